@@ -1,0 +1,85 @@
+//! Every tunable number and list in one place: hedge widths, matching tolerances,
+//! aliases and extra attribute triggers. Defaults are documented on each field; a
+//! `claimcheck.toml` file overrides them (see `config_file`).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The effective configuration of a run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// How hedged figures widen into intervals.
+    pub hedges: Hedges,
+    /// How claims are matched and compared.
+    pub matching: Matching,
+    /// Canonical name → other spellings that are the same entity.
+    pub aliases: BTreeMap<String, Vec<String>>,
+    /// Pairs of names that must never be merged.
+    pub distinct: Vec<Vec<String>>,
+    /// Attribute name → extra trigger phrases.
+    pub attributes: BTreeMap<String, Vec<String>>,
+    /// What `$` means when the text does not say (ISO 4217 code).
+    pub dollar: String,
+    /// The date relative expressions and undated documents are read against
+    /// (`YYYY-MM-DD`); `None` means each document's own publication date only.
+    pub reference_date: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            hedges: Hedges::default(),
+            matching: Matching::default(),
+            aliases: BTreeMap::new(),
+            distinct: Vec::new(),
+            attributes: BTreeMap::new(),
+            dollar: "USD".to_string(),
+            reference_date: None,
+        }
+    }
+}
+
+/// Widths of hedges, as fractions of the stated figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Hedges {
+    /// "about", "around", "roughly", "an estimated": ± this fraction. Default 0.10.
+    pub approx: f64,
+    /// "nearly", "almost", "just under": up to this fraction below. Default 0.03.
+    pub nearly: f64,
+    /// Whether a stated figure covers the rounding of its last digit ("$14 billion" is
+    /// [13.5e9, 14.5e9]). Default true.
+    pub rounding: bool,
+}
+
+impl Default for Hedges {
+    fn default() -> Self {
+        Hedges {
+            approx: 0.10,
+            nearly: 0.03,
+            rounding: true,
+        }
+    }
+}
+
+/// Thresholds of entity resolution and comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Matching {
+    /// Jaro-Winkler similarity at or above which two full names of people are one
+    /// person (with the same first letters of each part). Default 0.93.
+    pub name_similarity: f64,
+    /// Disjoint intervals closer than this fraction of their magnitude are reported as
+    /// agreeing (float noise, currency rounding). Default 0.0.
+    pub tolerance: f64,
+}
+
+impl Default for Matching {
+    fn default() -> Self {
+        Matching {
+            name_similarity: 0.93,
+            tolerance: 0.0,
+        }
+    }
+}

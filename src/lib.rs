@@ -1,0 +1,47 @@
+//! claimcheck reads several articles about the same story and shows where they disagree
+//! on facts.
+//!
+//! The pipeline, one module per stage, plain data between them:
+//!
+//! 1. [`load`] turns paths into [`Document`]s (text, Markdown, HTML, JSON/JSONL records),
+//!    each with a prose view and a map back to the bytes as read.
+//! 2. [`segment`] splits the prose into sentences and story segments, and marks page
+//!    chrome that yields no claims.
+//! 3. [`extract`] finds every figure in the prose as a [`Mention`]: a value [`Interval`]
+//!    with a [`Kind`], unit and [`Qualifier`].
+//! 4. [`pipeline`] turns mentions into [`Claim`]s with a subject ([`resolve`]), an
+//!    attribute ([`attribute`]) and a time scope ([`timescope`]).
+//! 5. [`group`] puts claims about the same subject and attribute together, and [`diff`]
+//!    gives each group a [`Verdict`] and [`Severity`], as [`Finding`]s in a [`Report`].
+//! 6. [`report`] renders a report for people, Markdown, JSON and CI formats.
+//!
+//! ```
+//! use claimcheck::{extract, Config, Document, Kind, Qualifier};
+//!
+//! let doc = Document::from_text("a.txt", "Scale was valued at nearly $14 billion.");
+//! let claims = extract(&doc, &Config::default());
+//! let c = &claims[0];
+//! assert_eq!(c.text, "nearly $14 billion");
+//! assert_eq!(c.kind, Kind::Money);
+//! assert_eq!(c.qualifier, Qualifier::Nearly);
+//! assert_eq!(c.unit.as_deref(), Some("USD"));
+//! assert_eq!(c.value.high, Some(14e9));
+//! ```
+
+pub mod claim;
+pub mod config;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod finding;
+pub mod load;
+pub mod pipeline;
+pub mod segment;
+
+pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};
+pub use config::Config;
+pub use document::{Document, Format};
+pub use error::{Error, ErrorKind};
+pub use finding::{Finding, Report, Severity, Verdict};
+pub use load::load_paths;
+pub use pipeline::{extract, extract_all};
