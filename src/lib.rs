@@ -36,6 +36,7 @@ pub mod extract;
 pub mod finding;
 pub mod load;
 pub mod pipeline;
+pub mod resolve;
 pub mod segment;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};
