@@ -28,6 +28,7 @@
 //! assert_eq!(c.value.high, Some(14e9));
 //! ```
 
+pub mod attribute;
 pub mod claim;
 pub mod config;
 pub mod document;
@@ -36,6 +37,7 @@ pub mod extract;
 pub mod finding;
 pub mod load;
 pub mod pipeline;
+pub mod resolve;
 pub mod segment;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};
