@@ -119,6 +119,30 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
     ("two years ago", 2),
 ];
 
+/// Weekday names, Monday first (chrono's numbering from Monday).
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The date of the latest weekday `day` (0 = Monday) on or before the publication date.
+fn weekday_before(published: &str, day: usize) -> Option<String> {
+    use chrono::{Datelike, NaiveDate};
+    let date = NaiveDate::parse_from_str(published.get(..10)?, "%Y-%m-%d").ok()?;
+    let today = date.weekday().num_days_from_monday() as i64;
+    let back = (today - day as i64).rem_euclid(7);
+    Some(
+        (date - chrono::Duration::days(back))
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
+}
+
 /// How far (in words) a cue may stand from the figure.
 const CUE_WINDOW: usize = 10;
 
@@ -180,6 +204,18 @@ pub fn as_of(
                 .and_then(|p| p.get(..4)?.parse::<i32>().ok())
                 .map(|y| (y - back).to_string());
             consider(d, 2, v, AsOfSource::Relative);
+        }
+    }
+    for (i, day) in WEEKDAYS.iter().enumerate() {
+        for at in find_words(&lower, day) {
+            let d = distance(sent, rel, (at, at + day.len()));
+            let tie = if at >= rel.1 { 0 } else { 1 };
+            consider(
+                d,
+                tie,
+                published.and_then(|p| weekday_before(p, i)),
+                AsOfSource::Relative,
+            );
         }
     }
     match best {
@@ -321,6 +357,17 @@ mod tests {
             (Some("2025-06-13".into()), Some(AsOfSource::Published))
         );
         assert_eq!(scope(t, "28", &[], None), (None, None));
+    }
+
+    #[test]
+    fn weekdays_resolve_against_the_publication_date() {
+        let t = "The toll rose to at least 112 on Tuesday, up from 78 on Monday.";
+        let p = Some("2025-04-08");
+        assert_eq!(scope(t, "78", &[], p).0.as_deref(), Some("2025-04-07"));
+        assert_eq!(
+            scope(t, "at least 112", &[], p).0.as_deref(),
+            Some("2025-04-08")
+        );
     }
 
     #[test]
