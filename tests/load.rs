@@ -289,3 +289,46 @@ proptest! {
         );
     }
 }
+
+/// Inputs built to make a naive reader quadratic (a bracket, tag or quote opened over and
+/// over and never closed) still load quickly.
+#[test]
+fn pathological_inputs_load_in_linear_time() {
+    let n = 200_000;
+    let inputs = [
+        "[".repeat(n),
+        "<".repeat(n),
+        "<a ".repeat(n / 3),
+        "<a b='".repeat(n / 6),
+        "<a b=\"x\" ".repeat(n / 9),
+        "`` `".repeat(n / 4),
+        "&#".repeat(n / 2),
+        "*_".repeat(n / 2),
+        format!("http://x{}", ")".repeat(n)),
+        "[a](".repeat(n / 4),
+        "![".repeat(n / 2),
+        "<!--".repeat(n / 4),
+        "<script>".repeat(n / 8),
+        "</".repeat(n / 2),
+        "<p>x".repeat(n / 4),
+        "<article>".repeat(n / 9),
+        "- > # ".repeat(n / 6),
+        "|".repeat(n),
+        "\n    x".repeat(n / 6),
+        "~~~\n".repeat(n / 4),
+    ];
+    for (k, src) in inputs.iter().enumerate() {
+        let start = std::time::Instant::now();
+        let h = html_document("p.html".into(), src.clone());
+        let m = markdown_document("p.md".into(), src.clone());
+        let (_, _) = claimcheck::load::json_documents("p.json", src);
+        let took = start.elapsed();
+        assert!(
+            took < std::time::Duration::from_secs(10),
+            "input {k} took {took:?} ({} + {} bytes of view)",
+            h.text.len(),
+            m.text.len()
+        );
+        eprintln!("input {k}: {took:?}");
+    }
+}

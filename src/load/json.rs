@@ -46,8 +46,11 @@ pub fn json_documents(path: &str, source: &str) -> (Vec<Document>, Vec<Error>) {
         return (docs, errors);
     }
     let split = split_array(source, lead);
+    // Lines are counted incrementally: a large array must not cost a rescan per record.
+    let (mut line, mut counted) = (1, 0);
     for (start, end) in split.elements {
-        let line = line_of(source, start);
+        line += memchr::memchr_iter(b'\n', &source.as_bytes()[counted..start]).count();
+        counted = start;
         let text = &source[start..end];
         match serde_json::from_str::<Value>(text) {
             Ok(v) => push_record(path, line, v, &mut docs, &mut errors),

@@ -436,7 +436,7 @@ impl Reader {
                         _ => i += 1,
                     }
                 }
-                b'<' => match self.angle(src, i, end) {
+                b'<' => match self.angle(ctx, i, end) {
                     Some(after) => {
                         b.copy(run, i);
                         i = after;
@@ -487,13 +487,14 @@ impl Reader {
 
     /// What `<` at `i` starts: a comment, an autolink or an HTML tag, all dropped. Returns
     /// the offset after it, or `None` when the `<` is literal text.
-    fn angle(&mut self, src: &str, i: usize, end: usize) -> Option<usize> {
+    fn angle(&mut self, ctx: &LineCtx, i: usize, end: usize) -> Option<usize> {
+        let src = ctx.src;
         let rest = src.get(i..end)?;
         if rest.starts_with("<!--") {
             self.comment = true;
             return Some(i + 4);
         }
-        let gt = rest.find('>')?;
+        let gt = ctx.next_gt(i, end)? - i;
         let inner = &rest[1..gt];
         if inner.is_empty() || inner.contains('<') {
             return None;
@@ -547,6 +548,8 @@ struct LineCtx<'a> {
     closers: HashMap<usize, usize>,
     /// Backtick run length → start offsets of runs of that length, ascending.
     ticks: HashMap<usize, Vec<usize>>,
+    /// Offsets of `>`, ascending.
+    gts: Vec<usize>,
 }
 
 impl<'a> LineCtx<'a> {
@@ -556,6 +559,9 @@ impl<'a> LineCtx<'a> {
         let mut ticks: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut squares = Vec::new();
         let mut parens = Vec::new();
+        let gts = memchr::memchr_iter(b'>', &bytes[start..end])
+            .map(|p| start + p)
+            .collect();
         let mut i = start;
         while i < end {
             match bytes[i] {
@@ -589,7 +595,14 @@ impl<'a> LineCtx<'a> {
             table,
             closers,
             ticks,
+            gts,
         }
+    }
+
+    /// The first `>` after `at` and before `end`.
+    fn next_gt(&self, at: usize, end: usize) -> Option<usize> {
+        let idx = self.gts.partition_point(|&p| p <= at);
+        self.gts.get(idx).copied().filter(|&p| p < end)
     }
 
     fn close_of(&self, open: usize) -> Option<usize> {
@@ -682,12 +695,19 @@ fn bare_url(src: &str, at: usize, end: usize) -> Option<usize> {
         .find(|c: char| c.is_whitespace() || c == '<' || c == '|')
         .unwrap_or(rest.len());
     let mut url = &rest[..len];
+    // A `)` closes the URL's own `(` or else belongs to the prose around it.
+    let mut unbalanced = url
+        .matches(')')
+        .count()
+        .saturating_sub(url.matches('(').count());
     loop {
         let t = url.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"', '*', '_']);
-        let t = if t.ends_with(')') && t.matches('(').count() < t.matches(')').count() {
-            &t[..t.len() - 1]
-        } else {
-            t
+        let t = match t.strip_suffix(')') {
+            Some(shorter) if unbalanced > 0 => {
+                unbalanced -= 1;
+                shorter
+            }
+            _ => t,
         };
         if t.len() == url.len() {
             break;
