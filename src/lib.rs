@@ -31,14 +31,18 @@
 pub mod attribute;
 pub mod claim;
 pub mod config;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod finding;
+pub mod group;
 pub mod load;
 pub mod pipeline;
 pub mod resolve;
 pub mod segment;
+pub mod subject;
+pub mod timescope;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};
 pub use config::Config;
@@ -46,4 +50,4 @@ pub use document::{Document, Format};
 pub use error::{Error, ErrorKind};
 pub use finding::{Finding, Report, Severity, Verdict};
 pub use load::load_paths;
-pub use pipeline::{extract, extract_all};
+pub use pipeline::{check, extract, extract_all};
