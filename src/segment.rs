@@ -382,9 +382,12 @@ fn period_ends_sentence(text: &str, sent_start: usize, i: usize, end: usize) -> 
         return false;
     }
     // The word before the period.
+    // The separator may be a multi-byte space (U+00A0, U+2009): step over all of it.
     let word_start = text[sent_start..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map(|p| sent_start + p + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map(|(p, c)| sent_start + p + c.len_utf8())
         .unwrap_or(sent_start);
     let word = text[word_start..i].to_ascii_lowercase();
     let followed_by_space = i + 1 >= end || bytes[i + 1].is_ascii_whitespace();
