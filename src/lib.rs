@@ -28,15 +28,22 @@
 //! assert_eq!(c.value.high, Some(14e9));
 //! ```
 
+pub mod baseline;
+pub mod changed;
 pub mod claim;
 pub mod config;
+pub mod config_file;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod facts;
 pub mod finding;
+pub mod gate;
 pub mod load;
 pub mod pipeline;
+pub mod report;
 pub mod segment;
+pub mod suppress;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};
 pub use config::Config;
