@@ -42,6 +42,7 @@ pub mod gate;
 pub mod load;
 pub mod pipeline;
 pub mod report;
+pub mod resolve;
 pub mod segment;
 pub mod suppress;
 

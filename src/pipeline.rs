@@ -5,7 +5,7 @@ use crate::claim::{Claim, Mention, Span};
 use crate::config::Config;
 use crate::document::{Document, LineIndex};
 use crate::extract::{extract_mentions, ExtractContext};
-use crate::segment::{split_sentences, Sentence};
+use crate::segment::{segment, Sentence};
 
 /// Every claim of one document, sorted by offset.
 pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
@@ -13,7 +13,7 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
         config,
         published: doc.published.as_deref(),
     };
-    let sentences = split_sentences(&doc.text);
+    let sentences = segment(&doc.text).sentences;
     let mentions = extract_mentions(&doc.text, &ctx);
     let lines = LineIndex::new(&doc.source);
     let mut claims: Vec<Claim> = mentions
