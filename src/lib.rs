@@ -28,6 +28,7 @@
 //! assert_eq!(c.value.high, Some(14e9));
 //! ```
 
+pub mod attribute;
 pub mod baseline;
 pub mod changed;
 pub mod claim;

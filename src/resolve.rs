@@ -52,7 +52,15 @@ pub fn find_entities(text: &str, seg: &Segmentation) -> Vec<EntityMention> {
         if s.chrome {
             continue;
         }
-        scan_sentence(text, s.start, s.end, si, s.segment, &lower_words, &mut mentions);
+        scan_sentence(
+            text,
+            s.start,
+            s.end,
+            si,
+            s.segment,
+            &lower_words,
+            &mut mentions,
+        );
     }
     resolve_within_segments(&mut mentions);
     mentions
@@ -68,72 +76,448 @@ fn lowercase_vocabulary(text: &str) -> HashSet<&str> {
 
 /// Capitalised words that are not names when they stand alone or open a sentence.
 const STOP_CAPS: &[&str] = &[
-    "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "His", "Her",
-    "They", "Their", "We", "Our", "I", "You", "Your", "In", "On", "At", "By", "For", "From",
-    "With", "Without", "Within", "Of", "To", "And", "But", "Or", "Nor", "So", "Yet", "If",
-    "When", "While", "Where", "After", "Before", "Since", "Until", "As", "Although", "Though",
-    "Because", "Despite", "However", "Meanwhile", "Even", "Also", "Still", "Now", "Then",
-    "Today", "Yesterday", "Tomorrow", "Last", "Next", "Earlier", "Later", "Under", "Over",
-    "About", "Around", "Some", "Many", "Most", "Several", "Other", "Others", "Another", "Both",
-    "Either", "Neither", "Each", "Every", "All", "Any", "No", "Not", "One", "Two", "Three",
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Here", "There", "What", "Who", "Why", "How",
-    "Which", "Fortunately", "Unfortunately", "Following", "According", "Born", "Going",
-    "Speaking", "Addressing", "Shortly", "Delegations", "Talks", "Key", "Food", "Globally",
-    "Whilst", "Such", "Only", "Just", "Instead", "Yes", "Indeed", "Perhaps", "Already",
-    "Once", "During", "Through", "Between", "Among", "Into", "Upon", "Per", "Via", "Like",
-    "Unlike", "Regarding", "Including", "Amid", "Against", "Toward", "Towards", "Across",
-    "Behind", "Beyond", "Above", "Below", "New", "Former", "Then", "Comments", "Photo",
-    "Read", "Share", "Related", "Updated", "Published", "Editor", "Note", "Sources",
-    "Chief", "Senior", "Junior", "Acting", "Interim", "Vice", "Deputy", "Executive",
+    "A",
+    "An",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "His",
+    "Her",
+    "They",
+    "Their",
+    "We",
+    "Our",
+    "I",
+    "You",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "Within",
+    "Of",
+    "To",
+    "And",
+    "But",
+    "Or",
+    "Nor",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "As",
+    "Although",
+    "Though",
+    "Because",
+    "Despite",
+    "However",
+    "Meanwhile",
+    "Even",
+    "Also",
+    "Still",
+    "Now",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Under",
+    "Over",
+    "About",
+    "Around",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Other",
+    "Others",
+    "Another",
+    "Both",
+    "Either",
+    "Neither",
+    "Each",
+    "Every",
+    "All",
+    "Any",
+    "No",
+    "Not",
+    "One",
+    "Two",
+    "Three",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sir",
+    "Here",
+    "There",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Which",
+    "Fortunately",
+    "Unfortunately",
+    "Following",
+    "According",
+    "Born",
+    "Going",
+    "Speaking",
+    "Addressing",
+    "Shortly",
+    "Delegations",
+    "Talks",
+    "Key",
+    "Food",
+    "Globally",
+    "Whilst",
+    "Such",
+    "Only",
+    "Just",
+    "Instead",
+    "Yes",
+    "Indeed",
+    "Perhaps",
+    "Already",
+    "Once",
+    "During",
+    "Through",
+    "Between",
+    "Among",
+    "Into",
+    "Upon",
+    "Per",
+    "Via",
+    "Like",
+    "Unlike",
+    "Regarding",
+    "Including",
+    "Amid",
+    "Against",
+    "Toward",
+    "Towards",
+    "Across",
+    "Behind",
+    "Beyond",
+    "Above",
+    "Below",
+    "New",
+    "Former",
+    "Then",
+    "Comments",
+    "Photo",
+    "Read",
+    "Share",
+    "Related",
+    "Updated",
+    "Published",
+    "Editor",
+    "Note",
+    "Sources",
+    "Chief",
+    "Senior",
+    "Junior",
+    "Acting",
+    "Interim",
+    "Vice",
+    "Deputy",
+    "Executive",
 ];
 
 /// Titles and roles that precede a name and are not part of it.
 const TITLES: &[&str] = &[
-    "CEO", "CFO", "CTO", "COO", "Chairman", "Chairwoman", "Chair", "President", "Premier",
-    "Prime", "Minister", "PM", "DPM", "Senator", "Sen", "Rep", "Representative", "Governor",
-    "Gov", "Mayor", "Judge", "Justice", "General", "Gen", "Colonel", "Captain", "King",
-    "Queen", "Prince", "Princess", "Pope", "Director", "Secretary", "Ambassador", "Commissioner",
-    "Chancellor", "Founder", "Co-founder", "Cofounder", "Partner", "Professor", "Prof", "Dr",
-    "Mr", "Mrs", "Ms", "Sir", "Dame", "Lord", "Lady", "Sheikh", "Vice-Premier", "Chief",
-    "Executive", "Officer", "Senior", "Acting", "Deputy", "Vice", "Foreign", "Supreme",
-    "Leader", "Spokesman", "Spokeswoman", "Spokesperson", "Analyst", "Economist", "Coach",
-    "Manager", "Head", "Officials", "Official", "Chairperson", "Treasurer", "Investor",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "President",
+    "Premier",
+    "Prime",
+    "Minister",
+    "PM",
+    "DPM",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "General",
+    "Gen",
+    "Colonel",
+    "Captain",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Director",
+    "Secretary",
+    "Ambassador",
+    "Commissioner",
+    "Chancellor",
+    "Founder",
+    "Co-founder",
+    "Cofounder",
+    "Partner",
+    "Professor",
+    "Prof",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Sheikh",
+    "Vice-Premier",
+    "Chief",
+    "Executive",
+    "Officer",
+    "Senior",
+    "Acting",
+    "Deputy",
+    "Vice",
+    "Foreign",
+    "Supreme",
+    "Leader",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Analyst",
+    "Economist",
+    "Coach",
+    "Manager",
+    "Head",
+    "Officials",
+    "Official",
+    "Chairperson",
+    "Treasurer",
+    "Investor",
 ];
 
 /// Name parts that never make a name on their own.
 const NOT_NAMES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-    "Sept", "Oct", "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "AI", "US", "U.S.", "UK", "EU", "UN", "GDP", "IPO", "CEO", "CFO",
-    "CTO", "PM", "DPM", "GE", "OK", "TV", "PhD", "Q1", "Q2", "Q3", "Q4", "Series", "Covid-19",
-    "COVID-19", "Covid", "COVID", "Inc", "Corp", "Ltd", "LLC", "Co",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "AI",
+    "US",
+    "U.S.",
+    "UK",
+    "EU",
+    "UN",
+    "GDP",
+    "IPO",
+    "CEO",
+    "CFO",
+    "CTO",
+    "PM",
+    "DPM",
+    "GE",
+    "OK",
+    "TV",
+    "PhD",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "Series",
+    "Covid-19",
+    "COVID-19",
+    "Covid",
+    "COVID",
+    "Inc",
+    "Corp",
+    "Ltd",
+    "LLC",
+    "Co",
 ];
 
 /// Last words that make a name an organisation.
 const ORG_SUFFIXES: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG",
-    "SA", "NV", "GmbH", "AI", "Labs", "Lab", "Group", "Holdings", "Technologies", "Technology",
-    "Systems", "Bank", "Capital", "Partners", "Ventures", "Airlines", "Airways", "Motors",
-    "Media", "Council", "Ministry", "Department", "Office", "University", "Institute",
-    "Laboratory", "Commission", "Agency", "Association", "Foundation", "Fund", "Index",
-    "Party", "Times", "Post", "News", "Company", "Co", "Co.", "Industries", "Enterprises",
-    "Pharmaceuticals", "Therapeutics", "Energy", "Resources", "Networks", "Software",
-    "Solutions", "Services", "Bancorp", "Financial", "Insurance", "Robotics", "Dynamics",
-    "Analytics", "Studios", "Entertainment", "Communications", "Telecom", "Semiconductor",
-    "Chamber", "Forum", "Authority", "Board", "Service", "Court", "Police", "Army", "Navy",
-    "Reserve", "Exchange", "Committee", "Gateway", "Bureau", "Organisation", "Organization",
-    "Union", "League", "Club", "Hospital", "School", "College", "Combinator",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
+    "AI",
+    "Labs",
+    "Lab",
+    "Group",
+    "Holdings",
+    "Technologies",
+    "Technology",
+    "Systems",
+    "Bank",
+    "Capital",
+    "Partners",
+    "Ventures",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Media",
+    "Council",
+    "Ministry",
+    "Department",
+    "Office",
+    "University",
+    "Institute",
+    "Laboratory",
+    "Commission",
+    "Agency",
+    "Association",
+    "Foundation",
+    "Fund",
+    "Index",
+    "Party",
+    "Times",
+    "Post",
+    "News",
+    "Company",
+    "Co",
+    "Co.",
+    "Industries",
+    "Enterprises",
+    "Pharmaceuticals",
+    "Therapeutics",
+    "Energy",
+    "Resources",
+    "Networks",
+    "Software",
+    "Solutions",
+    "Services",
+    "Bancorp",
+    "Financial",
+    "Insurance",
+    "Robotics",
+    "Dynamics",
+    "Analytics",
+    "Studios",
+    "Entertainment",
+    "Communications",
+    "Telecom",
+    "Semiconductor",
+    "Chamber",
+    "Forum",
+    "Authority",
+    "Board",
+    "Service",
+    "Court",
+    "Police",
+    "Army",
+    "Navy",
+    "Reserve",
+    "Exchange",
+    "Committee",
+    "Gateway",
+    "Bureau",
+    "Organisation",
+    "Organization",
+    "Union",
+    "League",
+    "Club",
+    "Hospital",
+    "School",
+    "College",
+    "Combinator",
 ];
 
 /// Connectors allowed inside a name ("Department of Labor", "Bank of America").
-const CONNECTORS: &[&str] = &["of", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "&", "and", "for"];
+const CONNECTORS: &[&str] = &[
+    "of", "de", "da", "van", "von", "der", "al", "bin", "la", "le", "&", "and", "for",
+];
 
 /// Org suffixes that can be dropped to give the short form ("Scale AI" → "Scale").
 const DROPPABLE_SUFFIXES: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "Ltd.", "LLC", "PLC", "plc", "AG",
-    "SA", "NV", "GmbH", "AI", "Labs", "Group", "Holdings", "Technologies", "Co", "Co.",
-    "Company", "Industries", "Enterprises",
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "NV",
+    "GmbH",
+    "AI",
+    "Labs",
+    "Group",
+    "Holdings",
+    "Technologies",
+    "Co",
+    "Co.",
+    "Company",
+    "Industries",
+    "Enterprises",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -199,8 +583,10 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
 }
 
 fn is_dotted_abbrev(word: &str) -> bool {
-    matches!(word, "Inc." | "Corp." | "Co." | "Ltd." | "Jr." | "Sr." | "St.")
-        || (word.len() >= 4 && word.bytes().filter(|&b| b == b'.').count() >= 2)
+    matches!(
+        word,
+        "Inc." | "Corp." | "Co." | "Ltd." | "Jr." | "Sr." | "St."
+    ) || (word.len() >= 4 && word.bytes().filter(|&b| b == b'.').count() >= 2)
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -209,7 +595,9 @@ fn is_capitalised(w: &str) -> bool {
 
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
+    letters >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&' || c.is_ascii_digit())
 }
 
 fn is_camel(w: &str) -> bool {
@@ -333,7 +721,13 @@ fn normalise_name(words: &[&str]) -> String {
     words
         .iter()
         .map(|w| w.trim_end_matches('.'))
-        .map(|w| if matches!(w, "Inc" | "Corp" | "Ltd" | "Co") { "" } else { w })
+        .map(|w| {
+            if matches!(w, "Inc" | "Corp" | "Ltd" | "Co") {
+                ""
+            } else {
+                w
+            }
+        })
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -350,10 +744,19 @@ fn kind_of(words: &[&str]) -> EntityKind {
         }
         return EntityKind::Unknown;
     }
-    if words.contains(&"of") || words.iter().any(|w| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit())) {
+    if words.contains(&"of")
+        || words
+            .iter()
+            .any(|w| is_acronym(w) || w.chars().any(|c| c.is_ascii_digit()))
+    {
         return EntityKind::Org;
     }
-    if words.len() <= 3 && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')) {
+    if words.len() <= 3
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
+    {
         return EntityKind::Person;
     }
     EntityKind::Unknown
@@ -375,7 +778,10 @@ fn resolve_within_segments(mentions: &mut [EntityMention]) {
         }
         let w = m.canonical.as_str();
         let mut best: Option<(bool, usize, &str, EntityKind)> = None;
-        for (seg, start, full, kind) in snapshot.iter().map(|(a, b, c, d, _)| (*a, *b, c.as_str(), *d)) {
+        for (seg, start, full, kind) in snapshot
+            .iter()
+            .map(|(a, b, c, d, _)| (*a, *b, c.as_str(), *d))
+        {
             if seg != m.segment || !short_form_of(w, full, kind) {
                 continue;
             }
@@ -383,7 +789,9 @@ fn resolve_within_segments(mentions: &mut [EntityMention]) {
             let dist = start.abs_diff(m.start);
             let better = match best {
                 None => true,
-                Some((b_before, b_dist, _, _)) => (before, std::cmp::Reverse(dist)) > (b_before, std::cmp::Reverse(b_dist)),
+                Some((b_before, b_dist, _, _)) => {
+                    (before, std::cmp::Reverse(dist)) > (b_before, std::cmp::Reverse(b_dist))
+                }
             };
             if better {
                 best = Some((before, dist, full, kind));
@@ -403,7 +811,9 @@ fn short_form_of(w: &str, full: &str, kind: EntityKind) -> bool {
         EntityKind::Person => parts.last() == Some(&w) || (parts.len() == 2 && parts[0] == w),
         EntityKind::Org => {
             parts.first() == Some(&w)
-                && parts[1..].iter().all(|p| DROPPABLE_SUFFIXES.contains(p) || ORG_SUFFIXES.contains(p))
+                && parts[1..]
+                    .iter()
+                    .all(|p| DROPPABLE_SUFFIXES.contains(p) || ORG_SUFFIXES.contains(p))
         }
         EntityKind::Unknown => false,
     }
@@ -424,7 +834,10 @@ impl NameMap {
 
     /// The kind of a canonical name, as the corpus tells it.
     pub fn kind(&self, canonical: &str) -> EntityKind {
-        self.kinds.get(canonical).copied().unwrap_or(EntityKind::Unknown)
+        self.kinds
+            .get(canonical)
+            .copied()
+            .unwrap_or(EntityKind::Unknown)
     }
 }
 
@@ -598,7 +1011,10 @@ mod tests {
     #[test]
     fn surname_resolves_to_full_name_in_the_same_story() {
         let n = names("Scale AI founder Alexandr Wang met investors. Wang, 28, said so.");
-        assert!(n.contains(&("Wang".into(), "Alexandr Wang".into())), "{n:?}");
+        assert!(
+            n.contains(&("Wang".into(), "Alexandr Wang".into())),
+            "{n:?}"
+        );
         assert!(n.contains(&("Scale AI".into(), "Scale AI".into())), "{n:?}");
     }
 
@@ -638,9 +1054,19 @@ mod tests {
             segment: 0,
         };
         let docs = vec![
-            vec![mk("Alexandr Wang", EntityKind::Person), mk("Alexandr Wang", EntityKind::Person)],
-            vec![mk("Alexander Wang", EntityKind::Person), mk("Lawrence Wong", EntityKind::Person)],
-            vec![mk("Wang Yi", EntityKind::Person), mk("Scale", EntityKind::Unknown), mk("Scale AI", EntityKind::Org)],
+            vec![
+                mk("Alexandr Wang", EntityKind::Person),
+                mk("Alexandr Wang", EntityKind::Person),
+            ],
+            vec![
+                mk("Alexander Wang", EntityKind::Person),
+                mk("Lawrence Wong", EntityKind::Person),
+            ],
+            vec![
+                mk("Wang Yi", EntityKind::Person),
+                mk("Scale", EntityKind::Unknown),
+                mk("Scale AI", EntityKind::Org),
+            ],
         ];
         let map = merge_names(&docs, &Config::default());
         assert_eq!(map.canonical("Alexander Wang"), "Alexandr Wang");

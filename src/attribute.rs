@@ -1,0 +1,438 @@
+//! Attributes: decides what a figure states about its subject (`valuation`, `age`,
+//! `layoffs_percent`, …) from trigger phrases near it. The lexicon is data: one TOML file
+//! per family under `attributes/`, compiled in, extendable from config
+//! (`[attributes] valuation = ["priced the company at"]`).
+//!
+//! Sits after extraction and entity resolution; the pipeline calls [`Lexicon::classify`]
+//! for each figure with its sentence.
+
+use crate::claim::Kind;
+use crate::config::Config;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+/// Which entity a family's figures are about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectRole {
+    /// A person (age, birth year, net worth).
+    Person,
+    /// An organisation (revenue, headcount).
+    Org,
+    /// The thing acted on: "in X", "of X" after the figure, else an organisation
+    /// (valuation, investment, stake).
+    Target,
+    /// An event or place (deaths, injuries): the nearest name, else the story's main one.
+    Event,
+    /// Any named thing.
+    Any,
+}
+
+/// One attribute family as read from its data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    /// The attribute name claims carry.
+    pub name: String,
+    /// Claim kinds the family applies to.
+    pub kinds: Vec<Kind>,
+    /// Which entity the figure is about.
+    pub subject: SubjectRole,
+    /// Phrases that precede the figure.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Phrases that follow the figure.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Count units (counted nouns) that imply the family.
+    #[serde(default)]
+    pub units: Vec<String>,
+    /// The family a count in apposition right after this figure takes.
+    #[serde(default)]
+    pub pair: Option<String>,
+}
+
+/// The built-in lexicon files, one family each.
+const BUILTIN: &[(&str, &str)] = &[
+    ("valuation", include_str!("../attributes/valuation.toml")),
+    (
+        "investment_amount",
+        include_str!("../attributes/investment_amount.toml"),
+    ),
+    (
+        "funding_raised",
+        include_str!("../attributes/funding_raised.toml"),
+    ),
+    (
+        "acquisition_price",
+        include_str!("../attributes/acquisition_price.toml"),
+    ),
+    (
+        "ownership_stake",
+        include_str!("../attributes/ownership_stake.toml"),
+    ),
+    ("net_worth", include_str!("../attributes/net_worth.toml")),
+    ("revenue", include_str!("../attributes/revenue.toml")),
+    ("profit", include_str!("../attributes/profit.toml")),
+    (
+        "contract_value",
+        include_str!("../attributes/contract_value.toml"),
+    ),
+    ("price", include_str!("../attributes/price.toml")),
+    (
+        "layoffs_count",
+        include_str!("../attributes/layoffs_count.toml"),
+    ),
+    (
+        "layoffs_percent",
+        include_str!("../attributes/layoffs_percent.toml"),
+    ),
+    ("headcount", include_str!("../attributes/headcount.toml")),
+    (
+        "contractor_count",
+        include_str!("../attributes/contractor_count.toml"),
+    ),
+    ("deaths", include_str!("../attributes/deaths.toml")),
+    ("injuries", include_str!("../attributes/injuries.toml")),
+    ("missing", include_str!("../attributes/missing.toml")),
+    ("evacuated", include_str!("../attributes/evacuated.toml")),
+    ("magnitude", include_str!("../attributes/magnitude.toml")),
+    (
+        "growth_percent",
+        include_str!("../attributes/growth_percent.toml"),
+    ),
+    (
+        "market_share",
+        include_str!("../attributes/market_share.toml"),
+    ),
+    (
+        "tariff_rate",
+        include_str!("../attributes/tariff_rate.toml"),
+    ),
+    (
+        "founding_year",
+        include_str!("../attributes/founding_year.toml"),
+    ),
+    ("birth_year", include_str!("../attributes/birth_year.toml")),
+];
+
+/// How far (in words) a trigger before the figure may stand.
+const BEFORE_WINDOW: usize = 8;
+/// How far (in words) a trigger after the figure may stand.
+const AFTER_WINDOW: usize = 3;
+/// The score a matching count unit gets (lower is better; a trigger word at distance d
+/// scores d).
+const UNIT_SCORE: usize = 2;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// All attribute families with one automaton over their trigger phrases.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    families: Vec<Family>,
+    automaton: AhoCorasick,
+    patterns: Vec<(usize, Side)>,
+}
+
+/// The attribute chosen for a figure and the trigger that chose it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttributeMatch {
+    /// Index of the family in the lexicon.
+    pub family: usize,
+    /// Byte range of the trigger phrase in the sentence, when a phrase chose it.
+    pub trigger: Option<(usize, usize)>,
+}
+
+impl Lexicon {
+    /// The built-in families plus the extra triggers of `config.attributes` (a new
+    /// attribute name there becomes a family of any kind, triggered before the figure).
+    pub fn new(config: &Config) -> Result<Lexicon, String> {
+        let mut families = Vec::new();
+        for (file, text) in BUILTIN {
+            let f: Family =
+                toml::from_str(text).map_err(|e| format!("attributes/{file}.toml: {e}"))?;
+            families.push(f);
+        }
+        for (name, extra) in &config.attributes {
+            if let Some(f) = families.iter_mut().find(|f| &f.name == name) {
+                f.before.extend(extra.iter().map(|s| s.to_lowercase()));
+            } else {
+                families.push(Family {
+                    name: name.clone(),
+                    kinds: vec![Kind::Money, Kind::Percent, Kind::Count, Kind::Number],
+                    subject: SubjectRole::Any,
+                    before: extra.iter().map(|s| s.to_lowercase()).collect(),
+                    after: Vec::new(),
+                    units: Vec::new(),
+                    pair: None,
+                });
+            }
+        }
+        let mut phrases = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, f) in families.iter().enumerate() {
+            for p in &f.before {
+                phrases.push(p.clone());
+                patterns.push((i, Side::Before));
+            }
+            for p in &f.after {
+                phrases.push(p.clone());
+                patterns.push((i, Side::After));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&phrases)
+            .map_err(|e| e.to_string())?;
+        Ok(Lexicon {
+            families,
+            automaton,
+            patterns,
+        })
+    }
+
+    /// The built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        Lexicon::new(&Config::default()).expect("built-in attribute files parse")
+    }
+
+    /// The families, in lexicon order.
+    pub fn families(&self) -> &[Family] {
+        &self.families
+    }
+
+    /// The family with this name.
+    pub fn family(&self, name: &str) -> Option<usize> {
+        self.families.iter().position(|f| f.name == name)
+    }
+
+    /// Picks the attribute of the figure at `fig` (byte range in `sentence`) of `kind`
+    /// with count unit `unit`: the nearest trigger of a family that takes that kind, a
+    /// trigger after the figure within three words or before it within eight, words in
+    /// between counted; a matching count unit counts as a near trigger.
+    pub fn classify(
+        &self,
+        sentence: &str,
+        fig: (usize, usize),
+        kind: Kind,
+        unit: Option<&str>,
+    ) -> Option<AttributeMatch> {
+        let mut best: Option<(usize, usize, AttributeMatch)> = None;
+        let mut consider = |score: usize, order: usize, m: AttributeMatch| {
+            if best
+                .as_ref()
+                .is_none_or(|(s, o, _)| (score, order) < (*s, *o))
+            {
+                best = Some((score, order, m));
+            }
+        };
+        if let Some(u) = unit {
+            for (i, f) in self.families.iter().enumerate() {
+                if f.kinds.contains(&kind) && f.units.iter().any(|x| x.eq_ignore_ascii_case(u)) {
+                    consider(
+                        UNIT_SCORE,
+                        i,
+                        AttributeMatch {
+                            family: i,
+                            trigger: None,
+                        },
+                    );
+                }
+            }
+        }
+        for m in self.automaton.find_overlapping_iter(sentence) {
+            let (fam, side) = self.patterns[m.pattern().as_usize()];
+            let f = &self.families[fam];
+            if !f.kinds.contains(&kind) || !at_word_boundaries(sentence, m.start(), m.end()) {
+                continue;
+            }
+            let score = match side {
+                Side::Before if m.end() <= fig.0 => {
+                    let gap = &sentence[m.end()..fig.0];
+                    if crosses_clause(gap) {
+                        continue;
+                    }
+                    let d = words_in(gap);
+                    if d > BEFORE_WINDOW {
+                        continue;
+                    }
+                    d
+                }
+                Side::After if m.start() >= fig.1 => {
+                    let gap = &sentence[fig.1..m.start()];
+                    let d = words_in(gap);
+                    if d > AFTER_WINDOW || gap.contains([';', '(', ')']) {
+                        continue;
+                    }
+                    d
+                }
+                _ => continue,
+            };
+            consider(
+                score,
+                fam,
+                AttributeMatch {
+                    family: fam,
+                    trigger: Some((m.start(), m.end())),
+                },
+            );
+        }
+        best.map(|(_, _, m)| m)
+    }
+}
+
+fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
+    let before_ok = s[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = s[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+fn words_in(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || c == '—' || c == '–')
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .count()
+}
+
+/// Whether the text between a trigger and a figure crosses into another clause.
+fn crosses_clause(gap: &str) -> bool {
+    gap.contains(';')
+        || gap.contains(" but ")
+        || gap.contains(" while ")
+        || gap.contains(" whereas ")
+        || gap.contains(" and then ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attr(sentence: &str, figure: &str, kind: Kind, unit: Option<&str>) -> Option<String> {
+        let lx = Lexicon::builtin();
+        let s = sentence.find(figure).unwrap();
+        lx.classify(sentence, (s, s + figure.len()), kind, unit)
+            .map(|m| lx.families()[m.family].name.clone())
+    }
+
+    #[test]
+    fn every_builtin_family_parses_and_names_match_files() {
+        let lx = Lexicon::builtin();
+        for (file, _) in BUILTIN {
+            assert!(lx.family(file).is_some(), "{file}");
+        }
+    }
+
+    #[test]
+    fn valued_at_is_a_valuation() {
+        assert_eq!(
+            attr(
+                "the company, valued at $13 billion at the time",
+                "$13 billion",
+                Kind::Money,
+                None
+            )
+            .as_deref(),
+            Some("valuation")
+        );
+        assert_eq!(
+            attr("After a brief dip in valuation in 2023, Scale recently rebounded to nearly $14 billion", "nearly $14 billion", Kind::Money, None).as_deref(),
+            Some("valuation")
+        );
+    }
+
+    #[test]
+    fn investment_and_stake_in_one_sentence_get_their_own_attributes() {
+        let s = "Meta agreed to invest $14.3 billion for a 49% stake in Scale";
+        assert_eq!(
+            attr(s, "$14.3 billion", Kind::Money, None).as_deref(),
+            Some("investment_amount")
+        );
+        assert_eq!(
+            attr(s, "49%", Kind::Percent, None).as_deref(),
+            Some("ownership_stake")
+        );
+    }
+
+    #[test]
+    fn layoffs_percent_and_stake_percent_differ() {
+        let s = "Scale AI laid off 14% of its workforce";
+        assert_eq!(
+            attr(s, "14%", Kind::Percent, None).as_deref(),
+            Some("layoffs_percent")
+        );
+        let s = "Wang holds an estimated 14% stake.";
+        assert_eq!(
+            attr(s, "an estimated 14%", Kind::Percent, None).as_deref(),
+            Some("ownership_stake")
+        );
+    }
+
+    #[test]
+    fn count_units_imply_their_family() {
+        let s = "Scale's workforce includes more than 100,000 contractors who annotate data";
+        assert_eq!(
+            attr(
+                s,
+                "more than 100,000 contractors",
+                Kind::Count,
+                Some("contractors")
+            )
+            .as_deref(),
+            Some("contractor_count")
+        );
+    }
+
+    #[test]
+    fn death_tolls_before_and_after() {
+        assert_eq!(
+            attr(
+                "The quake killed at least 112 people",
+                "at least 112 people",
+                Kind::Count,
+                Some("people")
+            )
+            .as_deref(),
+            Some("deaths")
+        );
+        assert_eq!(
+            attr("with 43 dead and 300 injured", "43", Kind::Number, None).as_deref(),
+            Some("deaths")
+        );
+        assert_eq!(
+            attr("with 43 dead and 300 injured", "300", Kind::Number, None).as_deref(),
+            Some("injuries")
+        );
+    }
+
+    #[test]
+    fn unrelated_percent_gets_no_attribute() {
+        assert_eq!(
+            attr(
+                "Muslims account for 23.5% of the world's population",
+                "23.5%",
+                Kind::Percent,
+                None
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn config_adds_triggers() {
+        let mut cfg = Config::default();
+        cfg.attributes
+            .insert("valuation".into(), vec!["priced the company at".into()]);
+        let lx = Lexicon::new(&cfg).unwrap();
+        let s = "investors priced the company at $2 billion";
+        let f = s.find("$2").unwrap();
+        let m = lx.classify(s, (f, s.len()), Kind::Money, None).unwrap();
+        assert_eq!(lx.families()[m.family].name, "valuation");
+    }
+}
