@@ -54,7 +54,12 @@ fn level_word(s: Severity) -> &'static str {
 pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     let p = Paint { on: ctx.opts.color };
     for f in ctx.findings() {
-        let claims = ctx.claims_of(f);
+        let mut claims = ctx.claims_of(f);
+        if f.verdict == crate::finding::Verdict::TimeScoped {
+            // A timeline: earliest time scope first, unknown last.
+            claims
+                .sort_by(|a, b| (a.as_of.is_none(), &a.as_of).cmp(&(b.as_of.is_none(), &b.as_of)));
+        }
         let tag = format!("{}[{}]", level_word(f.severity), f.verdict.as_str());
         writeln!(
             out,

@@ -21,7 +21,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let mut body = String::new();
         for c in &claims {
             body.push_str(&format!(
-                "{}:{}:{}: {} (hedge {}, as of {})\n    {}\n",
+                "{}:{}:{}: {} · hedge {} · as of {}\n    {}\n",
                 rel_path(&c.doc),
                 c.span.line,
                 c.span.column,

@@ -53,7 +53,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         for c in ctx.claims_of(f) {
             writeln!(
                 out,
-                "- {} {} (hedge {}, as of {}):",
+                "- {} {} · hedge {} · as of {}",
                 link(c),
                 inline(&c.text),
                 c.qualifier.as_str(),

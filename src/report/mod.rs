@@ -188,14 +188,14 @@ fn rel_path(doc: &str) -> String {
 }
 
 /// The other claims of a finding, for a one-claim annotation: "b.md:5: nearly $14
-/// billion (as of unknown)".
+/// billion as of unknown".
 fn others_summary(ctx: &Context<'_>, f: &Finding, this: &Claim) -> Vec<String> {
     ctx.claims_of(f)
         .into_iter()
         .filter(|c| c.id != this.id)
         .map(|c| {
             format!(
-                "{}:{}: {} (as of {})",
+                "{}:{}: {}, as of {}",
                 rel_path(&c.doc),
                 c.span.line,
                 c.text,

@@ -109,7 +109,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                     let mut l = location(&o.doc, o.span.line, s, Some(e));
                     l["id"] = json!(j);
                     l["message"] =
-                        json!({"text": format!("{} (as of {})", o.text, super::as_of_label(o))});
+                        json!({"text": format!("{}, as of {}", o.text, super::as_of_label(o))});
                     l
                 })
                 .collect();
