@@ -7,10 +7,9 @@ use claimcheck::config_file::{
     find_config, load_config, load_facts_file, select_paths, show_config, PathMatcher,
 };
 use claimcheck::facts::resolve_facts;
-use claimcheck::finding::{DocumentInfo, Summary};
 use claimcheck::gate::{apply_gate, gate_fails, FailOn, GateSettings};
 use claimcheck::report::{render, OutputFormat, RenderOptions};
-use claimcheck::{extract_all, load_paths, Config, Document, Error, Report, Severity};
+use claimcheck::{check, extract_all, load_paths, Config, Document, Error, Severity};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -137,7 +136,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> std::io::Result<ExitCode> {
     match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => run_check(args),
         Command::Config { show, config } => {
             let (config, _) = match effective_config(config.as_deref()) {
                 Ok(c) => c,
@@ -234,7 +233,7 @@ fn effective_config(path: Option<&Path>) -> Result<(Config, PathBuf), Error> {
     }
 }
 
-fn check(args: CheckArgs) -> std::io::Result<ExitCode> {
+fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
     let (mut config, base) = match effective_config(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return Ok(usage_error(&e)),
@@ -302,7 +301,7 @@ fn check(args: CheckArgs) -> std::io::Result<ExitCode> {
         eprintln!("claimcheck: {e}");
     }
 
-    let report = compare(&docs, &config);
+    let report = check(&docs, &config);
 
     if let Some(path) = &args.write_baseline {
         let gated = apply_gate(
@@ -382,28 +381,4 @@ fn check(args: CheckArgs) -> std::io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The comparison stage. Until `claimcheck::check` (grouping and verdicts) lands on
-/// main, this builds the report from the extracted claims alone, with no findings.
-fn compare(docs: &[Document], config: &Config) -> Report {
-    let claims = extract_all(docs, config);
-    Report {
-        version: 1,
-        documents: docs
-            .iter()
-            .map(|d| DocumentInfo {
-                id: d.id.clone(),
-                published: d.published.clone(),
-                title: d.title.clone(),
-            })
-            .collect(),
-        summary: Summary {
-            documents: docs.len(),
-            claims: claims.len(),
-            ..Summary::default()
-        },
-        claims,
-        findings: Vec::new(),
-    }
 }

@@ -1,55 +1,259 @@
-//! The pipeline glue: runs segmentation and extraction on a document and turns mentions
-//! into finished claims with spans into the text as read.
+//! The pipeline glue: runs segmentation, extraction and entity resolution on each
+//! document, merges names across documents, turns mentions into claims with subject,
+//! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
-use crate::claim::{Claim, Mention, Span};
+use crate::attribute::{Lexicon, SubjectRole};
+use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
+use crate::diff::{derived_conflicts, diff_group};
 use crate::document::{Document, LineIndex};
 use crate::extract::{extract_mentions, ExtractContext};
-use crate::segment::{segment, Sentence};
+use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
+use crate::group::group_claims;
+use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
+use crate::segment::{segment, Segmentation};
+use crate::subject::{choose_subject, SubjectQuery};
+use crate::timescope::{as_of, time_mentions, TimeMention};
 
-/// Every claim of one document, sorted by offset.
-pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
+/// What the per-document stages produce before names are merged across documents.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Sentences, segments and chrome.
+    pub segmentation: Segmentation,
+    /// Every figure, chrome included (filtered when claims are built).
+    pub mentions: Vec<Mention>,
+    /// Every name, resolved within its story segment.
+    pub entities: Vec<EntityMention>,
+}
+
+/// Runs segmentation, extraction and in-document entity resolution on one document.
+pub fn analyse(doc: &Document, config: &Config) -> Analysis {
     let ctx = ExtractContext {
         config,
         published: doc.published.as_deref(),
     };
-    let sentences = segment(&doc.text).sentences;
+    let segmentation = segment(&doc.text);
     let mentions = extract_mentions(&doc.text, &ctx);
-    let lines = LineIndex::new(&doc.source);
-    let mut claims: Vec<Claim> = mentions
+    let entities = find_entities(&doc.text, &segmentation);
+    Analysis {
+        segmentation,
+        mentions,
+        entities,
+    }
+}
+
+/// Every claim of one document, sorted by offset.
+pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
+    extract_all(std::slice::from_ref(doc), config)
+}
+
+/// Every claim of every document, sorted by document id and offset, with names merged
+/// across the documents.
+pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
+    let analyses: Vec<Analysis> = docs.iter().map(|d| analyse(d, config)).collect();
+    claims_of(docs, &analyses, config)
+}
+
+/// Turns analyses into sorted claims: merges names, then builds each document's claims.
+pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> Vec<Claim> {
+    let lexicon = match Lexicon::new(config) {
+        Ok(l) => l,
+        Err(_) => Lexicon::builtin(),
+    };
+    let entity_lists: Vec<Vec<EntityMention>> =
+        analyses.iter().map(|a| a.entities.clone()).collect();
+    let names = merge_names(&entity_lists, config);
+    let mut claims: Vec<Claim> = docs
         .iter()
-        .filter_map(|m| {
-            let sentence = sentence_of(&sentences, m.start)?;
-            if sentence.chrome {
-                return None;
-            }
-            Some(make_claim(doc, &lines, m, sentence))
+        .zip(analyses)
+        .flat_map(|(d, a)| build_claims(d, a, &names, &lexicon))
+        .collect();
+    sort_claims(&mut claims);
+    claims
+}
+
+/// The one ordering users see: document id, then offset.
+pub fn sort_claims(claims: &mut [Claim]) {
+    claims.sort_by(|a, b| {
+        (&a.doc, a.span.start, a.span.end, &a.id).cmp(&(&b.doc, b.span.start, b.span.end, &b.id))
+    });
+}
+
+/// Checks documents against each other: every group of two or more claims with its
+/// verdict (agreeing groups included, verdict `agree`), plus derived conflicts. Findings
+/// are sorted most severe first, then by subject, attribute and fingerprint.
+pub fn check(docs: &[Document], config: &Config) -> Report {
+    let claims = extract_all(docs, config);
+    report_of(docs, claims, config)
+}
+
+/// Groups and diffs already-built claims into a report.
+pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
+    let groups = group_claims(&claims);
+    let mut findings: Vec<Finding> = groups
+        .iter()
+        .filter(|g| g.claims.len() >= 2)
+        .map(|g| diff_group(g, &claims, config))
+        .collect();
+    findings.extend(derived_conflicts(&claims, &groups));
+    sort_findings(&mut findings);
+    let mut documents: Vec<DocumentInfo> = docs
+        .iter()
+        .map(|d| DocumentInfo {
+            id: d.id.clone(),
+            published: d.published.clone(),
+            title: d.title.clone(),
         })
         .collect();
-    claims.sort_by_key(|c| (c.span.start, c.span.end));
-    claims
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let summary = Summary {
+        documents: documents.len(),
+        claims: claims.len(),
+        groups: groups.iter().filter(|g| g.claims.len() >= 2).count(),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        infos: count(Severity::Info),
+    };
+    Report {
+        version: 1,
+        documents,
+        claims,
+        findings,
+        summary,
+    }
 }
 
-/// Every claim of every document, sorted by document id and offset.
-pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = docs.iter().flat_map(|d| extract(d, config)).collect();
-    claims.sort_by(|a, b| {
-        (&a.doc, a.span.start, a.span.end).cmp(&(&b.doc, b.span.start, b.span.end))
+/// Most severe first, then subject, attribute, fingerprint.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (
+            std::cmp::Reverse(a.severity),
+            &a.subject,
+            &a.attribute,
+            &a.fingerprint,
+        )
+            .cmp(&(
+                std::cmp::Reverse(b.severity),
+                &b.subject,
+                &b.attribute,
+                &b.fingerprint,
+            ))
     });
-    claims
 }
 
-fn sentence_of(sentences: &[Sentence], offset: usize) -> Option<&Sentence> {
-    let idx = sentences.partition_point(|s| s.start <= offset);
-    idx.checked_sub(1).map(|i| &sentences[i])
+impl Report {
+    /// Drops the findings whose verdict is `agree` (what `check` prints without `--all`).
+    pub fn drop_agreements(&mut self) {
+        self.findings.retain(|f| f.verdict != Verdict::Agree);
+    }
 }
 
-fn make_claim(doc: &Document, lines: &LineIndex, m: &Mention, sentence: &Sentence) -> Claim {
+fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexicon) -> Vec<Claim> {
+    let seg = &an.segmentation;
+    let lines = LineIndex::new(&doc.source);
+    let times: Vec<TimeMention> = time_mentions(&doc.text, &an.mentions, seg);
+    let mut out: Vec<Claim> = Vec::new();
+    // (sentence, view range, family) of the previous claim, for appositions.
+    let mut prev: Option<(usize, usize, Option<usize>, Option<String>)> = None;
+    for m in &an.mentions {
+        let Some(si) = seg.sentence_at(m.start) else {
+            continue;
+        };
+        let sentence = &seg.sentences[si];
+        if sentence.chrome {
+            continue;
+        }
+        let mut claim = make_claim(doc, &lines, m, sentence);
+        let sent_text = &doc.text[sentence.start..sentence.end];
+        let fig = (
+            m.start - sentence.start,
+            m.end.min(sentence.end) - sentence.start,
+        );
+        let mut family = None;
+        let mut trigger = None;
+        let mut role = SubjectRole::Any;
+        if m.kind == Kind::Age {
+            let at_event = claim.text.to_ascii_lowercase().starts_with("at ");
+            if !at_event {
+                claim.attribute = Some("age".into());
+                role = SubjectRole::Person;
+            }
+        } else if let Some(am) = lexicon.classify(sent_text, fig, m.kind, m.unit.as_deref()) {
+            let f = &lexicon.families()[am.family];
+            family = Some(am.family);
+            trigger = am
+                .trigger
+                .map(|(a, b)| (a + sentence.start, b + sentence.start));
+            claim.attribute = Some(f.name.clone());
+            role = f.subject;
+        }
+        // "14% of its workforce—roughly 200 employees": a count in apposition restates
+        // the figure before it.
+        if let Some((psi, pend, Some(pfam), psubject)) = &prev {
+            let gap = doc.text.get(*pend..m.start).unwrap_or("x");
+            let apposition = *psi == si
+                && gap
+                    .trim()
+                    .chars()
+                    .all(|c| matches!(c, ',' | '—' | '–' | '-' | '(' | ' '))
+                && matches!(m.kind, Kind::Count | Kind::Number);
+            if apposition {
+                if let Some(pair) = lexicon.families()[*pfam].pair.as_deref() {
+                    if let Some(pi) = lexicon.family(pair) {
+                        family = Some(pi);
+                        trigger = None;
+                        claim.attribute = Some(pair.to_string());
+                        claim.subject = psubject.clone();
+                        role = lexicon.families()[pi].subject;
+                    }
+                }
+            }
+        }
+        if claim.attribute.is_some() && claim.subject.is_none() {
+            claim.subject = choose_subject(&SubjectQuery {
+                text: &doc.text,
+                seg,
+                entities: &an.entities,
+                names,
+                sentence: si,
+                figure: (m.start, m.end),
+                trigger,
+                role,
+            });
+        }
+        if !matches!(m.kind, Kind::Year | Kind::Date) {
+            let (when, source) = as_of(
+                &doc.text,
+                seg,
+                si,
+                (m.start, m.end),
+                &times,
+                doc.published.as_deref(),
+            );
+            claim.as_of = when;
+            claim.as_of_source = source.map(|s| s.as_str().to_string());
+        }
+        prev = Some((si, m.end, family, claim.subject.clone()));
+        out.push(claim);
+    }
+    out
+}
+
+fn make_claim(
+    doc: &Document,
+    lines: &LineIndex,
+    m: &Mention,
+    sentence: &crate::segment::Sentence,
+) -> Claim {
     let (start, end) = doc.source_range(m.start, m.end);
     let (line, column) = lines.line_col(&doc.source, start);
     let text = doc.source.get(start..end).unwrap_or_default().to_string();
-    let sentence_text =
-        fold_whitespace(&doc.text[sentence.start..sentence.end.max(sentence.start)]);
+    let sentence_text = fold_whitespace(
+        doc.text
+            .get(sentence.start..sentence.end)
+            .unwrap_or_default(),
+    );
     Claim {
         id: fingerprint(&[&doc.id, &start.to_string(), &end.to_string(), &text]),
         doc: doc.id.clone(),
@@ -92,7 +296,6 @@ pub fn fingerprint(parts: &[&str]) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
-            h ^= 0;
             h = h.wrapping_mul(0x100000001b3);
         }
         for b in p.bytes() {

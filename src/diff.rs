@@ -1,0 +1,418 @@
+//! Diff: decides, for each group of claims, whether the sources agree. Two claims from
+//! different documents whose intervals are disjoint cannot both be true unless they
+//! speak of different times: same time scope → conflict (error), a scope unknown on
+//! either side → conflict with uncertain scope (warning), explicitly different times →
+//! time-scoped (info, a timeline). Figures that contradict each other through
+//! arithmetic (an age against a birth year at the publication date; an investment for a
+//! stake against a stated valuation) are derived conflicts (warning).
+//!
+//! Within one document, differing figures about the same thing are taken as a timeline
+//! the writer meant, never as a conflict.
+
+use crate::claim::{Claim, Interval, Kind};
+use crate::config::Config;
+use crate::finding::{Finding, Severity, Verdict};
+use crate::group::ClaimGroup;
+use crate::pipeline::fingerprint;
+use crate::timescope::compatible;
+use std::collections::BTreeMap;
+
+/// The default severity of a verdict.
+pub fn severity_of(v: Verdict) -> Severity {
+    match v {
+        Verdict::Agree => Severity::None,
+        Verdict::Conflict => Severity::Error,
+        Verdict::ConflictScopeUncertain => Severity::Warning,
+        Verdict::TimeScoped => Severity::Info,
+        Verdict::DerivedConflict => Severity::Warning,
+        Verdict::FactConflict => Severity::Error,
+    }
+}
+
+/// How two claims' time scopes relate.
+fn pair_verdict(a: &Claim, b: &Claim) -> Verdict {
+    // Years and dates state a time themselves; an age or count without one is vague.
+    if matches!(a.kind, Kind::Year | Kind::Date) {
+        return Verdict::Conflict;
+    }
+    match (&a.as_of, &b.as_of) {
+        (Some(x), Some(y)) if compatible(x, y) => Verdict::Conflict,
+        (Some(_), Some(_)) => Verdict::TimeScoped,
+        _ => Verdict::ConflictScopeUncertain,
+    }
+}
+
+fn rank(v: Verdict) -> u8 {
+    match v {
+        Verdict::Agree => 0,
+        Verdict::TimeScoped => 1,
+        Verdict::DerivedConflict => 2,
+        Verdict::ConflictScopeUncertain => 3,
+        Verdict::Conflict => 4,
+        Verdict::FactConflict => 5,
+    }
+}
+
+fn disjoint(a: &Interval, b: &Interval, tolerance: f64) -> bool {
+    !a.overlaps(b) && a.relative_gap(b) > tolerance
+}
+
+/// The verdict on one group, as a finding (verdict `agree` when nothing disagrees).
+pub fn diff_group(group: &ClaimGroup, claims: &[Claim], config: &Config) -> Finding {
+    let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
+    let mut verdict = Verdict::Agree;
+    let mut worst: Option<(&Claim, &Claim)> = None;
+    for (i, a) in members.iter().enumerate() {
+        for b in &members[i + 1..] {
+            if a.doc == b.doc || !disjoint(&a.value, &b.value, config.matching.tolerance) {
+                continue;
+            }
+            let v = pair_verdict(a, b);
+            if rank(v) > rank(verdict) {
+                verdict = v;
+                worst = Some((a, b));
+            }
+        }
+    }
+    let message = match (verdict, worst) {
+        (Verdict::TimeScoped, _) => timeline_message(group, &members),
+        (_, Some((a, b))) => format!(
+            "{} {}: {} vs {}",
+            group.subject,
+            group.attribute.replace('_', " "),
+            describe(a),
+            describe(b)
+        ),
+        _ => format!(
+            "{} {}: {} sources agree",
+            group.subject,
+            group.attribute.replace('_', " "),
+            distinct_docs(&members)
+        ),
+    };
+    Finding {
+        fingerprint: group_fingerprint(&group.subject, &group.attribute, &members),
+        verdict,
+        severity: severity_of(verdict),
+        subject: Some(group.subject.clone()),
+        attribute: Some(group.attribute.clone()),
+        claims: members.iter().map(|c| c.id.clone()).collect(),
+        message,
+    }
+}
+
+fn distinct_docs(members: &[&Claim]) -> usize {
+    let mut docs: Vec<&str> = members.iter().map(|c| c.doc.as_str()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs.len()
+}
+
+/// "\"nearly $14 billion\" (as of 2025-06, doc.txt)".
+fn describe(c: &Claim) -> String {
+    let when = match (&c.as_of, c.as_of_source.as_deref()) {
+        (Some(t), _) => format!("as of {t}"),
+        (None, Some("present")) => "\"now\", date unknown".to_string(),
+        _ => "time unknown".to_string(),
+    };
+    format!("\"{}\" ({when}) in {}", c.text, c.doc)
+}
+
+fn timeline_message(group: &ClaimGroup, members: &[&Claim]) -> String {
+    let mut by_time: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for c in members {
+        by_time
+            .entry(c.as_of.as_deref().unwrap_or("?"))
+            .or_default()
+            .push(c.text.as_str());
+    }
+    let steps: Vec<String> = by_time
+        .into_iter()
+        .map(|(t, texts)| {
+            let mut texts = texts;
+            texts.dedup();
+            format!("{t}: {}", texts.join(" / "))
+        })
+        .collect();
+    format!(
+        "{} {} changes over time: {}",
+        group.subject,
+        group.attribute.replace('_', " "),
+        steps.join("; ")
+    )
+}
+
+/// A content fingerprint: subject, attribute and each document's normalized values,
+/// never line numbers, so edits elsewhere in a file keep it stable.
+pub fn group_fingerprint(subject: &str, attribute: &str, members: &[&Claim]) -> String {
+    let mut parts: Vec<String> = members
+        .iter()
+        .map(|c| {
+            format!(
+                "{}|{}|{}|{}",
+                c.doc,
+                fmt_num(c.value.low),
+                fmt_num(c.value.high),
+                c.unit.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    parts.sort();
+    parts.dedup();
+    let mut all: Vec<&str> = vec![subject, attribute];
+    all.extend(parts.iter().map(String::as_str));
+    fingerprint(&all)
+}
+
+fn fmt_num(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_string(), |x| format!("{x:.6e}"))
+}
+
+/// Conflicts found through arithmetic between groups.
+pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let by_key: BTreeMap<(&str, &str), Vec<&ClaimGroup>> =
+        groups.iter().fold(BTreeMap::new(), |mut m, g| {
+            m.entry((g.subject.as_str(), g.attribute.as_str()))
+                .or_default()
+                .push(g);
+            m
+        });
+    let members = |subject: &str, attribute: &str| -> Vec<&Claim> {
+        by_key
+            .get(&(subject, attribute))
+            .into_iter()
+            .flatten()
+            .flat_map(|g| g.claims.iter().map(|&i| &claims[i]))
+            .collect()
+    };
+    // An age at a dated time against a birth year.
+    let subjects: Vec<&str> = groups
+        .iter()
+        .filter(|g| g.attribute == "age")
+        .map(|g| g.subject.as_str())
+        .collect();
+    for subject in subjects {
+        let births = members(subject, "birth_year");
+        for age in members(subject, "age") {
+            let Some(year) = age
+                .as_of
+                .as_deref()
+                .and_then(|t| t.get(..4)?.parse::<f64>().ok())
+            else {
+                continue;
+            };
+            for b in &births {
+                let Some(born) = b.value.point else { continue };
+                // Someone born in year B is Y-B-1 or Y-B years old during year Y.
+                let implied = Interval::new(
+                    Some(year - born - 1.0),
+                    Some(year - born),
+                    Some(year - born),
+                );
+                if !implied.overlaps(&age.value) {
+                    out.push(derived(
+                        subject,
+                        "age",
+                        &[age, b],
+                        format!(
+                            "{subject} age: \"{}\" in {} (as of {}) but born in {} per {} implies {}–{}",
+                            age.text,
+                            age.doc,
+                            year,
+                            born,
+                            b.doc,
+                            year - born - 1.0,
+                            year - born
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    // An investment for a stake implies a valuation: I / (s / 100).
+    for c in claims
+        .iter()
+        .filter(|c| c.attribute.as_deref() == Some("investment_amount"))
+    {
+        let Some(subject) = c.subject.as_deref() else {
+            continue;
+        };
+        let Some(stake) = claims.iter().find(|s| {
+            s.doc == c.doc
+                && s.sentence == c.sentence
+                && s.attribute.as_deref() == Some("ownership_stake")
+                && s.subject.as_deref() == Some(subject)
+        }) else {
+            continue;
+        };
+        let (Some(i_lo), Some(i_hi), Some(s_lo), Some(s_hi)) =
+            (c.value.low, c.value.high, stake.value.low, stake.value.high)
+        else {
+            continue;
+        };
+        if s_lo <= 0.0 {
+            continue;
+        }
+        let implied = Interval::new(
+            Some(i_lo / (s_hi / 100.0)),
+            c.value
+                .point
+                .zip(stake.value.point)
+                .map(|(i, s)| i / (s / 100.0)),
+            Some(i_hi / (s_lo / 100.0)),
+        );
+        for v in members(subject, "valuation") {
+            if v.unit != c.unit {
+                continue;
+            }
+            let stated_elsewhen = v
+                .as_of_source
+                .as_deref()
+                .is_some_and(|s| s != "published" && s != "present")
+                && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
+            if stated_elsewhen || implied.overlaps(&v.value) {
+                continue;
+            }
+            out.push(derived(
+                subject,
+                "valuation",
+                &[c, stake, v],
+                format!(
+                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {:.3e} {}, but {} says \"{}\"",
+                    c.text,
+                    stake.text,
+                    c.doc,
+                    implied.point.unwrap_or_default(),
+                    c.unit.as_deref().unwrap_or(""),
+                    v.doc,
+                    v.text
+                ),
+            ));
+        }
+    }
+    out
+}
+
+fn derived(subject: &str, attribute: &str, members: &[&Claim], message: String) -> Finding {
+    let mut fp_members = members.to_vec();
+    fp_members.sort_by(|a, b| a.id.cmp(&b.id));
+    Finding {
+        fingerprint: group_fingerprint(subject, &format!("derived:{attribute}"), &fp_members),
+        verdict: Verdict::DerivedConflict,
+        severity: severity_of(Verdict::DerivedConflict),
+        subject: Some(subject.to_string()),
+        attribute: Some(attribute.to_string()),
+        claims: members.iter().map(|c| c.id.clone()).collect(),
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Qualifier, Span};
+
+    fn claim(doc: &str, text: &str, low: f64, high: f64, as_of: Option<&str>) -> Claim {
+        Claim {
+            id: format!("{doc}:{text}"),
+            doc: doc.into(),
+            span: Span {
+                start: 0,
+                end: 1,
+                line: 1,
+                column: 1,
+            },
+            text: text.into(),
+            sentence: String::new(),
+            kind: Kind::Money,
+            value: Interval::new(Some(low), Some(high), Some(high)),
+            unit: Some("USD".into()),
+            qualifier: Qualifier::None,
+            subject: Some("Scale AI".into()),
+            attribute: Some("valuation".into()),
+            as_of: as_of.map(str::to_string),
+            as_of_source: None,
+            date: None,
+            per: None,
+            segment: 0,
+        }
+    }
+
+    fn verdict(claims: Vec<Claim>) -> Verdict {
+        let g = ClaimGroup {
+            subject: "Scale AI".into(),
+            attribute: "valuation".into(),
+            unit: "USD".into(),
+            claims: (0..claims.len()).collect(),
+        };
+        diff_group(&g, &claims, &Config::default()).verdict
+    }
+
+    #[test]
+    fn overlapping_intervals_agree() {
+        assert_eq!(
+            verdict(vec![
+                claim("a", "$14.3 billion", 14.25e9, 14.35e9, None),
+                claim("b", "$14 billion", 13.5e9, 14.5e9, None)
+            ]),
+            Verdict::Agree
+        );
+    }
+
+    #[test]
+    fn disjoint_with_unknown_scope_is_uncertain() {
+        assert_eq!(
+            verdict(vec![
+                claim("a", "$13 billion", 12.5e9, 13.5e9, Some("2023-11")),
+                claim("b", "nearly $14 billion", 13.58e9, 14e9, None)
+            ]),
+            Verdict::ConflictScopeUncertain
+        );
+    }
+
+    #[test]
+    fn disjoint_at_the_same_time_is_a_conflict() {
+        assert_eq!(
+            verdict(vec![
+                claim("a", "$13 billion", 12.5e9, 13.5e9, Some("2025-06-13")),
+                claim("b", "$15 billion", 14.5e9, 15.5e9, Some("2025-06"))
+            ]),
+            Verdict::Conflict
+        );
+    }
+
+    #[test]
+    fn disjoint_at_different_times_is_a_timeline() {
+        assert_eq!(
+            verdict(vec![
+                claim("a", "$7 billion", 6.5e9, 7.5e9, Some("2021")),
+                claim("b", "$13 billion", 12.5e9, 13.5e9, Some("2023-11"))
+            ]),
+            Verdict::TimeScoped
+        );
+    }
+
+    #[test]
+    fn one_document_never_conflicts_with_itself() {
+        assert_eq!(
+            verdict(vec![
+                claim("a", "$7 billion", 6.5e9, 7.5e9, None),
+                claim("a", "$13 billion", 12.5e9, 13.5e9, None)
+            ]),
+            Verdict::Agree
+        );
+    }
+
+    #[test]
+    fn fingerprints_ignore_positions() {
+        let a = claim("a", "$13 billion", 12.5e9, 13.5e9, None);
+        let mut b = a.clone();
+        b.span.line = 40;
+        b.span.start = 999;
+        assert_eq!(
+            group_fingerprint("S", "v", &[&a]),
+            group_fingerprint("S", "v", &[&b])
+        );
+    }
+}

@@ -1,0 +1,222 @@
+//! Subject: picks the entity a figure is about from the names around it, guided by the
+//! attribute's role: apposition and "the 28-year-old X" for people, possessives
+//! ("Scale's valuation"), "in X"/"of X" for the target of a stake or investment, the
+//! clause's subject, and anaphora ("the company", "he") back to the story's last name of
+//! the right kind.
+//!
+//! Sits after entity resolution and attribute classification.
+
+use crate::attribute::SubjectRole;
+use crate::resolve::{EntityKind, EntityMention, NameMap};
+use crate::segment::Segmentation;
+use std::collections::BTreeMap;
+
+/// Everything subject choice looks at for one figure.
+#[derive(Debug, Clone, Copy)]
+pub struct SubjectQuery<'a> {
+    /// The document's prose view.
+    pub text: &'a str,
+    /// The document's sentences.
+    pub seg: &'a Segmentation,
+    /// The document's entity mentions, sorted by start.
+    pub entities: &'a [EntityMention],
+    /// Corpus-wide canonical names.
+    pub names: &'a NameMap,
+    /// Index of the figure's sentence.
+    pub sentence: usize,
+    /// The figure's byte range in the view.
+    pub figure: (usize, usize),
+    /// The trigger phrase's byte range in the view, if a phrase chose the attribute.
+    pub trigger: Option<(usize, usize)>,
+    /// The attribute's subject role.
+    pub role: SubjectRole,
+}
+
+/// Words that refer back to an organisation named earlier.
+const ORG_ANAPHORA: &[&str] = &[
+    "the company",
+    "the firm",
+    "the startup",
+    "the start-up",
+    "the group",
+    "the business",
+    "the lender",
+    "the bank",
+    "the carrier",
+    "the retailer",
+    "the maker",
+    "its",
+    "it",
+    "the company's",
+    "the firm's",
+    "the startup's",
+    "his company",
+    "her company",
+];
+
+/// Words that refer back to a person named earlier.
+const PERSON_ANAPHORA: &[&str] = &[
+    "he",
+    "she",
+    "his",
+    "her",
+    "him",
+    "the founder",
+    "the co-founder",
+    "the executive",
+    "the billionaire",
+    "the chief executive",
+    "the ceo",
+];
+
+/// The canonical name of the figure's subject, if one can be decided.
+pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
+    let s = &q.seg.sentences[q.sentence];
+    let lo = q.entities.partition_point(|e| e.start < s.start);
+    let hi = q.entities.partition_point(|e| e.start < s.end);
+    let in_sentence: Vec<&EntityMention> = q.entities[lo..hi]
+        .iter()
+        .filter(|e| e.end <= q.figure.0 || e.start >= q.figure.1)
+        .collect();
+    let kind = |e: &EntityMention| {
+        let k = q.names.kind(q.names.canonical(&e.canonical));
+        if k == EntityKind::Unknown {
+            e.kind
+        } else {
+            k
+        }
+    };
+    let canon = |e: &EntityMention| q.names.canonical(&e.canonical).to_string();
+    let fits = |e: &EntityMention, role: SubjectRole| match role {
+        SubjectRole::Person => kind(e) == EntityKind::Person,
+        SubjectRole::Org | SubjectRole::Target => kind(e) != EntityKind::Person,
+        SubjectRole::Event => kind(e) != EntityKind::Person,
+        SubjectRole::Any => true,
+    };
+    let anchor = q.trigger.map_or(q.figure.0, |t| t.0.min(q.figure.0));
+    let anchor_end = q.trigger.map_or(q.figure.1, |t| t.1.max(q.figure.1));
+
+    match q.role {
+        SubjectRole::Person => {
+            // "Wang, 28," / "Wang, just 28": a name right before the figure.
+            if let Some(e) = in_sentence.iter().rev().find(|e| e.end <= q.figure.0) {
+                let gap = &q.text[e.end..q.figure.0];
+                if fits(e, SubjectRole::Person)
+                    && gap
+                        .trim()
+                        .trim_start_matches(',')
+                        .trim()
+                        .split_whitespace()
+                        .count()
+                        <= 2
+                    && gap.contains(',')
+                {
+                    return Some(canon(e));
+                }
+            }
+            // "the 28-year-old Wang": a name right after the figure.
+            if let Some(e) = in_sentence.iter().find(|e| e.start >= q.figure.1) {
+                let gap = &q.text[q.figure.1..e.start];
+                if fits(e, SubjectRole::Person)
+                    && gap.split_whitespace().count() <= 2
+                    && !gap.contains([',', ';'])
+                {
+                    return Some(canon(e));
+                }
+            }
+        }
+        SubjectRole::Target => {
+            // "a 49% stake in Scale", "investment from Meta in Scale".
+            for e in in_sentence.iter().filter(|e| e.start >= anchor_end) {
+                let gap = q.text[anchor_end..e.start].to_ascii_lowercase();
+                if gap.split_whitespace().count() > 8 || gap.contains([';', '.']) {
+                    break;
+                }
+                let last = gap.split_whitespace().last().unwrap_or("");
+                if matches!(last, "in" | "into" | "of" | "for") && fits(e, SubjectRole::Target) {
+                    return Some(canon(e));
+                }
+            }
+        }
+        _ => {}
+    }
+    // A possessive right before the trigger or figure: "Scale's valuation".
+    if let Some(e) = in_sentence.iter().rev().find(|e| e.end <= anchor) {
+        let gap = &q.text[e.end..anchor];
+        if e.possessive && gap.split_whitespace().count() <= 4 && fits(e, q.role) {
+            return Some(canon(e));
+        }
+    }
+    // The nearest fitting name before the figure in the same clause, then after it.
+    let before = in_sentence
+        .iter()
+        .rev()
+        .filter(|e| e.end <= anchor)
+        .find(|e| fits(e, q.role));
+    if let Some(e) = before {
+        return Some(canon(e));
+    }
+    // An anaphor before the figure refers back to the story's last fitting name.
+    let sent_lower = q.text[s.start..anchor.max(s.start)].to_ascii_lowercase();
+    let anaphora: &[&str] = match q.role {
+        SubjectRole::Person => PERSON_ANAPHORA,
+        SubjectRole::Org | SubjectRole::Target => ORG_ANAPHORA,
+        _ => &[],
+    };
+    if anaphora.iter().any(|a| has_words(&sent_lower, a)) {
+        if let Some(e) = q.entities[..lo]
+            .iter()
+            .rev()
+            .take_while(|e| e.segment == s.segment)
+            .find(|e| fits(e, q.role))
+        {
+            return Some(canon(e));
+        }
+    }
+    let after = in_sentence
+        .iter()
+        .filter(|e| e.start >= anchor_end)
+        .find(|e| fits(e, q.role));
+    if let Some(e) = after {
+        return Some(canon(e));
+    }
+    if q.role == SubjectRole::Event {
+        return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
+    }
+    None
+}
+
+/// The most mentioned fitting name of a story segment.
+fn main_entity(
+    q: &SubjectQuery<'_>,
+    segment: usize,
+    fits: impl Fn(&EntityMention) -> bool,
+) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in q
+        .entities
+        .iter()
+        .filter(|e| e.segment == segment && fits(e))
+    {
+        *counts.entry(q.names.canonical(&e.canonical)).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(*n)))
+        .filter(|(_, c)| *c >= 2)
+        .map(|(n, _)| n.to_string())
+}
+
+fn has_words(hay: &str, phrase: &str) -> bool {
+    hay.match_indices(phrase).any(|(i, _)| {
+        let before = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}

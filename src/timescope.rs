@@ -1,0 +1,378 @@
+//! Time scope: decides the time a figure refers to (`as_of`). An explicit year or date
+//! near the figure ("valued at $7 billion in 2021"); "at the time" → the narrative time
+//! set earlier in the story ("In November 2023, …"); "now", "recently", present-tense
+//! cues → the publication date; "last year" → the year before it; otherwise the
+//! publication date when known, else unknown.
+//!
+//! Sits after extraction and segmentation; pure function of the sentence, the time
+//! mentions of the document and the publication date.
+
+use crate::claim::{Kind, Mention};
+use crate::segment::Segmentation;
+use serde::Serialize;
+
+/// How an `as_of` was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfSource {
+    /// An explicit year or date next to the figure.
+    Explicit,
+    /// "at the time", resolved to the story's narrative time.
+    AtTheTime,
+    /// "now", "recently", "currently": the publication date (or unknown without one).
+    Present,
+    /// "last year", "this year": relative to the publication date.
+    Relative,
+    /// No cue: the publication date.
+    Published,
+}
+
+impl AsOfSource {
+    /// The snake_case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AsOfSource::Explicit => "explicit",
+            AsOfSource::AtTheTime => "at_the_time",
+            AsOfSource::Present => "present",
+            AsOfSource::Relative => "relative",
+            AsOfSource::Published => "published",
+        }
+    }
+
+    /// Whether the text itself pins the time (rather than the publication default).
+    pub fn is_stated(self) -> bool {
+        !matches!(self, AsOfSource::Published)
+    }
+}
+
+/// A year or date mention of a document, placed in its sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeMention {
+    /// First byte in the prose view.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// ISO form ("2023", "2023-11", "2025-06-13"; a range keeps its start).
+    pub iso: String,
+    /// Sentence index.
+    pub sentence: usize,
+    /// Whether it sets the scene: it stands in the first words of its sentence.
+    pub topic: bool,
+}
+
+/// The year and date mentions of a document, in order.
+pub fn time_mentions(text: &str, mentions: &[Mention], seg: &Segmentation) -> Vec<TimeMention> {
+    mentions
+        .iter()
+        .filter(|m| matches!(m.kind, Kind::Year | Kind::Date))
+        .filter_map(|m| {
+            let iso = m.date.as_deref()?;
+            let iso = iso.split('/').next().unwrap_or(iso).to_string();
+            if !iso.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            let sentence = seg.sentence_at(m.start)?;
+            let s = &seg.sentences[sentence];
+            let lead = text.get(s.start..m.start).unwrap_or("");
+            let topic = lead.split_whitespace().count() <= 2;
+            Some(TimeMention {
+                start: m.start,
+                end: m.end,
+                iso,
+                sentence,
+                topic,
+            })
+        })
+        .collect()
+}
+
+/// Words that pin a figure to the publication date.
+const PRESENT_CUES: &[&str] = &[
+    "now",
+    "currently",
+    "recently",
+    "today",
+    "presently",
+    "this week",
+    "so far",
+    "to date",
+    "as of now",
+    "latest",
+];
+
+/// Words that refer back to the narrative time.
+const THEN_CUES: &[&str] = &[
+    "at the time",
+    "at that time",
+    "then",
+    "back then",
+    "at that point",
+];
+
+/// Relative years: cue → years before the publication year.
+const RELATIVE_YEARS: &[(&str, i32)] = &[
+    ("last year", 1),
+    ("a year earlier", 1),
+    ("a year ago", 1),
+    ("the previous year", 1),
+    ("this year", 0),
+    ("two years ago", 2),
+];
+
+/// Weekday names, Monday first (chrono's numbering from Monday).
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The date of the latest weekday `day` (0 = Monday) on or before the publication date.
+fn weekday_before(published: &str, day: usize) -> Option<String> {
+    use chrono::{Datelike, NaiveDate};
+    let date = NaiveDate::parse_from_str(published.get(..10)?, "%Y-%m-%d").ok()?;
+    let today = date.weekday().num_days_from_monday() as i64;
+    let back = (today - day as i64).rem_euclid(7);
+    Some(
+        (date - chrono::Duration::days(back))
+            .format("%Y-%m-%d")
+            .to_string(),
+    )
+}
+
+/// How far (in words) a cue may stand from the figure.
+const CUE_WINDOW: usize = 10;
+
+/// Decides the time scope of the figure at `fig` (view offsets) in sentence `sentence`.
+pub fn as_of(
+    text: &str,
+    seg: &Segmentation,
+    sentence: usize,
+    fig: (usize, usize),
+    times: &[TimeMention],
+    published: Option<&str>,
+) -> (Option<String>, Option<AsOfSource>) {
+    let s = &seg.sentences[sentence];
+    let sent = &text[s.start..s.end];
+    let lower = sent.to_ascii_lowercase();
+    let rel = (fig.0 - s.start, fig.1 - s.start);
+    // (distance, tie-break, value, source)
+    let mut best: Option<(usize, u8, Option<String>, AsOfSource)> = None;
+    let mut consider = |d: usize, tie: u8, v: Option<String>, src: AsOfSource| {
+        if d <= CUE_WINDOW
+            && best
+                .as_ref()
+                .is_none_or(|(bd, bt, _, _)| (d, tie) < (*bd, *bt))
+        {
+            best = Some((d, tie, v, src));
+        }
+    };
+    for t in times.iter().filter(|t| t.sentence == sentence) {
+        if t.start < fig.1 && t.end > fig.0 {
+            continue;
+        }
+        let (a, b) = (t.start - s.start, t.end - s.start);
+        let d = distance(sent, rel, (a, b));
+        // A time right after the figure binds tighter than one before it.
+        let tie = if a >= rel.1 { 0 } else { 1 };
+        consider(d, tie, Some(t.iso.clone()), AsOfSource::Explicit);
+    }
+    for cue in THEN_CUES {
+        for at in find_words(&lower, cue) {
+            let d = distance(sent, rel, (at, at + cue.len()));
+            consider(
+                d,
+                2,
+                narrative_time(seg, sentence, times),
+                AsOfSource::AtTheTime,
+            );
+        }
+    }
+    for cue in PRESENT_CUES {
+        for at in find_words(&lower, cue) {
+            let d = distance(sent, rel, (at, at + cue.len()));
+            consider(d, 3, published.map(str::to_string), AsOfSource::Present);
+        }
+    }
+    for (cue, back) in RELATIVE_YEARS {
+        for at in find_words(&lower, cue) {
+            let d = distance(sent, rel, (at, at + cue.len()));
+            let v = published
+                .and_then(|p| p.get(..4)?.parse::<i32>().ok())
+                .map(|y| (y - back).to_string());
+            consider(d, 2, v, AsOfSource::Relative);
+        }
+    }
+    for (i, day) in WEEKDAYS.iter().enumerate() {
+        for at in find_words(&lower, day) {
+            let d = distance(sent, rel, (at, at + day.len()));
+            let tie = if at >= rel.1 { 0 } else { 1 };
+            consider(
+                d,
+                tie,
+                published.and_then(|p| weekday_before(p, i)),
+                AsOfSource::Relative,
+            );
+        }
+    }
+    match best {
+        Some((_, _, v, src)) => (v, Some(src)),
+        None => match published {
+            Some(p) => (Some(p.to_string()), Some(AsOfSource::Published)),
+            None => (None, None),
+        },
+    }
+}
+
+/// The story's time at `sentence`: the latest scene-setting time ("In November 2023, …")
+/// before it in the same segment, else the latest time of an earlier sentence.
+fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) -> Option<String> {
+    let segment = seg.sentences[sentence].segment;
+    let earlier = times
+        .iter()
+        .filter(|t| t.sentence < sentence && seg.sentences[t.sentence].segment == segment);
+    earlier
+        .clone()
+        .filter(|t| t.topic)
+        .last()
+        .or_else(|| earlier.last())
+        .map(|t| t.iso.clone())
+}
+
+/// Number of words between two byte ranges of `s`.
+fn distance(s: &str, a: (usize, usize), b: (usize, usize)) -> usize {
+    let (lo, hi) = if a.1 <= b.0 { (a.1, b.0) } else { (b.1, a.0) };
+    if lo >= hi {
+        return 0;
+    }
+    s.get(lo..hi)
+        .map(|g| {
+            g.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        })
+        .unwrap_or(usize::MAX)
+}
+
+/// Offsets where `phrase` occurs in `hay` as whole words.
+fn find_words<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(phrase).filter_map(move |(i, _)| {
+        let before = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + phrase.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        (before && after).then_some(i)
+    })
+}
+
+/// Whether two `as_of` values can denote the same time: one is a prefix of the other at
+/// its own precision ("2023" and "2023-11").
+pub fn compatible(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::Interval;
+    use crate::segment::segment;
+
+    fn year(text: &str, at: &str, iso: &str) -> Mention {
+        let s = text.find(at).unwrap();
+        let mut m = Mention::new(s, s + at.len(), Kind::Year, Interval::exact(0.0));
+        m.date = Some(iso.into());
+        m
+    }
+
+    fn scope(
+        text: &str,
+        fig: &str,
+        times: &[(&str, &str)],
+        published: Option<&str>,
+    ) -> (Option<String>, Option<AsOfSource>) {
+        let seg = segment(text);
+        let ms: Vec<Mention> = times.iter().map(|(a, i)| year(text, a, i)).collect();
+        let tm = time_mentions(text, &ms, &seg);
+        let f = text.find(fig).unwrap();
+        let si = seg.sentence_at(f).unwrap();
+        as_of(text, &seg, si, (f, f + fig.len()), &tm, published)
+    }
+
+    #[test]
+    fn an_explicit_year_after_the_figure_wins() {
+        let t = "his company was valued at over $7 billion in 2021, making him rich.";
+        assert_eq!(
+            scope(t, "over $7 billion", &[("2021", "2021")], None),
+            (Some("2021".into()), Some(AsOfSource::Explicit))
+        );
+    }
+
+    #[test]
+    fn at_the_time_takes_the_scene_setting_time() {
+        let t = "In November 2023, executives met in Utah. Wang, who co-founded Scale AI in 2016, had built a company valued at $13 billion at the time.";
+        let r = scope(
+            t,
+            "$13 billion",
+            &[("November 2023", "2023-11"), ("2016", "2016")],
+            None,
+        );
+        assert_eq!(r, (Some("2023-11".into()), Some(AsOfSource::AtTheTime)));
+    }
+
+    #[test]
+    fn recently_is_the_publication_date_or_unknown() {
+        let t = "After a brief dip in valuation in 2023, Scale recently rebounded to nearly $14 billion.";
+        let times = [("2023", "2023")];
+        assert_eq!(
+            scope(t, "nearly $14 billion", &times, None),
+            (None, Some(AsOfSource::Present))
+        );
+        assert_eq!(
+            scope(t, "nearly $14 billion", &times, Some("2025-06-13")),
+            (Some("2025-06-13".into()), Some(AsOfSource::Present))
+        );
+    }
+
+    #[test]
+    fn last_year_is_relative_to_publication() {
+        let t = "Revenue was $4 billion last year.";
+        assert_eq!(
+            scope(t, "$4 billion", &[], Some("2025-03-01")),
+            (Some("2024".into()), Some(AsOfSource::Relative))
+        );
+    }
+
+    #[test]
+    fn no_cue_falls_back_to_publication() {
+        let t = "Wang, 28, runs it.";
+        assert_eq!(
+            scope(t, "28", &[], Some("2025-06-13")),
+            (Some("2025-06-13".into()), Some(AsOfSource::Published))
+        );
+        assert_eq!(scope(t, "28", &[], None), (None, None));
+    }
+
+    #[test]
+    fn weekdays_resolve_against_the_publication_date() {
+        let t = "The toll rose to at least 112 on Tuesday, up from 78 on Monday.";
+        let p = Some("2025-04-08");
+        assert_eq!(scope(t, "78", &[], p).0.as_deref(), Some("2025-04-07"));
+        assert_eq!(
+            scope(t, "at least 112", &[], p).0.as_deref(),
+            Some("2025-04-08")
+        );
+    }
+
+    #[test]
+    fn month_and_year_are_compatible() {
+        assert!(compatible("2023-11", "2023"));
+        assert!(!compatible("2023-11", "2025-06-13"));
+    }
+}
