@@ -25,6 +25,7 @@ pub fn severity_of(v: Verdict) -> Severity {
         Verdict::ConflictScopeUncertain => Severity::Warning,
         Verdict::TimeScoped => Severity::Info,
         Verdict::DerivedConflict => Severity::Warning,
+        Verdict::FactConflict => Severity::Error,
     }
 }
 
@@ -48,6 +49,7 @@ fn rank(v: Verdict) -> u8 {
         Verdict::DerivedConflict => 2,
         Verdict::ConflictScopeUncertain => 3,
         Verdict::Conflict => 4,
+        Verdict::FactConflict => 5,
     }
 }
 

@@ -29,19 +29,26 @@
 //! ```
 
 pub mod attribute;
+pub mod baseline;
+pub mod changed;
 pub mod claim;
 pub mod config;
+pub mod config_file;
 pub mod diff;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod facts;
 pub mod finding;
+pub mod gate;
 pub mod group;
 pub mod load;
 pub mod pipeline;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod subject;
+pub mod suppress;
 pub mod timescope;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};
