@@ -125,8 +125,28 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     return Some(canon(e));
                 }
             }
+            // "the 28-year-old parlayed …": the figure names someone introduced before.
+            let lead = q.text[s.start..q.figure.0].trim_end().to_ascii_lowercase();
+            if lead.ends_with(" the") || lead == "the" {
+                return salient(q, lo, s.segment, |e| fits(e, SubjectRole::Person));
+            }
         }
-        SubjectRole::Target => {
+        SubjectRole::Target | SubjectRole::Stake => {
+            // "co-founded Scale AI in 2016", "acquire Tessellate for $2 billion": the
+            // object right after the trigger.
+            if let Some((t0, t1)) = q.trigger.filter(|t| t.1 <= q.figure.0) {
+                if let Some(e) = in_sentence.iter().find(|e| e.start >= t1) {
+                    let gap = &q.text[t1..e.start];
+                    if t0 < e.start
+                        && e.end <= q.figure.0
+                        && gap.split_whitespace().count() <= 1
+                        && !gap.contains([',', ';'])
+                        && fits(e, SubjectRole::Target)
+                    {
+                        return Some(canon(e));
+                    }
+                }
+            }
             // "a 49% stake in Scale", "investment from Meta in Scale".
             for e in in_sentence.iter().filter(|e| e.start >= anchor_end) {
                 let gap = q.text[anchor_end..e.start].to_ascii_lowercase();
