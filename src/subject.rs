@@ -189,10 +189,20 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     && !is_source(q.text, e)
                     && !is_location_inside(q.text, s.start, e)
             });
-            return match local {
-                Some(e) => Some(canon(e)),
-                None => main_entity(q, s.segment, |e| fits(e, SubjectRole::Event)),
-            };
+            if let Some(e) = local {
+                return Some(canon(e));
+            }
+            // The corpus's story, when this segment speaks of it; else the segment's own.
+            if let Some(story) = q.names.story() {
+                let names_story = q
+                    .entities
+                    .iter()
+                    .any(|e| e.segment == s.segment && q.names.canonical(&e.canonical) == story);
+                if names_story {
+                    return Some(story.to_string());
+                }
+            }
+            return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
         }
         _ => {}
     }
