@@ -162,7 +162,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
     let figures: Vec<(usize, usize)> = an
         .mentions
         .iter()
-        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date))
+        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal))
         .map(|m| (m.start, m.end))
         .collect();
     let mut out: Vec<Claim> = Vec::new();
@@ -209,7 +209,10 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             role = f.subject;
         }
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
-        if is_partitive(&doc.text[m.end..sentence.end]) {
+        if is_partitive(&doc.text[m.end..sentence.end])
+            || (matches!(m.kind, Kind::Count | Kind::Number)
+                && is_part_of_group(&doc.text[m.end..sentence.end]))
+        {
             claim.attribute = None;
             family = None;
         }
@@ -320,6 +323,24 @@ fn is_partitive(after: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a count is followed straight away by "of the"/"of its" ("one of the largest
+/// layoffs", "two of its plants"): a part of a group, not a count of the whole.
+fn is_part_of_group(after: &str) -> bool {
+    let lower = after.to_ascii_lowercase();
+    [
+        "of the ",
+        "of its ",
+        "of their ",
+        "of those ",
+        "of these ",
+        "of our ",
+        "of his ",
+        "of her ",
+    ]
+    .iter()
+    .any(|p| lower.strip_prefix(' ').is_some_and(|r| r.starts_with(p)))
 }
 
 /// Words that make a figure a forecast, guidance or target rather than a fact.
