@@ -359,7 +359,13 @@ fn cardinal(t: &Tokens, i: usize) -> Option<Cardinal> {
     if t.is_any(i, &["a", "an", "one"]) {
         let n = t.lc(i + 1);
         let next = n.as_str();
-        if next == "hundred" || next == "dozen" || (scale_word(next).is_some() && next.len() > 3) {
+        let fraction_next =
+            t.is_any(i, &["a", "an"]) && denominator(t, i + 1).is_some_and(|d| !d.1);
+        if next == "hundred"
+            || next == "dozen"
+            || (scale_word(next).is_some() && next.len() > 3)
+            || fraction_next
+        {
             c.current = 1.0;
             c.last = Last::Unit;
             c.article = t.is_any(i, &["a", "an"]);
