@@ -71,7 +71,7 @@ pub fn scale_word(w: &str) -> Option<f64> {
         "thousand" => 1e3,
         "million" | "mn" | "mln" | "mil" | "mio" => 1e6,
         "billion" | "bn" | "bln" | "bil" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
+        "trillion" | "tn" | "trn" | "tln" => 1e12,
         "lakh" | "lakhs" | "lac" => 1e5,
         "crore" | "crores" => 1e7,
         _ => return None,
@@ -85,7 +85,8 @@ pub fn attached_scale(raw: &str, money: bool) -> Option<f64> {
     match lc.as_str() {
         "k" | "thousand" => Some(1e3),
         "m" if money || raw == "M" => Some(1e6),
-        "b" if money || raw == "B" => Some(1e9),
+        "b" => Some(1e9),
+        "mm" if raw == "MM" => Some(1e6),
         "t" if money => Some(1e12),
         "bil" | "mil" | "tn" | "trn" | "bn" | "mn" | "mln" | "bln" | "million" | "billion"
         | "trillion" | "cr" | "crore" => scale_word(if lc == "cr" { "crore" } else { &lc }),
@@ -96,7 +97,7 @@ pub fn attached_scale(raw: &str, money: bool) -> Option<f64> {
 /// The value of a cardinal number word below one hundred (`seven`, `forty`).
 pub fn small_word(w: &str) -> Option<u64> {
     Some(match w {
-        "zero" | "nil" => 0,
+        "zero" | "nil" | "nought" | "naught" => 0,
         "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -176,17 +177,170 @@ pub fn parse_numeral(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
     } else {
         (1.0, i)
     };
-    let mut n = if t.is_num(j) {
-        digits(t, j, money)?
+    let mut n = if let Some(v) = t.punct(j).and_then(vulgar) {
+        let mut n = Numeral::new(j, j + 1, v);
+        n.fraction = true;
+        n
+    } else if t.is_punct(j, '.') && t.is_num(j + 1) && t.attached(j + 1) && !t.attached(j) {
+        // ".08"
+        let v: f64 = format!("0.{}", t.s(j + 1)).parse().ok()?;
+        let mut n = Numeral::new(j, j + 2, v);
+        n.decimals = t.ndigits(j + 1) as u32;
+        n.half = 0.5 * 10f64.powi(-(n.decimals as i32));
+        n
+    } else if t.is_num(j) {
+        let d = digits(t, j, money)?;
+        // "3 hundred and 21", "4 thousand 3 hundred": digits inside a number in words.
+        let mixed = t.ndigits(j) <= 3
+            && d.plain.is_none()
+            && d.decimals == 0
+            && !d.ordinal
+            && !d.fraction
+            && t.end(d.start) == t.end(j);
+        match words(t, j).filter(|w| mixed && w.end > d.end) {
+            Some(w) => w,
+            None => d,
+        }
     } else {
         words(t, j)?
     };
+    if !n.ordinal && n.vague.is_none() {
+        extend(t, &mut n);
+    }
     if sign < 0.0 {
         n.start = i;
         n.value = -n.value;
         n.plain = None;
     }
     Some(n)
+}
+
+/// The value of a vulgar fraction character (`½`, `¾`).
+fn vulgar(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅐' => 1.0 / 7.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        '⅑' => 1.0 / 9.0,
+        '⅒' => 0.1,
+        _ => return None,
+    })
+}
+
+/// Whether token `i` is a vulgar fraction character.
+pub fn is_vulgar(t: &Tokens, i: usize) -> bool {
+    t.punct(i).and_then(vulgar).is_some()
+}
+
+/// "and a half", "and three quarters" after a number: (fraction, end token).
+fn and_fraction(t: &Tokens, k: usize) -> Option<(f64, usize)> {
+    if !t.is_word(k, "and") {
+        return None;
+    }
+    let (num, k2) = if t.is_any(k + 1, &["a", "an"]) {
+        (1.0, k + 2)
+    } else {
+        let c = cardinal_plain(t, k + 1)?;
+        (c.value(), c.end)
+    };
+    let (den, _, e) = denominator(t, k2)?;
+    (num > 0.0).then_some((num / den, e))
+}
+
+/// Continuations that apply to any numeral: a mixed number (`2 1/4`, `2½`), a fraction
+/// of a scale (`two thirds of a million`), `X million and a half`, `1 out of 3`,
+/// `one in five`.
+fn extend(t: &Tokens, n: &mut Numeral) {
+    let k = n.end;
+    // 2½, 2 1/4
+    if n.plain.is_some() {
+        if let Some(v) = t.punct(k).and_then(vulgar) {
+            n.value += v;
+            n.end = k + 1;
+            n.plain = None;
+            n.fraction = true;
+            return;
+        }
+        if t.is_num(k)
+            && t.is_punct(k + 1, '/')
+            && t.is_num(k + 2)
+            && !t.is_punct(k + 3, '/')
+            && t.attached(k + 1)
+            && t.attached(k + 2)
+        {
+            let (a, b) = (t.int(k).unwrap_or(0), t.int(k + 2).unwrap_or(0));
+            if a < b && b > 0 {
+                n.value += a as f64 / b as f64;
+                n.end = k + 3;
+                n.plain = None;
+                n.fraction = true;
+                return;
+            }
+        }
+    }
+    // two thirds of a million
+    if n.fraction && n.value < 1.0 && t.is_word(k, "of") && t.is_any(k + 1, &["a", "an"]) {
+        if let Some(s) = scale_word(t.lc(k + 2).as_str()).filter(|s| *s >= 1e3) {
+            n.value *= s;
+            n.end = k + 3;
+            n.scaled = true;
+            n.scale = s;
+            return;
+        }
+    }
+    // 3 million and a half
+    if n.scaled && n.scale >= 1e3 {
+        if let Some((f, e)) = and_fraction(t, k) {
+            n.value += f * n.scale;
+            n.end = e;
+            n.fraction = true;
+            return;
+        }
+    }
+    // 1 out of 3, one in five
+    let small = !n.scaled && !n.fraction && n.value >= 1.0 && n.value <= 100.0;
+    if small && n.decimals == 0 {
+        let (ok, m) = if t.is_word(k, "out") && t.is_word(k + 1, "of") {
+            (true, k + 2)
+        } else if t.is_word(k, "in") && n.value <= 10.0 && !t.is_num(k + 1) || t.is_word(k, "in") && t.ndigits(k + 1) <= 3 && t.is_num(k + 1) && n.value <= 10.0 {
+            (true, k + 1)
+        } else {
+            (false, k)
+        };
+        if ok {
+            if let Some(d) = parse_numeral_plain(t, m) {
+                if d.value > n.value && d.vague.is_none() && !d.ordinal && !d.fraction {
+                    n.value /= d.value;
+                    n.end = d.end;
+                    n.plain = None;
+                    n.fraction = true;
+                    n.half = 0.0;
+                }
+            }
+        }
+    }
+}
+
+/// A numeral without the continuations of [`extend`] (for the second half of one).
+fn parse_numeral_plain(t: &Tokens, i: usize) -> Option<Numeral> {
+    if t.is_num(i) {
+        digits(t, i, false)
+    } else {
+        words(t, i)
+    }
 }
 
 /// Whether a numeral can start at token `i`.
@@ -199,6 +353,23 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
     buf.push_str(t.s(i));
     let mut j = i + 1;
     let mut grouped = false;
+    if t.ndigits(i) <= 2 {
+        // Indian grouping: 12,34,567 (two-digit groups, then a last group of three).
+        let mut k = j;
+        while t.is_punct(k, ',') && t.attached(k) && t.ndigits(k + 1) == 2 && t.attached(k + 1) {
+            k += 2;
+        }
+        if k > j && t.is_punct(k, ',') && t.attached(k) && t.ndigits(k + 1) == 3 && t.attached(k + 1)
+        {
+            let mut m = j;
+            while m <= k {
+                buf.push_str(t.s(m + 1));
+                m += 2;
+            }
+            j = k + 2;
+            grouped = true;
+        }
+    }
     if t.ndigits(i) <= 3 {
         loop {
             if t.is_punct(j, ',')
@@ -212,7 +383,9 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
                 grouped = true;
             } else if t.is_num(j)
                 && t.ndigits(j) == 3
-                && matches!(t.gap(j - 1, j), "\u{202f}" | "\u{a0}" | "\u{2009}")
+                && matches!(t.gap(j - 1, j), "\u{202f}" | "\u{a0}" | "\u{2009}" | " ")
+                && !(t.attached(j + 1) && (t.is_word_tok(j + 1) || t.is_dash(j + 1)))
+                && !t.is_num(j + 1)
             {
                 buf.push_str(t.s(j));
                 j += 1;
@@ -307,13 +480,13 @@ fn spaced_scales(t: &Tokens, mut n: Numeral) -> Numeral {
         let j = n.end;
         let lc = t.lc(j);
         let w = lc.as_str();
-        let s = if w == "dozen" {
+        let s = if w == "dozen" || w == "dozens" {
             Some(12.0)
         } else {
             scale_word(w)
         };
         match s {
-            Some(s) if s > last && !(w == "hundred" && n.value >= 100.0) => {
+            Some(s) if s > last => {
                 // "a 100 million" fine; "1.5 hundred" is not English but harmless.
                 apply_scale(&mut n, s);
                 last = s;
@@ -346,6 +519,26 @@ impl Cardinal {
 }
 
 fn cardinal(t: &Tokens, i: usize) -> Option<Cardinal> {
+    cardinal_with(t, i, true)
+}
+
+/// A cardinal with no `and` inside (for lookahead).
+fn cardinal_plain(t: &Tokens, i: usize) -> Option<Cardinal> {
+    cardinal_with(t, i, false)
+}
+
+/// A digit run that can stand inside a number in words ("3 hundred and 21").
+fn digit_part(t: &Tokens, j: usize) -> Option<u64> {
+    if t.ndigits(j) > 3 || (t.attached(j + 1) && matches!(t.punct(j + 1), Some('.' | ',' | '/'))) {
+        return None;
+    }
+    if t.attached(j + 1) && t.is_word_tok(j + 1) {
+        return None;
+    }
+    t.int(j)
+}
+
+fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
     let mut c = Cardinal {
         end: i,
         total: 0.0,
@@ -379,7 +572,14 @@ fn cardinal(t: &Tokens, i: usize) -> Option<Cardinal> {
     loop {
         let lc = t.lc(j);
         let w = lc.as_str();
-        if let Some(v) = small_word(w) {
+        let small = small_word(w).or_else(|| digit_part(t, j).filter(|v| *v < 100));
+        if let Some(v) = digit_part(t, j).filter(|v| *v >= 100) {
+            if !matches!(c.last, Last::None | Last::Big) {
+                break;
+            }
+            c.current += v as f64;
+            c.last = Last::Hundred;
+        } else if let Some(v) = small {
             let v = v as f64;
             let ok = match c.last {
                 Last::None | Last::Hundred | Last::Big => true,
@@ -390,7 +590,11 @@ fn cardinal(t: &Tokens, i: usize) -> Option<Cardinal> {
                 break;
             }
             c.current += v;
-            c.last = if v >= 20.0 { Last::Ten } else { Last::Unit };
+            c.last = if v >= 20.0 && v % 10.0 == 0.0 {
+                Last::Ten
+            } else {
+                Last::Unit
+            };
         } else if w == "hundred" {
             if !matches!(c.last, Last::Unit | Last::Ten) || c.current >= 100.0 {
                 break;
@@ -418,10 +622,12 @@ fn cardinal(t: &Tokens, i: usize) -> Option<Cardinal> {
         c.end = j + 1;
         j += 1;
         // Connectors between number words.
-        let next_small = |k: usize| small_word(t.lc(k).as_str()).is_some();
+        let next_small =
+            |k: usize| small_word(t.lc(k).as_str()).is_some() || digit_part(t, k).is_some();
         if t.is_dash(j) && c.last == Last::Ten && next_small(j + 1) {
             j += 1;
-        } else if (t.is_word(j, "and") || t.is_punct(j, '&'))
+        } else if allow_and
+            && (t.is_word(j, "and") || t.is_punct(j, '&'))
             && matches!(c.last, Last::Hundred | Last::Big)
             && next_small(j + 1)
             && !next_is_denominator(t, j + 1)
@@ -437,12 +643,14 @@ fn cardinal(t: &Tokens, i: usize) -> Option<Cardinal> {
 }
 
 fn next_is_denominator(t: &Tokens, i: usize) -> bool {
-    // "and two thirds": keep "and" for the fraction step.
-    let mut k = i + 1;
-    if t.is_dash(k) {
-        k += 1;
+    // "and two thirds", "and fifty-four hundredths": keep "and" for the fraction step.
+    match cardinal_plain(t, i) {
+        Some(c) => {
+            let k = if t.is_dash(c.end) { c.end + 1 } else { c.end };
+            denominator(t, k).is_some_and(|d| d.1) || denominator(t, c.end).is_some_and(|d| d.1)
+        }
+        None => false,
     }
-    ordinal_word(t.lc(k).as_str()).is_some_and(|o| o.plural)
 }
 
 /// A fraction word as a denominator: `half`, `third`, `quarters`, `fifths`.
@@ -515,41 +723,63 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
         return Some(v);
     }
     let c = cardinal(t, i)?;
-    let mut value = c.value();
-    let mut end = c.end;
+    let value = c.value();
+    let end = c.end;
     let mut n = Numeral::new(i, end, value);
     n.words = true;
     // and a half / and two thirds / and fifty-four hundredths
-    if t.is_word(end, "and") {
-        let k = end + 1;
-        let (num, k2) = if t.is_any(k, &["a", "an"]) {
-            (1.0, k + 1)
-        } else if let Some(cn) = cardinal(t, k) {
-            (cn.value(), cn.end)
+    if let Some((f, e)) = and_fraction(t, end) {
+        n.fraction = true;
+        let next_big = scale_word(t.lc(e).as_str()).filter(|&s| s >= 1e3 && s < c.last_big);
+        if let Some(s) = next_big {
+            // "one billion and a half million"
+            n.value = c.total + c.current + f * s;
+            n.end = e + 1;
+        } else if c.last == Last::Big {
+            // "five billion and three quarters"
+            n.value = c.total + f * c.last_big;
+            n.end = e;
         } else {
-            (0.0, k)
-        };
-        if num > 0.0 {
-            if let Some((den, _plural, e)) = denominator(t, k2) {
-                value = c.total + c.current + num / den;
-                end = e;
-                n.fraction = true;
-                // "two and a half million"
-                let s = scale_word(t.lc(end).as_str()).filter(|&s| s >= 1e3);
-                if let Some(s) = s.filter(|&s| s < c.last_big) {
-                    value *= s;
-                    end += 1;
-                    n.scaled = true;
-                    n.half = 0.05 * s;
-                }
-                n.value = value;
-                n.end = end;
+            // "two and a half million"
+            let mut v = c.total + c.current + f;
+            let mut e2 = e;
+            if let Some(s) = scale_word(t.lc(e).as_str()).filter(|&s| s >= 1e3) {
+                v *= s;
+                e2 += 1;
+                n.scaled = true;
+                n.scale = s;
+                n.half = 0.05 * s;
+            }
+            n.value = v;
+            n.end = e2;
+        }
+        return Some(n);
+    }
+    // "nine point nought four", "two hundred point seventy-one"
+    if t.is_word(end, "point") {
+        let mut digits = String::new();
+        let mut k = end + 1;
+        while let Some(d) = small_word(t.lc(k).as_str()).filter(|d| *d < 10) {
+            digits.push(char::from(b'0' + d as u8));
+            k += 1;
+        }
+        if digits.is_empty() {
+            if let Some(cn) = cardinal_plain(t, k).filter(|c| c.value() < 100.0) {
+                digits = format!("{}", cn.value() as u64);
+                k = cn.end;
+            }
+        }
+        if !digits.is_empty() {
+            if let Ok(f) = format!("0.{digits}").parse::<f64>() {
+                n.value = value + f;
+                n.end = k;
+                n.decimals = digits.len() as u32;
                 return Some(n);
             }
         }
     }
     // Fractions: a third, two-thirds, five eighths, one twenty-fifth.
-    let k = if t.is_dash(end) && t.attached(end) {
+    let k = if t.is_dash(end) && denominator(t, end + 1).is_some() {
         end + 1
     } else {
         end

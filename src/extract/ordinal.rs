@@ -21,7 +21,9 @@ pub struct OrdinalWord {
 /// The ordinal word `w` (lower-cased), singular or plural.
 pub fn ordinal_word(w: &str) -> Option<OrdinalWord> {
     let (stem, plural) = match w.strip_suffix('s') {
-        Some(s) if s.ends_with("th") || s == "third" || s == "second" => (s, true),
+        Some(s) if s.ends_with("th") || s == "third" || s == "second" || s.ends_with("first") => {
+            (s, true)
+        }
         _ => (w, false),
     };
     let (value, scale) = match stem {

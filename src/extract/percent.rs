@@ -21,19 +21,16 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize, f64)> {
     } else {
         let lc = t.lc(k);
         match lc.as_str() {
-            "percent" | "percents" | "pct" => end = k + 1,
+            "percent" | "percents" | "pct" | "percentage" => end = k + 1,
             "pc" if t.attached(k) => end = k + 1,
             "per" if t.is_word(k + 1, "cent") => end = k + 2,
-            "percentage" if t.is_any(k + 1, &["point", "points", "pts"]) => {
-                return Some((POINT, k + 2, 1.0))
-            }
             "pp" | "ppt" | "ppts" if t.attached(k) => return Some((POINT, k + 1, 1.0)),
             "basis" if t.is_any(k + 1, &["point", "points"]) => return Some((POINT, k + 2, 0.01)),
             "bps" | "bp" => return Some((POINT, k + 1, 0.01)),
             _ => return None,
         }
     }
-    if t.is_any(end, &["point", "points"]) {
+    if t.is_any(end, &["point", "points", "pts"]) {
         end += 1;
         return Some((POINT, end, 1.0));
     }

@@ -40,15 +40,33 @@ pub fn skip(t: &Tokens, i: usize) -> Option<usize> {
     glued_to_letters(t, i)
 }
 
-/// The whitespace-delimited chunk around token `i`: (first, one past last).
+/// The whitespace-delimited chunk around token `i`: (first, one past last), looking at
+/// most 1 KiB either way so that text without spaces (CJK) stays linear.
 fn chunk(t: &Tokens, i: usize) -> (usize, usize) {
-    // Capped so that long runs of text without spaces (CJK) stay linear.
+    let text = t.text;
+    let (s, e) = (t.start(i), t.end(i));
+    let mut lo = s.saturating_sub(1024);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (e + 1024).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let cs = text
+        .get(lo..s)
+        .and_then(|w| w.rfind(char::is_whitespace).map(|p| lo + p))
+        .unwrap_or(lo);
+    let ce = text
+        .get(e..hi)
+        .and_then(|w| w.find(char::is_whitespace).map(|p| e + p))
+        .unwrap_or(hi);
     let mut a = i;
-    while a > 0 && t.attached(a) && i - a < 64 {
+    while a > 0 && t.end(a - 1) > cs {
         a -= 1;
     }
     let mut b = i + 1;
-    while b < t.len() && t.attached(b) && b - i < 64 {
+    while b < t.len() && t.start(b) < ce {
         b += 1;
     }
     (a, b)
