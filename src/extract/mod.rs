@@ -140,7 +140,9 @@ impl Scanner<'_, '_> {
         match t.kind(i) {
             Some(token::TokKind::Num) => true,
             Some(token::TokKind::Punct) => {
-                money::is_symbol(t, i) || t.is_dash(i) && t.is_num(i + 1)
+                money::is_symbol(t, i)
+                    || numeral::is_vulgar(t, i)
+                    || matches!(t.punct(i), Some('-' | '−' | '.')) && t.is_num(i + 1)
             }
             Some(token::TokKind::Word) => {
                 let b = t.s(i).as_bytes().first().copied().unwrap_or(0);

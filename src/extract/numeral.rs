@@ -310,12 +310,30 @@ fn extend(t: &Tokens, n: &mut Numeral) {
             return;
         }
     }
+    // "1 over 3", "one over twenty" at the end of a phrase
+    if n.plain.is_some_and(|v| v <= 10) || n.words && !n.scaled && !n.fraction && n.value <= 10.0 {
+        if t.is_word(k, "over") {
+            if let Some(d) = parse_numeral_plain(t, k + 1) {
+                let ends = d.end >= t.len()
+                    || matches!(t.punct(d.end), Some('.' | ',' | ';' | '?' | '!' | ')'));
+                if ends && d.value > 0.0 && !d.ordinal && d.vague.is_none() {
+                    n.value /= d.value;
+                    n.end = d.end;
+                    n.plain = None;
+                    n.fraction = true;
+                    return;
+                }
+            }
+        }
+    }
     // 1 out of 3, one in five
     let small = !n.scaled && !n.fraction && n.value >= 1.0 && n.value <= 100.0;
     if small && n.decimals == 0 {
         let (ok, m) = if t.is_word(k, "out") && t.is_word(k + 1, "of") {
             (true, k + 2)
-        } else if t.is_word(k, "in") && n.value <= 10.0 && !t.is_num(k + 1) || t.is_word(k, "in") && t.ndigits(k + 1) <= 3 && t.is_num(k + 1) && n.value <= 10.0 {
+        } else if t.is_word(k, "in") && n.value <= 10.0 && !t.is_num(k + 1)
+            || t.is_word(k, "in") && t.ndigits(k + 1) <= 3 && t.is_num(k + 1) && n.value <= 10.0
+        {
             (true, k + 1)
         } else {
             (false, k)
@@ -359,7 +377,11 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
         while t.is_punct(k, ',') && t.attached(k) && t.ndigits(k + 1) == 2 && t.attached(k + 1) {
             k += 2;
         }
-        if k > j && t.is_punct(k, ',') && t.attached(k) && t.ndigits(k + 1) == 3 && t.attached(k + 1)
+        if k > j
+            && t.is_punct(k, ',')
+            && t.attached(k)
+            && t.ndigits(k + 1) == 3
+            && t.attached(k + 1)
         {
             let mut m = j;
             while m <= k {
@@ -385,7 +407,6 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
                 && t.ndigits(j) == 3
                 && matches!(t.gap(j - 1, j), "\u{202f}" | "\u{a0}" | "\u{2009}" | " ")
                 && !(t.attached(j + 1) && (t.is_word_tok(j + 1) || t.is_dash(j + 1)))
-                && !t.is_num(j + 1)
             {
                 buf.push_str(t.s(j));
                 j += 1;
@@ -398,7 +419,8 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
     let mut decimals = 0u32;
     if t.is_punct(j, '.') && t.attached(j) && t.is_num(j + 1) && t.attached(j + 1) {
         // "2015.5.13" is a date, not a decimal.
-        let dotted_again = t.is_punct(j + 2, '.') && t.attached(j + 2) && t.is_num(j + 3);
+        let dotted_again = t.is_punct(j + 2, '.') && t.attached(j + 2) && t.is_num(j + 3)
+            || i >= 2 && t.is_punct(i - 1, '.') && t.attached(i) && t.is_num(i - 2);
         if !dotted_again || grouped {
             buf.push('.');
             buf.push_str(t.s(j + 1));
@@ -416,6 +438,8 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
     if t.is_any(j, &["e"]) && t.attached(j) {
         let (neg, k) = if t.is_dash(j + 1) && t.attached(j + 1) {
             (true, j + 2)
+        } else if t.is_punct(j + 1, '+') && t.attached(j + 1) {
+            (false, j + 2)
         } else {
             (false, j + 1)
         };

@@ -11,10 +11,10 @@ use super::token::Tokens;
 
 /// Suffixes that may be written onto digits and still leave a figure.
 const DIGIT_SUFFIXES: &[&str] = &[
-    "st", "nd", "rd", "th", "s", "k", "K", "m", "M", "b", "B", "bn", "mn", "mln", "bln", "bil",
-    "mil", "tn", "trn", "cr", "pct", "pc", "pp", "ppt", "ppts", "bps", "bp", "e", "E", "yo", "p",
-    "hrs", "hr", "min", "mins", "secs", "yrs", "yr", "x", "USD", "EUR", "GBP", "JPY", "CNY", "HKD",
-    "SGD", "AUD", "CAD", "INR", "CHF", "million", "billion", "trillion", "thousand", "am", "pm",
+    "st", "nd", "rd", "th", "s", "k", "K", "M", "b", "B", "bn", "mn", "mln", "bln", "bil", "mil",
+    "tn", "trn", "cr", "pct", "pc", "pp", "ppt", "ppts", "bps", "bp", "e", "E", "yo", "p", "hrs",
+    "hr", "min", "mins", "secs", "yrs", "yr", "x", "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "SGD",
+    "AUD", "CAD", "INR", "CHF", "million", "billion", "trillion", "thousand", "am", "pm",
 ];
 
 /// Words written onto the front of digits that still leave a figure (currencies, `mid-`).
