@@ -76,6 +76,7 @@ fn score(dir: &Path, gold: &Path, pred: &Path, diff: &str) -> Option<(f64, Strin
     cmd.arg(dir.join("score.py")).arg(gold).arg(pred);
     cmd.args(["--kind-alias", "count=number"]);
     cmd.args(["--unit-alias", "Dollar=USD", "--unit-alias", "Pound=GBP"]);
+    cmd.args(["--unit-alias", "Bitcoin=BTC"]);
     let suite = name
         .trim_end_matches(".jsonl")
         .rsplit('_')

@@ -214,9 +214,16 @@ impl Scanner<'_, '_> {
             Some((c, j)) => (Some(c), j),
             None => (None, i),
         };
-        let num = numeral::parse_numeral(t, j, currency.is_some())?;
+        let mut num = numeral::parse_numeral(t, j, currency.is_some())?;
         if currency.is_some() && (num.ordinal || num.vague.is_some()) {
             return None;
+        }
+        let (currency, m) = match currency.map(money::split_millions) {
+            Some((c, m)) => (Some(c), m),
+            None => (None, 1.0),
+        };
+        if m != 1.0 {
+            scale_numeral(&mut num, m);
         }
         let mut c = Core {
             start: i,
@@ -231,12 +238,41 @@ impl Scanner<'_, '_> {
                 c.percent = Some((u, f));
                 c.end = e;
             } else if let Some(s) = money::suffix(t, num.end, num.scaled, dollar) {
-                c.currency = Some(s.unit);
+                let (unit, m) = money::split_millions(s.unit);
+                c.currency = Some(unit);
                 c.minor = s.minor;
                 c.end = s.end;
+                if m != 1.0 {
+                    scale_numeral(&mut c.num, m);
+                }
+                // "75 USD million"
+                if !c.num.scaled {
+                    if let Some(sc) =
+                        numeral::scale_word(t.lc(c.end).as_str()).filter(|s| *s >= 1e3)
+                    {
+                        scale_numeral(&mut c.num, sc);
+                        c.end += 1;
+                    }
+                }
             }
         }
         Some(c)
+    }
+
+    /// "15 dollars 50", "3 dollars and 50 cents", "thirteen dollars forty-five cents":
+    /// the minor units after a major currency word, as a fraction, and the end token.
+    fn minor_after(&self, k: usize) -> Option<(f64, usize)> {
+        let t = self.t;
+        let j = if t.is_word(k, "and") { k + 1 } else { k };
+        let c = self.core(j)?;
+        if c.minor {
+            return Some((c.num.value / 100.0, c.end));
+        }
+        let plain =
+            c.currency.is_none() && c.percent.is_none() && c.num.plain.is_some_and(|v| v < 100)
+                || c.num.words && !c.num.scaled && c.num.value < 100.0 && c.currency.is_none();
+        let ends = c.end >= t.len() || matches!(t.punct(c.end), Some('.' | ',' | ';' | '!' | '?'));
+        (plain && ends).then(|| (c.num.value / 100.0, c.end))
     }
 
     fn quantity(&self, i: usize) -> Option<Step> {
@@ -270,11 +306,9 @@ impl Scanner<'_, '_> {
         // Money "thirteen dollars and forty-five cents".
         let mut cents = 0.0;
         if second.is_none() && a.currency.is_some() && !a.minor && a.end > a.num.end {
-            if t.is_word(k, "and") {
-                if let Some(c) = self.core(k + 1).filter(|c| c.minor) {
-                    cents = c.num.value / 100.0;
-                    k = c.end;
-                }
+            if let Some((c, e)) = self.minor_after(k) {
+                cents = c;
+                k = e;
             }
         }
         let last = second.as_ref().unwrap_or(&a);
@@ -436,6 +470,19 @@ impl Scanner<'_, '_> {
         }
         None
     }
+}
+
+/// Multiplies a numeral by a scale stated apart from it (`MUSD`, `USD million`).
+fn scale_numeral(n: &mut Numeral, s: f64) {
+    n.value *= s;
+    n.half = if n.half > 0.0 {
+        n.half * s
+    } else {
+        0.5 * s * 10f64.powi(-(n.decimals as i32))
+    };
+    n.scale *= s;
+    n.scaled = true;
+    n.plain = None;
 }
 
 /// The interval of a stated figure `p` whose last digit has half-width `half`, under a

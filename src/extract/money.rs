@@ -37,8 +37,63 @@ pub fn is_symbol(t: &Tokens, i: usize) -> bool {
     t.punct(i).is_some_and(|c| symbol(c).is_some())
 }
 
+/// Symbols that are written after the amount only (`100元`, `100 ₡`).
+fn trailing_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '元' => "CNY",
+        '₡' => "CRC",
+        '₾' => "GEL",
+        '円' => "JPY",
+        '원' => "KRW",
+        _ => return None,
+    })
+}
+
+/// A lower-case currency code in tokenized or informal text.
+fn lower_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "hkd" => "HKD",
+        "sgd" => "SGD",
+        "aud" => "AUD",
+        "cad" => "CAD",
+        "nzd" => "NZD",
+        "inr" => "INR",
+        "chf" => "CHF",
+        "mxn" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Marks a unit that was written in millions (`MUSD`); see [`split_millions`].
+const MILLIONS: &str = "*1e6";
+
+/// Splits the millions mark off a unit: (unit, multiplier).
+pub fn split_millions(unit: String) -> (String, f64) {
+    match unit.strip_suffix(MILLIONS) {
+        Some(u) => (u.to_string(), 1e6),
+        None => (unit, 1.0),
+    }
+}
+
+/// A code written with a leading `M` for millions, finance style (`MUSD`, `MEUR`).
+fn million_code(w: &str) -> Option<&'static str> {
+    let rest = w.strip_prefix('M')?;
+    if rest.len() != 3 {
+        return None;
+    }
+    ISO.iter().find(|c| **c == rest).copied()
+}
+
 /// The dollar of a country prefix written before `$` (`US$`, `HK$`, `C$`).
 fn dollar_prefix(w: &str) -> Option<&'static str> {
+    if let Some(c) = lower_code(w) {
+        return Some(c);
+    }
     Some(match w {
         "US" | "us" | "USD" | "usd" => "USD",
         "HK" | "hk" | "HKD" => "HKD",
@@ -111,6 +166,13 @@ pub fn prefix(t: &Tokens, i: usize, dollar: &str) -> Option<(String, usize)> {
             if let Some(code) = dollar_prefix(w) {
                 return Some((code.to_string(), i + 2));
             }
+        }
+        return None;
+    }
+    if let Some(code) = million_code(w) {
+        // "MAUD 60": millions of the currency; the scale is applied by the caller.
+        if t.is_num(i + 1) {
+            return Some((format!("{code}{MILLIONS}"), i + 1));
         }
         return None;
     }
@@ -233,11 +295,46 @@ pub struct Suffix {
 /// The currency after a numeral: `dollars`, `us dollars`, `million euros`, `USD`,
 /// `-yen`. `scaled` says whether the numeral had a scale word.
 pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix> {
-    // 115USD, 10 USD
-    if t.is_word_tok(k) {
-        if let Some(code) = ISO.iter().find(|c| **c == t.s(k)) {
+    // 10 €, 100元 (a symbol that does not start the next amount)
+    if let Some(c) = t.punct(k) {
+        let code = trailing_symbol(c).or_else(|| match symbol(c) {
+            Some(Some(code)) if !t.is_num(k + 1) => Some(code),
+            Some(None) if !t.is_num(k + 1) && !t.is_word_tok(k + 1) => None,
+            _ => None,
+        });
+        let dollar_after = c == '$' && !t.is_num(k + 1) && !t.attached(k + 1);
+        return match (code, dollar_after) {
+            (Some(code), _) => Some(Suffix {
+                unit: code.to_string(),
+                end: k + 1,
+                minor: false,
+            }),
+            (None, true) => Some(Suffix {
+                unit: dollar.to_string(),
+                end: k + 1,
+                minor: false,
+            }),
+            _ => None,
+        };
+    }
+    // 115USD, 10 USD, 20 usd, 30 MUSD (not "3 USD50")
+    if t.is_word_tok(k) && !(t.is_num(k + 1) && t.attached(k + 1)) {
+        let w = t.s(k);
+        let code = ISO
+            .iter()
+            .find(|c| **c == w)
+            .copied()
+            .or_else(|| lower_code(w));
+        if let Some(code) = code {
             return Some(Suffix {
                 unit: code.to_string(),
+                end: k + 1,
+                minor: false,
+            });
+        }
+        if let Some(code) = million_code(w) {
+            return Some(Suffix {
+                unit: format!("{code}{MILLIONS}"),
                 end: k + 1,
                 minor: false,
             });

@@ -301,6 +301,16 @@ fn extend(t: &Tokens, n: &mut Numeral) {
             return;
         }
     }
+    // "a quarter million", "three quarters billion"
+    if n.fraction && n.value < 1.0 && n.words {
+        if let Some(s) = scale_word(t.lc(k).as_str()).filter(|s| *s >= 1e3) {
+            n.value *= s;
+            n.end = k + 1;
+            n.scaled = true;
+            n.scale = s;
+            return;
+        }
+    }
     // 3 million and a half
     if n.scaled && n.scale >= 1e3 {
         if let Some((f, e)) = and_fraction(t, k) {
@@ -829,7 +839,8 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
                 let ok = if o.1 {
                     true
                 } else {
-                    matches!(c.last, Last::Hundred | Last::Big)
+                    // "one hundred first", not "280 million first (preferred notes)"
+                    c.last == Last::Hundred && t.is_word_tok(c.end - 1)
                         || (c.last == Last::Ten && o.0 < 10.0)
                 };
                 if ok {
