@@ -139,7 +139,7 @@ fn trailing_year(t: &Tokens, k: usize) -> Option<(i32, usize)> {
     if t.is_punct(j, ',') {
         j += 1;
     }
-    if t.is_word(j, "of") {
+    if t.is_any(j, &["of", "in"]) {
         j += 1;
     }
     let y = year_at(t, j)?;
@@ -161,6 +161,12 @@ fn month_context(t: &Tokens, i: usize) -> bool {
 /// A date starting with a month name at token `i`.
 fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch> {
     let (m, k) = month_at(t, i)?;
+    // Dec-2018, Sep-23-2020, Dec/2018
+    if matches!(t.punct(k), Some('-' | '/')) && t.attached(k) && t.is_num(k + 1) {
+        if let Some(d) = numeric(t, i) {
+            return Some(d);
+        }
+    }
     let lc = t.lc(i);
     let full = lc.as_str().len() > 3 && !matches!(lc.as_str(), "may" | "march" | "sept");
     // Month + day
@@ -399,8 +405,13 @@ fn numeric(t: &Tokens, i: usize) -> Option<DateMatch> {
             if let (Some(d), Comp::Month(m)) = (small(*a), *b) {
                 return valid(Some(y), m, d).then(|| mk(y, m, Some(d)));
             }
+            if let (Comp::Month(m), Some(d)) = (*a, small(*b)) {
+                return valid(Some(y), m, d).then(|| mk(y, m, Some(d)));
+            }
             let (x, z) = (small(*a)?, small(*b)?);
-            let (m, d) = if x > 12 || (sep != '/' && z <= 12) {
+            // Ambiguous all-digit dates read month first (en-US), except with dots
+            // (13.06.2025, European).
+            let (m, d) = if x > 12 || (sep == '.' && z <= 12) {
                 (z, x)
             } else {
                 (x, z)
@@ -474,6 +485,24 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
     }
     if t.attached(end) && t.is_word_tok(end) {
         return None;
+    }
+    // "2016 June", "2016, nov"
+    let k = if t.is_punct(end, ',') { end + 1 } else { end };
+    if let Some((m, e)) = month_at(t, k) {
+        let lc = t.lc(k);
+        let verb = matches!(lc.as_str(), "may" | "march") && !t.is_cap(k);
+        let day_follows = t.is_num(e) && t.ndigits(e) <= 2;
+        if !verb && !day_follows {
+            return Some(DateMatch {
+                start: i,
+                end: e,
+                year_only: false,
+                iso: iso(Some(y), m, None),
+                year: Some(y),
+                last_year: None,
+                range: false,
+            });
+        }
     }
     // Ranges: 2010-2015, 2013-14, 2010 to 2015
     let mut range_end = None;

@@ -66,6 +66,10 @@ const PREFIXES: &[(&[&str], Qualifier)] = &[
     (&["exceeds"], MoreThan),
     (&["exceed"], MoreThan),
     (&["exceeded"], MoreThan),
+    (&["surpassing"], MoreThan),
+    (&["surpasses"], MoreThan),
+    (&["surpassed"], MoreThan),
+    (&["surpass"], MoreThan),
     (&["under"], LessThan),
     (&["below"], LessThan),
 ];
@@ -78,6 +82,7 @@ const SUFFIXES: &[(&[&str], Qualifier)] = &[
     (&["or", "above"], AtLeast),
     (&["or", "over"], AtLeast),
     (&["and", "above"], AtLeast),
+    (&["and", "more"], AtLeast),
     (&["and", "up"], AtLeast),
     (&["or", "less"], AtMost),
     (&["or", "fewer"], AtMost),

@@ -186,6 +186,10 @@ impl Scanner<'_, '_> {
             let end = d.end;
             return Some(Step::Found(vec![self.found(d.start, end, m)], end));
         }
+        // "-2020-07-01-": a dash before a date is punctuation, not a minus sign.
+        if t.is_dash(i) && date::parse(t, i + 1, self.published, false).is_some() {
+            return None;
+        }
         if let Some(step) = self.quantity(i) {
             return Some(step);
         }
@@ -318,9 +322,13 @@ impl Scanner<'_, '_> {
         if let Some(l) = left {
             start = l.1;
         }
-        if let Some((q, e)) = hedge::suffix(t, k).filter(|_| hedge.is_none() && second.is_none()) {
+        if let Some((q, e)) = hedge::suffix(t, k).filter(|_| second.is_none()) {
+            // "about 500 or more": the trailing bound is the stronger statement.
             qualifier = q;
             k = e;
+            if left.is_none() {
+                start = a.start;
+            }
         }
         let mut bound_pair = None;
         if second.is_none()
@@ -330,8 +338,16 @@ impl Scanner<'_, '_> {
             )
         {
             if let Some((b, q2, e)) = self.bound_pair(k, qualifier) {
-                bound_pair = Some((b, q2));
-                k = e;
+                let lower_first = matches!(qualifier, Qualifier::MoreThan | Qualifier::AtLeast);
+                let ok = if lower_first {
+                    a.num.value < b.num.value
+                } else {
+                    b.num.value < a.num.value
+                };
+                if ok {
+                    bound_pair = Some((b, q2));
+                    k = e;
+                }
             }
         }
 
@@ -463,7 +479,9 @@ impl Scanner<'_, '_> {
                 if !(lower(q) && upper(q2) || upper(q) && lower(q2)) {
                     return None;
                 }
-                let b = self.core(c)?;
+                let Some(b) = self.core(c) else {
+                    continue;
+                };
                 let e = b.end;
                 return Some((b, q2, e));
             }

@@ -171,7 +171,9 @@ pub fn parse_numeral(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
     } else if matches!(t.punct(i), Some('-' | '−'))
         && t.is_num(i + 1)
         && t.attached(i + 1)
-        && (i == 0 || t.toks[i].space_before || matches!(t.punct(i - 1), Some('(' | '[')))
+        && (i == 0
+            || t.toks[i].space_before
+            || matches!(t.punct(i - 1), Some('(' | '[' | '<' | '>' | '=' | '~')))
     {
         (-1.0, i + 1)
     } else {
@@ -828,7 +830,12 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
                 return Some(n);
             }
         }
-        // Ordinals: one hundred twenty-fifth, three trillionth.
+        // Ordinals: one hundred twenty-fifth, three trillionth, twenty-first.
+        let k = if t.is_dash(end) && t.attached(end) {
+            end + 1
+        } else {
+            k
+        };
         if let Some(o) = ordinal_after(t, k) {
             if !(c.last == Last::Unit && value <= 1.0 && o.0 >= 100.0) {
                 let v = if o.1 {

@@ -35,7 +35,7 @@ pub fn ordinal_word(w: &str) -> Option<OrdinalWord> {
         "sixth" => (6.0, false),
         "seventh" => (7.0, false),
         "eighth" => (8.0, false),
-        "ninth" => (9.0, false),
+        "ninth" | "nineth" => (9.0, false),
         "tenth" => (10.0, false),
         "eleventh" => (11.0, false),
         "twelfth" => (12.0, false),

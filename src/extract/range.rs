@@ -39,6 +39,7 @@ pub fn connector(t: &Tokens, k: usize, left: Option<(Opener, usize)>) -> Option<
         Some(Opener::From) if t.is_any(k, &["to", "through"]) || t.is_dash(k) => Some(k + 1),
         Some(_) => None,
         None if t.is_dash(k) || t.is_any(k, &["to", "through"]) => Some(k + 1),
+        None if t.is_punct(k, '~') && t.attached(k) && t.attached(k + 1) => Some(k + 1),
         None => None,
     }
 }
