@@ -277,6 +277,8 @@ fn noun(w: &str, scaled: bool) -> Option<Noun> {
         "cent" | "cents" => Noun::Minor("cent"),
         "pence" | "p" => Noun::Minor("pence"),
         "penny" | "pennies" => Noun::Minor("penny"),
+        "dime" | "dimes" => Noun::Minor("dime"),
+        "nickel" | "nickels" => Noun::Minor("nickel"),
         _ => return None,
     })
 }

@@ -173,7 +173,10 @@ pub fn parse_numeral(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
         && t.attached(i + 1)
         && (i == 0
             || t.toks[i].space_before
-            || matches!(t.punct(i - 1), Some('(' | '[' | '<' | '>' | '=' | '~')))
+            || matches!(
+                t.punct(i - 1),
+                Some('(' | '[' | '<' | '>' | '=' | '~' | '$' | '£' | '€' | '¥')
+            ))
     {
         (-1.0, i + 1)
     } else {
@@ -464,6 +467,13 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             return Some(n);
         }
     }
+    // Powers and scientific notation: 1.1^23, 2.5^-1, 1.3x10^6, 2.48×10−5.
+    if let Some((v, e)) = power(t, j, value) {
+        n.value = v;
+        n.end = e;
+        n.plain = None;
+        return Some(n);
+    }
     // Fraction 1/4 (not a date such as 6/22/2025).
     if t.is_punct(j, '/')
         && t.is_num(j + 1)
@@ -500,6 +510,36 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
     Some(spaced_scales(t, n))
 }
 
+/// A signed exponent at token `k`: `23`, `+23`, `-1`, `−5`, `--23`: (exponent, end).
+fn exponent(t: &Tokens, mut k: usize) -> Option<(i32, usize)> {
+    let mut neg = false;
+    while t.attached(k) && (t.is_dash(k) || t.is_punct(k, '+')) && k < t.len() {
+        if t.is_dash(k) {
+            neg = !neg;
+        }
+        k += 1;
+    }
+    if !t.is_num(k) || !t.attached(k) || t.ndigits(k) > 3 {
+        return None;
+    }
+    let e = t.int(k)? as i32;
+    Some((if neg { -e } else { e }, k + 1))
+}
+
+fn power(t: &Tokens, j: usize, base: f64) -> Option<(f64, usize)> {
+    if t.is_punct(j, '^') && t.attached(j) {
+        let (e, end) = exponent(t, j + 1)?;
+        return Some((base.powi(e), end));
+    }
+    let times = t.is_punct(j, '×') || t.is_any(j, &["x"]);
+    if times && t.attached(j) && t.s(j + 1) == "10" && t.attached(j + 1) {
+        let k = if t.is_punct(j + 2, '^') { j + 3 } else { j + 2 };
+        let (e, end) = exponent(t, k)?;
+        return Some((base * 10f64.powi(e), end));
+    }
+    None
+}
+
 fn apply_scale(n: &mut Numeral, s: f64) {
     let unit = 10f64.powi(-(n.decimals as i32));
     n.value *= s;
@@ -516,7 +556,7 @@ fn spaced_scales(t: &Tokens, mut n: Numeral) -> Numeral {
         let j = n.end;
         let lc = t.lc(j);
         let w = lc.as_str();
-        let s = if w == "dozen" || w == "dozens" {
+        let s = if matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
             Some(12.0)
         } else {
             scale_word(w)
@@ -637,7 +677,9 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
             }
             c.current *= 100.0;
             c.last = Last::Hundred;
-        } else if w == "dozen" || w == "dozens" && c.last != Last::None {
+        } else if matches!(w, "dozen" | "dz" | "doz")
+            || matches!(w, "dozens" | "dzs" | "dozs") && c.last != Last::None
+        {
             if !matches!(c.last, Last::Unit | Last::Ten | Last::Hundred) {
                 break;
             }
@@ -683,7 +725,9 @@ fn next_is_denominator(t: &Tokens, i: usize) -> bool {
     match cardinal_plain(t, i) {
         Some(c) => {
             let k = if t.is_dash(c.end) { c.end + 1 } else { c.end };
-            denominator(t, k).is_some_and(|d| d.1) || denominator(t, c.end).is_some_and(|d| d.1)
+            let one = c.value() == 1.0;
+            denominator(t, k).is_some_and(|d| d.1 || one)
+                || denominator(t, c.end).is_some_and(|d| d.1 || one)
         }
         None => false,
     }
@@ -766,7 +810,8 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
     // and a half / and two thirds / and fifty-four hundredths
     if let Some((f, e)) = and_fraction(t, end) {
         n.fraction = true;
-        let next_big = scale_word(t.lc(e).as_str()).filter(|&s| s >= 1e3 && s < c.last_big);
+        let next_big = scale_word(t.lc(e).as_str())
+            .filter(|&s| s >= 1e3 && s < c.last_big && c.last == Last::Big);
         if let Some(s) = next_big {
             // "one billion and a half million"
             n.value = c.total + c.current + f * s;

@@ -92,7 +92,13 @@ fn time_of_day(t: &Tokens, i: usize) -> Option<usize> {
     }
     let mut end = i + 1;
     let mut clock = false;
-    if t.is_punct(end, ':') && t.attached(end) && t.is_num(end + 1) && t.ndigits(end + 1) == 2 {
+    let dotted = t.is_punct(end, '.')
+        && t.attached(end)
+        && t.ndigits(end + 1) == 2
+        && t.is_any(end + 2, &["am", "pm", "a", "p"]);
+    if dotted
+        || t.is_punct(end, ':') && t.attached(end) && t.is_num(end + 1) && t.ndigits(end + 1) == 2
+    {
         end += 2;
         clock = true;
         if t.is_punct(end, ':') && t.attached(end) && t.is_num(end + 1) {
@@ -144,7 +150,7 @@ fn phone(t: &Tokens, i: usize) -> Option<usize> {
 fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
     // Letters before: G7, MP3, Dec31 is handled as a date before traps run.
     if i > 0 && t.attached(i) && t.is_word_tok(i - 1) && !DIGIT_PREFIXES.contains(&t.s(i - 1)) {
-        return Some(chunk_end_alnum(t, i));
+        return Some(chunk(t, i).1);
     }
     // Letters-hyphen before: GPT-3, F-35, Covid-19 (not mid-2024, not twenty-1).
     if i > 1
