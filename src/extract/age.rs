@@ -92,6 +92,66 @@ pub fn in_context(t: &Tokens, n: &Numeral) -> bool {
     if i >= 1 && t.is_word(i - 1, "at") && t.sentence_start(i - 1) && t.is_punct(n.end, ',') {
         return true;
     }
+    // "dropped out at 19 to pursue", "left at 19." (not a price or a level: "closed at 19")
+    if i >= 2 && t.is_word(i - 1, "at") && !t.sentence_start(i - 1) {
+        let before = t.lc(i - 2);
+        let level = matches!(
+            before.as_str(),
+            "closed"
+                | "close"
+                | "opened"
+                | "open"
+                | "traded"
+                | "trading"
+                | "trades"
+                | "stood"
+                | "stands"
+                | "peaked"
+                | "ended"
+                | "priced"
+                | "fixed"
+                | "capped"
+                | "set"
+                | "rated"
+                | "ranked"
+                | "valued"
+                | "pegged"
+                | "held"
+                | "kept"
+                | "remained"
+                | "level"
+                | "rate"
+                | "rates"
+                | "price"
+                | "prices"
+                | "number"
+                | "no"
+                | "arrived"
+                | "started"
+                | "starts"
+                | "start"
+                | "finished"
+                | "landed"
+                | "came"
+                | "comes"
+                | "sits"
+                | "sat"
+                | "unchanged"
+                | "steady"
+                | "flat"
+                | "is"
+                | "was"
+                | "be"
+        ) || t.is_num(i - 2)
+            || t.punct(i - 2).is_some();
+        let next = t.lc(n.end);
+        let clause_end = n.end >= t.len()
+            || matches!(t.punct(n.end), Some(',' | '.' | ';'))
+            || matches!(next.as_str(), "to" | "when" | "after" | "before" | "while");
+        if !level && clause_end && t.is_word_tok(i - 2) {
+            return true;
+        }
+    }
     false
 }
 

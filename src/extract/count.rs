@@ -406,7 +406,7 @@ fn chain(t: &Tokens, i: usize) -> Option<(String, usize)> {
         return None;
     }
     let mut end = i + 1;
-    while t.is_dash(end) && t.attached(end) && t.attached(end + 1) && t.is_word_tok(end + 1) {
+    while t.is_hyphen(end) && t.attached(end) && t.attached(end + 1) && t.is_word_tok(end + 1) {
         let w = t.lc(end + 1);
         if w.as_str().is_empty() {
             break;

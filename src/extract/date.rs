@@ -450,6 +450,15 @@ fn year_context(t: &Tokens, i: usize) -> bool {
     if t.is_punct(i - 1, '(') && t.is_punct(i + 1, ')') {
         return true;
     }
+    // "a 2019 interview", "Time's 2024 list": a year used as a modifier.
+    let possessive = t.is_word(i - 1, "s") && i >= 2 && matches!(t.punct(i - 2), Some('\'' | '’'));
+    if (t.is_any(i - 1, &["a", "an"]) || possessive)
+        && t.is_word_tok(i + 1)
+        && !t.is_cap(i + 1)
+        && !counted_after(t, i + 1)
+    {
+        return true;
+    }
     false
 }
 

@@ -442,7 +442,7 @@ impl Scanner<'_, '_> {
             let (y, _) = value_of(b);
             qualifier = Qualifier::Range;
             let (lo, hi) = if x <= y { (x, y) } else { (y, x) };
-            Interval::new(Some(lo), Some((lo + hi) / 2.0), Some(hi))
+            Interval::new(Some(tidy(lo)), Some(tidy((lo + hi) / 2.0)), Some(tidy(hi)))
         } else if let Some((lo, hi)) = a.num.vague {
             qualifier = Qualifier::Range;
             Interval::new(Some(lo), None, Some(hi))
@@ -506,6 +506,19 @@ fn scale_numeral(n: &mut Numeral, s: f64) {
 /// The interval of a stated figure `p` whose last digit has half-width `half`, under a
 /// qualifier (DESIGN.md "Values are intervals").
 pub fn interval(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -> Interval {
+    let i = interval_raw(p, half, q, cfg, rounding);
+    Interval::new(i.low.map(tidy), i.point.map(tidy), i.high.map(tidy))
+}
+
+/// Rounds away binary noise (`16.4 * 1e6` = 16399999.999999998) to 12 significant digits.
+pub fn tidy(x: f64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    format!("{x:.11e}").parse().unwrap_or(x)
+}
+
+fn interval_raw(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -> Interval {
     let h = if rounding { half.abs() } else { 0.0 };
     let (lo, hi) = (p - h, p + h);
     match q {

@@ -208,6 +208,11 @@ impl<'a> Tokens<'a> {
         matches!(self.punct(i), Some('-' | '–' | '—' | '‐' | '‑' | '‒' | '−'))
     }
 
+    /// Whether token `i` is a hyphen that joins words (not an en or em dash).
+    pub fn is_hyphen(&self, i: usize) -> bool {
+        matches!(self.punct(i), Some('-' | '‐' | '‑'))
+    }
+
     /// Whether token `i` exists and touches the previous token (no space between).
     pub fn attached(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| !t.space_before)
