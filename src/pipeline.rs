@@ -209,9 +209,9 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             role = f.subject;
         }
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
-        if is_partitive(&doc.text[m.end..sentence.end])
-            || (matches!(m.kind, Kind::Count | Kind::Number)
-                && is_part_of_group(&doc.text[m.end..sentence.end]))
+        let after = doc.text.get(m.end..sentence.end).unwrap_or("");
+        if is_partitive(after)
+            || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after))
         {
             claim.attribute = None;
             family = None;
@@ -219,7 +219,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         // "expects revenue of $4.0bn", "projected to reach $3.1 trillion": a forecast is
         // not the figure itself.
         if let Some(a) = &claim.attribute {
-            if is_forecast(&doc.text[sentence.start..m.start]) {
+            if is_forecast(doc.text.get(sentence.start..m.start).unwrap_or("")) {
                 claim.attribute = Some(format!("{a}_forecast"));
             }
         }

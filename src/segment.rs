@@ -383,8 +383,10 @@ fn period_ends_sentence(text: &str, sent_start: usize, i: usize, end: usize) -> 
     }
     // The word before the period.
     let word_start = text[sent_start..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map(|p| sent_start + p + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map(|(p, c)| sent_start + p + c.len_utf8())
         .unwrap_or(sent_start);
     let word = text[word_start..i].to_ascii_lowercase();
     let followed_by_space = i + 1 >= end || bytes[i + 1].is_ascii_whitespace();
@@ -569,6 +571,11 @@ mod tests {
         assert!(chrome.iter().any(|s| s.contains("inbox")));
         assert!(chrome.iter().any(|s| s.contains("Dec.02")));
         assert!(!chrome.iter().any(|s| s.contains("Body")));
+    }
+
+    #[test]
+    fn multibyte_spaces_before_abbreviations_are_safe() {
+        assert_eq!(sentences("\u{a0}Sept. 12."), vec!["Sept. 12."]);
     }
 
     #[test]
