@@ -2,12 +2,16 @@
 //! structural checks: SARIF 2.1.0's required properties and JUnit XML that parses back.
 
 use claimcheck::claim::{Claim, Interval, Kind, Qualifier, Span};
+use claimcheck::config_file::load_config;
 use claimcheck::document::LineIndex;
+use claimcheck::facts::resolve_facts;
 use claimcheck::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
+use claimcheck::gate::{apply_gate, GateSettings};
 use claimcheck::gate::{FailOn, GateReport, Notice, NoticeKind};
 use claimcheck::report::{render, OutputFormat, RenderOptions};
-use claimcheck::Document;
+use claimcheck::{check, load_paths, Document};
 use serde_json::Value;
+use std::path::Path;
 
 const A: &str = "---\ntitle: Scale deal\n---\n# Meta buys in\n\nMeta agreed to invest $14.3 billion in Scale AI, which was valued at $13 billion at the time.\nWang, 28, will join Meta.\n";
 const B: &str = "<html><body>\n<p>Scale AI, valued at nearly $14 billion, said Alexandr Wang, 27, would leave.</p>\n<p>In 2021 Scale was valued at $7.3 billion & more.</p>\n<!-- claimcheck-disable-next-line: stale -->\n</body></html>\n";
@@ -50,7 +54,7 @@ fn claim(
         text: needle.into(),
         sentence: source[sentence..end_sentence].trim().to_string(),
         kind,
-        value: Interval::new(value.0, value.0.or(value.1), value.1),
+        value: Interval::new(value.0, mid(value.0, value.1), value.1),
         unit: Some("USD".into()),
         qualifier,
         subject: Some(about.0.into()),
@@ -60,6 +64,13 @@ fn claim(
         date: None,
         per: None,
         segment: 0,
+    }
+}
+
+fn mid(low: Option<f64>, high: Option<f64>) -> Option<f64> {
+    match (low, high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (l, h) => l.or(h),
     }
 }
 
@@ -335,6 +346,47 @@ fn junit_fail_on_warning_fails_more_cases() {
         ..opts()
     };
     check_junit(&output(OutputFormat::Junit, &o), 5, 0);
+}
+
+/// `fixtures/gate` (a small newsroom with its `claimcheck.toml`) through the real
+/// pipeline and gate, rendered in `format`.
+fn fixture_output(format: OutputFormat) -> String {
+    let dir = Path::new("fixtures/gate");
+    let config = load_config(&dir.join("claimcheck.toml")).expect("fixture config");
+    let facts = resolve_facts(&config.facts, &config).expect("fixture facts");
+    let (docs, errors) = load_paths(&[dir.to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let report = check(&docs, &config);
+    let settings = GateSettings {
+        facts: &facts,
+        ..GateSettings::default()
+    };
+    let gated = apply_gate(report, &docs, &config, &settings);
+    let mut out = Vec::new();
+    render(&gated, &docs, format, &opts(), &mut out).expect("render");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn fixture_gate_every_format() {
+    for (name, format) in [
+        ("human", OutputFormat::Human),
+        ("markdown", OutputFormat::Markdown),
+        ("json", OutputFormat::Json),
+        ("github", OutputFormat::Github),
+        ("sarif", OutputFormat::Sarif),
+        ("junit", OutputFormat::Junit),
+    ] {
+        let text = fixture_output(format);
+        match format {
+            OutputFormat::Sarif => check_sarif(&serde_json::from_str(&text).expect("json")),
+            OutputFormat::Json => {
+                serde_json::from_str::<Value>(&text).expect("json");
+            }
+            _ => {}
+        }
+        insta::assert_snapshot!(format!("fixture_gate_{name}"), text);
+    }
 }
 
 /// The properties SARIF 2.1.0's schema requires (sarifLog: version, runs; run: tool;
