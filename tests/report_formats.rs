@@ -498,3 +498,57 @@ fn check_entities(s: &str) {
         );
     }
 }
+
+proptest::proptest! {
+    /// Renderers never panic, whatever the claims say about lines and columns, and
+    /// the machine formats stay parseable.
+    #[test]
+    fn renderers_survive_arbitrary_spans_and_text(
+        source in "(?s).{0,200}",
+        text in "(?s).{0,30}",
+        line in 0usize..12,
+        column in 0usize..300,
+        message in "(?s).{0,40}",
+    ) {
+        let mut r = report();
+        for c in &mut r.report.claims {
+            c.span.line = line;
+            c.span.column = column;
+            c.text = text.clone();
+            c.sentence = source.clone();
+        }
+        for f in &mut r.report.findings {
+            f.message = message.clone();
+        }
+        let docs = vec![
+            Document::from_text("news/a.md", source.clone()),
+            Document::from_text("news/b.html", source.clone()),
+            Document::from_text("wire/c.txt", source),
+        ];
+        for format in [
+            OutputFormat::Human,
+            OutputFormat::Markdown,
+            OutputFormat::Json,
+            OutputFormat::Github,
+            OutputFormat::Sarif,
+            OutputFormat::Junit,
+        ] {
+            let mut out = Vec::new();
+            render(&r, &docs, format, &opts(), &mut out).expect("render");
+            let text = String::from_utf8(out).expect("utf-8");
+            match format {
+                OutputFormat::Json => {
+                    serde_json::from_str::<Value>(&text).expect("json");
+                }
+                OutputFormat::Sarif => check_sarif(&serde_json::from_str(&text).expect("json")),
+                OutputFormat::Github => {
+                    for l in text.lines() {
+                        proptest::prop_assert!(l.starts_with("::"), "{l:?}");
+                    }
+                }
+                OutputFormat::Junit => check_junit(&text, 5, 1),
+                _ => {}
+            }
+        }
+    }
+}

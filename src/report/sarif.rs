@@ -67,9 +67,11 @@ fn rule_index(id: &str) -> usize {
 }
 
 fn location(uri: &str, line: usize, start: usize, end: Option<usize>) -> Value {
-    let mut region = json!({"startLine": line, "startColumn": start});
+    // SARIF lines and columns are 1-based; a claim never says 0, but stay valid if so.
+    let start = start.max(1);
+    let mut region = json!({"startLine": line.max(1), "startColumn": start});
     if let Some(e) = end {
-        region["endColumn"] = json!(e);
+        region["endColumn"] = json!(e.max(start + 1));
     }
     json!({"physicalLocation": {
         "artifactLocation": {"uri": uri_escape(&rel_path(uri))},
