@@ -24,6 +24,8 @@ pub enum SubjectRole {
     Target,
     /// An event or place (deaths, injuries): the nearest name, else the story's main one.
     Event,
+    /// A share: "in X"/"of X" after the figure, else the holder, person or organisation.
+    Stake,
     /// Any named thing.
     Any,
 }
@@ -222,21 +224,19 @@ impl Lexicon {
         kind: Kind,
         unit: Option<&str>,
     ) -> Option<AttributeMatch> {
-        let mut best: Option<(usize, usize, AttributeMatch)> = None;
-        let mut consider = |score: usize, order: usize, m: AttributeMatch| {
-            if best
-                .as_ref()
-                .is_none_or(|(s, o, _)| (score, order) < (*s, *o))
-            {
-                best = Some((score, order, m));
+        // (distance, longer phrase first, lexicon order)
+        type Rank = (usize, std::cmp::Reverse<usize>, usize);
+        let mut best: Option<(Rank, AttributeMatch)> = None;
+        let mut consider = |rank: Rank, m: AttributeMatch| {
+            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                best = Some((rank, m));
             }
         };
         if let Some(u) = unit {
             for (i, f) in self.families.iter().enumerate() {
                 if f.kinds.contains(&kind) && f.units.iter().any(|x| x.eq_ignore_ascii_case(u)) {
                     consider(
-                        UNIT_SCORE,
-                        i,
+                        (UNIT_SCORE, std::cmp::Reverse(0), i),
                         AttributeMatch {
                             family: i,
                             trigger: None,
@@ -274,15 +274,14 @@ impl Lexicon {
                 _ => continue,
             };
             consider(
-                score,
-                fam,
+                (score, std::cmp::Reverse(m.end() - m.start()), fam),
                 AttributeMatch {
                     family: fam,
                     trigger: Some((m.start(), m.end())),
                 },
             );
         }
-        best.map(|(_, _, m)| m)
+        best.map(|(_, m)| m)
     }
 }
 

@@ -54,7 +54,18 @@ fn rank(v: Verdict) -> u8 {
 }
 
 fn disjoint(a: &Interval, b: &Interval, tolerance: f64) -> bool {
-    !a.overlaps(b) && a.relative_gap(b) > tolerance
+    let (a, b) = (comparable(a), comparable(b));
+    !a.overlaps(&b) && a.relative_gap(&b) > tolerance
+}
+
+/// A vague plural ("thousands of workers": no point) bounds a figure from below only:
+/// "thousands" does not deny "more than 100,000".
+fn comparable(v: &Interval) -> Interval {
+    if v.point.is_none() {
+        Interval::new(v.low, None, None)
+    } else {
+        *v
+    }
 }
 
 /// The verdict on one group, as a finding (verdict `agree` when nothing disagrees).
@@ -279,12 +290,11 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 "valuation",
                 &[c, stake, v],
                 format!(
-                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {:.3e} {}, but {} says \"{}\"",
+                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but {} says \"{}\"",
                     c.text,
                     stake.text,
                     c.doc,
-                    implied.point.unwrap_or_default(),
-                    c.unit.as_deref().unwrap_or(""),
+                    format_amount(implied.point.unwrap_or_default(), c.unit.as_deref()),
                     v.doc,
                     v.text
                 ),
@@ -292,6 +302,36 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         }
     }
     out
+}
+
+/// "29.2 billion USD": an amount with a scale word and three significant digits.
+pub fn format_amount(v: f64, unit: Option<&str>) -> String {
+    let (scaled, word) = [
+        (1e12, " trillion"),
+        (1e9, " billion"),
+        (1e6, " million"),
+        (1e3, " thousand"),
+    ]
+    .iter()
+    .find(|(s, _)| v.abs() >= *s)
+    .map_or((v, ""), |(s, w)| (v / s, *w));
+    let digits = if scaled.abs() >= 100.0 {
+        0
+    } else if scaled.abs() >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let num = format!("{scaled:.digits$}");
+    let num = if num.contains('.') {
+        num.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        num
+    };
+    match unit {
+        Some(u) => format!("{num}{word} {u}"),
+        None => format!("{num}{word}"),
+    }
 }
 
 fn derived(subject: &str, attribute: &str, members: &[&Claim], message: String) -> Finding {
@@ -402,6 +442,22 @@ mod tests {
             ]),
             Verdict::Agree
         );
+    }
+
+    #[test]
+    fn vague_plurals_only_bound_from_below() {
+        let mut vague = claim("a", "thousands", 1e3, 1e4, None);
+        vague.value.point = None;
+        assert_eq!(
+            verdict(vec![vague, claim("b", "more than 100,000", 1e5, 1e5, None)]),
+            Verdict::Agree
+        );
+    }
+
+    #[test]
+    fn amounts_are_formatted_for_people() {
+        assert_eq!(format_amount(29.18e9, Some("USD")), "29.2 billion USD");
+        assert_eq!(format_amount(500e6, None), "500 million");
     }
 
     #[test]

@@ -156,7 +156,8 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
     let mut out: Vec<Claim> = Vec::new();
     // (sentence, view range, family) of the previous claim, for appositions.
     let mut prev: Option<(usize, usize, Option<usize>, Option<String>)> = None;
-    for m in &an.mentions {
+    let mut claim_of_mention: Vec<Option<usize>> = vec![None; an.mentions.len()];
+    for (mi, m) in an.mentions.iter().enumerate() {
         let Some(si) = seg.sentence_at(m.start) else {
             continue;
         };
@@ -210,6 +211,17 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 }
             }
         }
+        // "from 125 per cent to 55 per cent": the second figure is the same attribute.
+        if claim.attribute.is_none() {
+            if let Some(from) = m
+                .change_from
+                .and_then(|j| claim_of_mention.get(j).copied().flatten())
+            {
+                let f: &Claim = &out[from];
+                claim.attribute = f.attribute.clone();
+                claim.subject = f.subject.clone();
+            }
+        }
         if claim.attribute.is_some() && claim.subject.is_none() {
             claim.subject = choose_subject(&SubjectQuery {
                 text: &doc.text,
@@ -234,7 +246,9 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             claim.as_of = when;
             claim.as_of_source = source.map(|s| s.as_str().to_string());
         }
-        prev = Some((si, m.end, family, claim.subject.clone()));
+        let reach = trigger.map_or(m.end, |t| t.1.max(m.end));
+        prev = Some((si, reach, family, claim.subject.clone()));
+        claim_of_mention[mi] = Some(out.len());
         out.push(claim);
     }
     out

@@ -90,6 +90,7 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     let fits = |e: &EntityMention, role: SubjectRole| match role {
         SubjectRole::Person => kind(e) == EntityKind::Person,
         SubjectRole::Org | SubjectRole::Target => kind(e) != EntityKind::Person,
+        SubjectRole::Stake => true,
         SubjectRole::Event => kind(e) != EntityKind::Person,
         SubjectRole::Any => true,
     };
@@ -160,17 +161,12 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     let sent_lower = q.text[s.start..anchor.max(s.start)].to_ascii_lowercase();
     let anaphora: &[&str] = match q.role {
         SubjectRole::Person => PERSON_ANAPHORA,
-        SubjectRole::Org | SubjectRole::Target => ORG_ANAPHORA,
+        SubjectRole::Org | SubjectRole::Target | SubjectRole::Stake => ORG_ANAPHORA,
         _ => &[],
     };
     if anaphora.iter().any(|a| has_words(&sent_lower, a)) {
-        if let Some(e) = q.entities[..lo]
-            .iter()
-            .rev()
-            .take_while(|e| e.segment == s.segment)
-            .find(|e| fits(e, q.role))
-        {
-            return Some(canon(e));
+        if let Some(name) = salient(q, lo, s.segment, |e| fits(e, q.role)) {
+            return Some(name);
         }
     }
     let after = in_sentence
@@ -184,6 +180,34 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
         return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
     }
     None
+}
+
+/// The name an anaphor most likely points back to: of the fitting names mentioned in
+/// the story before entity `upto`, the most mentioned one among those of the last three
+/// sentences (the latest on a tie).
+fn salient(
+    q: &SubjectQuery<'_>,
+    upto: usize,
+    segment: usize,
+    fits: impl Fn(&EntityMention) -> bool,
+) -> Option<String> {
+    let before: Vec<&EntityMention> = q.entities[..upto]
+        .iter()
+        .filter(|e| e.segment == segment && fits(e))
+        .collect();
+    let last_sentence = before.last()?.sentence;
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, e) in before.iter().enumerate() {
+        let c = counts.entry(q.names.canonical(&e.canonical)).or_default();
+        c.0 += 1;
+        c.1 = i;
+    }
+    before
+        .iter()
+        .filter(|e| e.sentence + 3 > last_sentence)
+        .map(|e| q.names.canonical(&e.canonical))
+        .max_by_key(|n| counts[n])
+        .map(str::to_string)
 }
 
 /// The most mentioned fitting name of a story segment.

@@ -1,0 +1,904 @@
+//! HTML: the visible article text as the prose view, mapped back into the page's bytes,
+//! and the title and publication date from the page's metadata.
+//!
+//! A small tolerant tokenizer (unclosed tags, a bare `<` in text, unquoted attributes and
+//! upper-case tags are all fine) feeds a walk that drops what a reader does not see as
+//! article text (`<script>`, `<style>`, `<nav>`, `<footer>`, `hidden` elements, …), keeps
+//! only the largest `<article>` (or else `<main>`) when the page has one, turns block
+//! elements into newlines, collapses whitespace and decodes character references.
+
+use super::date::normalize_date;
+use super::entities;
+use super::view::ViewBuilder;
+use crate::document::{Document, Format, OffsetMap};
+
+/// An HTML document: visible article text, title, publication date and URL.
+pub fn html_document(id: String, source: String) -> Document {
+    let toks = tokenize(&source);
+    let range = article_range(&source, &toks).unwrap_or(0..toks.len());
+    let (text, map) = render(&source, &toks[range.clone()]);
+    let meta = metadata(&source, &toks, range);
+    Document {
+        id,
+        text,
+        map,
+        format: Format::Html,
+        published: meta.published,
+        title: meta.title,
+        url: meta.url,
+        source,
+    }
+}
+
+/// One token of the page. Offsets are bytes of the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    /// Character data (entities not yet decoded).
+    Text(usize, usize),
+    /// A start tag `<name …>` spanning `start..end`; `attrs` is where attributes start.
+    Start {
+        name: String,
+        start: usize,
+        attrs: usize,
+        end: usize,
+        self_closing: bool,
+    },
+    /// An end tag `</name>` spanning `start..end`.
+    End { name: String, start: usize },
+}
+
+/// Elements whose content is raw text up to the matching end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Elements that hold no article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "nav", "footer", "header",
+    "aside", "form", "title", "head", "button", "select", "datalist", "object", "canvas", "audio",
+    "video", "map", "dialog",
+];
+
+/// ARIA roles of page chrome.
+const SKIPPED_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "menu",
+    "menubar",
+    "dialog",
+    "alert",
+];
+
+/// Elements without content or end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements that start and end a paragraph of the view.
+const PARAGRAPH: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "pre",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "fieldset",
+    "center",
+    "hgroup",
+    "caption",
+    "nav",
+    "footer",
+    "header",
+    "aside",
+    "form",
+];
+
+/// Elements that start and end a line of the view.
+const LINE: &[&str] = &[
+    "br", "li", "tr", "dt", "dd", "option", "legend", "thead", "tbody", "tfoot",
+];
+
+/// Splits `src` into tokens. Never fails: anything that is not a well-formed tag is text.
+fn tokenize(src: &str) -> Vec<Tok> {
+    let b = src.as_bytes();
+    let mut toks = Vec::new();
+    let mut text_start = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let p = i + off;
+        let rest = &b[p..];
+        let next = rest.get(1).copied().unwrap_or(0);
+        // Comments, doctype, CDATA and processing instructions are dropped.
+        let skip_to = if rest.starts_with(b"<!--") {
+            Some(find_bytes(b, p + 4, b"-->").map_or(b.len(), |e| e + 3))
+        } else if rest.starts_with(b"<![CDATA[") {
+            Some(find_bytes(b, p + 9, b"]]>").map_or(b.len(), |e| e + 3))
+        } else if next == b'!' || next == b'?' {
+            Some(memchr::memchr(b'>', &b[p..]).map_or(b.len(), |e| p + e + 1))
+        } else {
+            None
+        };
+        if let Some(after) = skip_to {
+            push_text(&mut toks, text_start, p);
+            i = after;
+            text_start = after;
+            continue;
+        }
+        let closing = next == b'/';
+        let name_at = p + 1 + usize::from(closing);
+        if !b.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            i = p + 1;
+            continue;
+        }
+        let name_len = b[name_at..]
+            .iter()
+            .take_while(|c| !c.is_ascii_whitespace() && !matches!(c, b'/' | b'>'))
+            .count();
+        let name = src
+            .get(name_at..name_at + name_len)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let Some(end) = tag_end(b, name_at + name_len) else {
+            // `<` that never closes is text.
+            i = p + 1;
+            continue;
+        };
+        push_text(&mut toks, text_start, p);
+        if closing {
+            toks.push(Tok::End { name, start: p });
+            i = end;
+            text_start = end;
+            continue;
+        }
+        let self_closing = end >= 2 && b[end - 2] == b'/';
+        let raw = !self_closing && RAW_TEXT.contains(&name.as_str());
+        toks.push(Tok::Start {
+            name: name.clone(),
+            start: p,
+            attrs: name_at + name_len,
+            end,
+            self_closing,
+        });
+        i = end;
+        text_start = end;
+        if raw {
+            let close = find_end_tag(b, end, &name);
+            let content_end = close.unwrap_or(b.len());
+            push_text(&mut toks, end, content_end);
+            match close {
+                Some(c) => {
+                    let after = memchr::memchr(b'>', &b[c..]).map_or(b.len(), |g| c + g + 1);
+                    toks.push(Tok::End { name, start: c });
+                    i = after;
+                }
+                None => i = b.len(),
+            }
+            text_start = i;
+        }
+    }
+    push_text(&mut toks, text_start, b.len());
+    toks
+}
+
+fn push_text(toks: &mut Vec<Tok>, start: usize, end: usize) {
+    if start < end {
+        toks.push(Tok::Text(start, end));
+    }
+}
+
+fn find_bytes(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// The offset after the `>` closing a tag whose attributes start at `from`. Quoted
+/// attribute values may contain `>`; an unterminated quote falls back to the first `>`.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut quote: Option<u8> = None;
+    let mut last_sig = 0u8;
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        match quote {
+            Some(q) => {
+                if c == q {
+                    quote = None;
+                    last_sig = c;
+                }
+            }
+            None => match c {
+                b'>' => return Some(i + 1),
+                b'"' | b'\'' if last_sig == b'=' => quote = Some(c),
+                b'<' if last_sig != b'=' && i > from => {
+                    // A new tag starts before this one closed: the `<` was text.
+                    return None;
+                }
+                c if c.is_ascii_whitespace() => {}
+                _ => last_sig = c,
+            },
+        }
+        i += 1;
+    }
+    memchr::memchr(b'>', b.get(from..)?).map(|p| from + p + 1)
+}
+
+/// The start of `</name` (any case) at or after `from`.
+fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<usize> {
+    let n = name.len();
+    let mut i = from;
+    while let Some(off) = memchr::memchr(b'<', b.get(i..)?) {
+        let p = i + off;
+        if b.get(p + 1) == Some(&b'/')
+            && b.get(p + 2..p + 2 + n)
+                .is_some_and(|t| t.eq_ignore_ascii_case(name.as_bytes()))
+            && b.get(p + 2 + n)
+                .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
+        {
+            return Some(p);
+        }
+        i = p + 1;
+    }
+    None
+}
+
+/// The attributes of a start tag: lower-case names, decoded values.
+fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, String)> {
+    let b = src.as_bytes();
+    let end = end.min(b.len()).saturating_sub(1); // before `>`
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < end {
+        while i < end && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        let ns = i;
+        while i < end && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'/' | b'>') {
+            i += 1;
+        }
+        if ns == i {
+            i += 1;
+            continue;
+        }
+        let name = src.get(ns..i).unwrap_or("").to_ascii_lowercase();
+        let mut j = i;
+        while j < end && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let mut value = String::new();
+        if j < end && b[j] == b'=' {
+            j += 1;
+            while j < end && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let (vs, ve, next) = if j < end && matches!(b[j], b'"' | b'\'') {
+                let q = b[j];
+                let close = b[j + 1..end]
+                    .iter()
+                    .position(|&c| c == q)
+                    .map(|p| j + 1 + p);
+                match close {
+                    Some(c) => (j + 1, c, c + 1),
+                    None => (j + 1, end, end),
+                }
+            } else {
+                let ve = b[j..end]
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace())
+                    .map_or(end, |p| j + p);
+                (j, ve, ve)
+            };
+            value = entities::decode_all(src.get(vs..ve).unwrap_or(""));
+            i = next;
+        }
+        out.push((name, value));
+    }
+    out
+}
+
+fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Whether a start tag opens an element that holds no article text.
+fn is_skipped(src: &str, name: &str, attrs_at: usize, end: usize) -> bool {
+    if SKIPPED.contains(&name) {
+        return true;
+    }
+    let tag = src.get(attrs_at..end).unwrap_or("");
+    if !(tag.contains("hidden") || tag.contains("role") || tag.contains("HIDDEN")) {
+        return false;
+    }
+    let attrs = attributes(src, attrs_at, end);
+    attr(&attrs, "hidden").is_some()
+        || attr(&attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || attr(&attrs, "role")
+            .is_some_and(|r| SKIPPED_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+}
+
+/// Tracks elements being skipped, for walks over the token stream.
+#[derive(Debug, Default)]
+struct Skipper {
+    /// The skipped element's name and how many of it are open.
+    open: Option<(String, usize)>,
+}
+
+impl Skipper {
+    /// Feeds a token; true when the token is inside (or opens or closes) a skipped element.
+    fn feed(&mut self, src: &str, tok: &Tok) -> bool {
+        match (&mut self.open, tok) {
+            (
+                Some((n, depth)),
+                Tok::Start {
+                    name, self_closing, ..
+                },
+            ) => {
+                if name == n && !self_closing {
+                    *depth += 1;
+                }
+                true
+            }
+            (Some((n, depth)), Tok::End { name, .. }) => {
+                if name == n {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        self.open = None;
+                    }
+                }
+                true
+            }
+            (Some(_), Tok::Text(..)) => true,
+            (
+                None,
+                Tok::Start {
+                    name,
+                    attrs,
+                    end,
+                    self_closing,
+                    ..
+                },
+            ) => {
+                if !self_closing
+                    && !VOID.contains(&name.as_str())
+                    && is_skipped(src, name, *attrs, *end)
+                {
+                    self.open = Some((name.clone(), 1));
+                    return true;
+                }
+                false
+            }
+            (None, _) => false,
+        }
+    }
+}
+
+/// The token range of the page's article: the `<article>` with the most text, or else
+/// the `<main>` with the most text; `None` when the page has neither.
+fn article_range(src: &str, toks: &[Tok]) -> Option<std::ops::Range<usize>> {
+    for container in ["article", "main"] {
+        let mut skipper = Skipper::default();
+        let mut depth = 0usize;
+        let mut open_at = 0;
+        let mut ranges = Vec::new();
+        for (idx, tok) in toks.iter().enumerate() {
+            if skipper.feed(src, tok) {
+                continue;
+            }
+            match tok {
+                Tok::Start {
+                    name, self_closing, ..
+                } if name == container && !self_closing => {
+                    if depth == 0 {
+                        open_at = idx + 1;
+                    }
+                    depth += 1;
+                }
+                Tok::End { name, .. } if name == container && depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        ranges.push(open_at..idx);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if depth > 0 {
+            ranges.push(open_at..toks.len());
+        }
+        let best = ranges
+            .into_iter()
+            .map(|r| {
+                let (text, _) = render(src, &toks[r.clone()]);
+                let size = text.chars().filter(|c| !c.is_whitespace()).count();
+                (size, r)
+            })
+            .filter(|(size, _)| *size > 0)
+            // The first of equals wins: max_by_key keeps the last, so compare reversed.
+            .reduce(|a, b| if b.0 > a.0 { b } else { a });
+        if let Some((_, r)) = best {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// The break owed before the next visible text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Pending {
+    None,
+    /// Collapsed whitespace at `source[start..end]`.
+    Space(usize, usize),
+    /// A table cell boundary.
+    Cell(usize),
+    /// A line break, caused by the tag at the offset.
+    Line(usize),
+    /// A paragraph break, caused by the tag at the offset.
+    Paragraph(usize),
+}
+
+impl Pending {
+    fn rank(self) -> u8 {
+        match self {
+            Pending::None => 0,
+            Pending::Space(..) => 1,
+            Pending::Cell(_) => 2,
+            Pending::Line(_) => 3,
+            Pending::Paragraph(_) => 4,
+        }
+    }
+
+    fn raise(&mut self, to: Pending) {
+        if to.rank() > self.rank() {
+            *self = to;
+        }
+    }
+}
+
+/// Builds the prose view from a token range.
+struct Renderer<'a> {
+    src: &'a str,
+    b: ViewBuilder<'a>,
+    pending: Pending,
+    pre: usize,
+}
+
+fn render(src: &str, toks: &[Tok]) -> (String, OffsetMap) {
+    let mut r = Renderer {
+        src,
+        b: ViewBuilder::new(src),
+        pending: Pending::None,
+        pre: 0,
+    };
+    let mut skipper = Skipper::default();
+    for tok in toks {
+        let was_skipping = skipper.open.is_some();
+        if skipper.feed(src, tok) {
+            if was_skipping && skipper.open.is_none() {
+                if let Tok::End { name, start } = tok {
+                    r.block(name, *start);
+                }
+            }
+            continue;
+        }
+        match tok {
+            Tok::Text(s, e) => r.text(*s, *e),
+            Tok::Start { name, start, .. } => {
+                if name == "pre" {
+                    r.pre += 1;
+                }
+                r.block(name, *start);
+            }
+            Tok::End { name, start } => {
+                if name == "pre" {
+                    r.pre = r.pre.saturating_sub(1);
+                }
+                r.block(name, *start);
+            }
+        }
+    }
+    r.b.finish()
+}
+
+impl Renderer<'_> {
+    /// Notes the break a tag named `name` at `at` causes, if any.
+    fn block(&mut self, name: &str, at: usize) {
+        if PARAGRAPH.contains(&name) {
+            self.pending.raise(Pending::Paragraph(at));
+        } else if LINE.contains(&name) {
+            self.pending.raise(Pending::Line(at));
+        } else if name == "td" || name == "th" {
+            self.pending.raise(Pending::Cell(at));
+        }
+    }
+
+    /// Emits the pending break before visible text.
+    fn settle(&mut self) {
+        let pending = std::mem::replace(&mut self.pending, Pending::None);
+        let view = self.b.text();
+        if view.is_empty() {
+            return;
+        }
+        match pending {
+            Pending::None => {}
+            Pending::Space(s, e) => {
+                if !view.ends_with(char::is_whitespace) {
+                    self.b.insert(" ", s, e - s);
+                }
+            }
+            Pending::Cell(at) => {
+                if !view.ends_with(char::is_whitespace) {
+                    self.b.insert("\t", at, 0);
+                }
+            }
+            Pending::Line(at) | Pending::Paragraph(at) => {
+                let want = if matches!(pending, Pending::Line(_)) {
+                    1
+                } else {
+                    2
+                };
+                let have = view.bytes().rev().take_while(|&c| c == b'\n').count();
+                for _ in have..want {
+                    self.b.insert("\n", at, 0);
+                }
+            }
+        }
+    }
+
+    fn copy(&mut self, s: usize, e: usize) {
+        if s < e {
+            self.settle();
+            self.b.copy(s, e);
+        }
+    }
+
+    /// Character data: whitespace collapsed (except in `<pre>`), references decoded,
+    /// no-break spaces read as spaces.
+    fn text(&mut self, s: usize, e: usize) {
+        let bytes = self.src.as_bytes();
+        let mut i = s;
+        let mut run = s;
+        while i < e {
+            let c = bytes[i];
+            if self.pre == 0 && matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                self.copy(run, i);
+                let ws_end = i + bytes[i..e]
+                    .iter()
+                    .take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'))
+                    .count();
+                self.pending.raise(Pending::Space(i, ws_end));
+                i = ws_end;
+                run = i;
+                continue;
+            }
+            if c == b'&' {
+                if let Some((decoded, len)) = entities::decode_at(&self.src[..e], i) {
+                    self.copy(run, i);
+                    if !decoded.is_empty() {
+                        self.settle();
+                        self.b.insert(&decoded, i, len);
+                    }
+                    i += len;
+                    run = i;
+                    continue;
+                }
+            }
+            if c == 0xC2 && bytes.get(i + 1) == Some(&0xA0) && i + 1 < e {
+                self.copy(run, i);
+                self.settle();
+                self.b.insert(" ", i, 2);
+                i += 2;
+                run = i;
+                continue;
+            }
+            i += 1;
+        }
+        self.copy(run, e);
+    }
+}
+
+/// Title, publication date and URL from the page's metadata.
+#[derive(Debug, Default)]
+struct Meta {
+    title: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+}
+
+/// `<meta>` keys that carry the publication date, most specific first.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+];
+
+fn metadata(src: &str, toks: &[Tok], article: std::ops::Range<usize>) -> Meta {
+    let mut title = None;
+    let mut og_title = None;
+    let mut canonical = None;
+    let mut og_url = None;
+    let mut dates: Vec<(usize, String)> = Vec::new();
+    let mut json_ld_date = None;
+    let mut time_date = None;
+    let mut in_svg = 0usize;
+    for (idx, tok) in toks.iter().enumerate() {
+        match tok {
+            Tok::Start {
+                name,
+                attrs,
+                end,
+                self_closing,
+                ..
+            } => {
+                let name = name.as_str();
+                if name == "svg" && !self_closing {
+                    in_svg += 1;
+                }
+                match name {
+                    "meta" => {
+                        let a = attributes(src, *attrs, *end);
+                        let key = attr(&a, "property")
+                            .or_else(|| attr(&a, "name"))
+                            .or_else(|| attr(&a, "itemprop"))
+                            .map(str::to_ascii_lowercase);
+                        let content = attr(&a, "content").map(str::trim).filter(|c| !c.is_empty());
+                        if let (Some(key), Some(content)) = (key, content) {
+                            if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
+                                dates.push((rank, content.to_string()));
+                            } else if key == "og:title" {
+                                og_title.get_or_insert(content.to_string());
+                            } else if key == "og:url" {
+                                og_url.get_or_insert(content.to_string());
+                            }
+                        }
+                    }
+                    "link" => {
+                        let a = attributes(src, *attrs, *end);
+                        let canon = attr(&a, "rel").is_some_and(|r| {
+                            r.split_ascii_whitespace()
+                                .any(|w| w.eq_ignore_ascii_case("canonical"))
+                        });
+                        if canon {
+                            if let Some(h) = attr(&a, "href").filter(|h| !h.trim().is_empty()) {
+                                canonical.get_or_insert(h.trim().to_string());
+                            }
+                        }
+                    }
+                    "title" if in_svg == 0 && title.is_none() => {
+                        if let Some(Tok::Text(s, e)) = toks.get(idx + 1) {
+                            let t = collapse(&entities::decode_all(&src[*s..*e]));
+                            if !t.is_empty() {
+                                title = Some(t);
+                            }
+                        }
+                    }
+                    "script" if json_ld_date.is_none() => {
+                        let a = attributes(src, *attrs, *end);
+                        if attr(&a, "type").is_some_and(|t| t.contains("ld+json")) {
+                            if let Some(Tok::Text(s, e)) = toks.get(idx + 1) {
+                                json_ld_date = json_ld_published(&src[*s..*e]);
+                            }
+                        }
+                    }
+                    "time" if time_date.is_none() && article.contains(&idx) => {
+                        let a = attributes(src, *attrs, *end);
+                        time_date = attr(&a, "datetime").and_then(normalize_date);
+                    }
+                    _ => {}
+                }
+            }
+            Tok::End { name, .. } if name == "svg" => in_svg = in_svg.saturating_sub(1),
+            _ => {}
+        }
+    }
+    dates.sort_by_key(|(rank, _)| *rank);
+    let published = dates
+        .iter()
+        .find_map(|(_, d)| normalize_date(d))
+        .or(json_ld_date)
+        .or(time_date);
+    Meta {
+        title: title.or(og_title),
+        published,
+        url: canonical.or(og_url),
+    }
+}
+
+/// `datePublished` from a JSON-LD block (searched through nested objects, arrays and
+/// `@graph`); falls back to a plain text search when the block is not valid JSON.
+fn json_ld_published(block: &str) -> Option<String> {
+    fn find(v: &serde_json::Value, depth: usize) -> Option<String> {
+        if depth > 32 {
+            return None;
+        }
+        match v {
+            serde_json::Value::Object(m) => {
+                if let Some(d) = m.get("datePublished").and_then(|d| d.as_str()) {
+                    if let Some(n) = normalize_date(d) {
+                        return Some(n);
+                    }
+                }
+                m.values().find_map(|v| find(v, depth + 1))
+            }
+            serde_json::Value::Array(a) => a.iter().find_map(|v| find(v, depth + 1)),
+            _ => None,
+        }
+    }
+    let trimmed = block.trim();
+    let trimmed = trimmed
+        .strip_prefix("<![CDATA[")
+        .and_then(|t| t.strip_suffix("]]>"))
+        .unwrap_or(trimmed);
+    match serde_json::from_str::<serde_json::Value>(trimmed) {
+        Ok(v) => find(&v, 0),
+        Err(_) => {
+            let at = trimmed.find("\"datePublished\"")?;
+            let rest = trimmed[at + 15..]
+                .trim_start()
+                .strip_prefix(':')?
+                .trim_start();
+            let rest = rest.strip_prefix('"')?;
+            normalize_date(&rest[..rest.find('"')?])
+        }
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(src: &str) -> Document {
+        html_document("t.html".into(), src.into())
+    }
+
+    fn maps_exactly(src: &str, figure_in_view: &str, figure_in_source: &str) {
+        let d = doc(src);
+        let v = d
+            .text
+            .find(figure_in_view)
+            .unwrap_or_else(|| panic!("{figure_in_view:?} not in {:?}", d.text));
+        let (s, e) = d.source_range(v, v + figure_in_view.len());
+        assert_eq!(&d.source[s..e], figure_in_source, "view {:?}", d.text);
+    }
+
+    #[test]
+    fn blocks_become_newlines_and_inline_tags_vanish() {
+        let d = doc("<p>Meta paid <b>$14.3\n   billion</b>.</p><p>Second<br>line</p>");
+        assert_eq!(d.text, "Meta paid $14.3 billion.\n\nSecond\nline");
+    }
+
+    #[test]
+    fn figures_map_back_to_the_page_bytes() {
+        maps_exactly(
+            "<p>Meta paid <b>$14.3 billion</b>.</p>",
+            "$14.3 billion",
+            "$14.3 billion",
+        );
+        maps_exactly(
+            "<p>Paid &#36;5&nbsp;million.</p>",
+            "$5 million",
+            "&#36;5&nbsp;million",
+        );
+        maps_exactly(
+            "<p>Paid\n  <i>£5</i>  million.</p>",
+            "£5 million",
+            "£5</i>  million",
+        );
+    }
+
+    #[test]
+    fn chrome_scripts_and_hidden_elements_are_not_prose() {
+        let d = doc(
+            "<html><head><title>T</title><style>p{x:1}</style></head><body>\
+             <nav><ul><li>Home</li></ul></nav><script>var a = 5 < 6;</script>\
+             <div hidden>5 secret</div><div role=navigation>menu 7</div>\
+             <p>Body 9</p><footer>© 2025</footer></body></html>",
+        );
+        assert_eq!(d.text, "Body 9");
+        assert_eq!(d.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn the_largest_article_is_the_prose() {
+        let d = doc("<body><p>Teaser 1</p><article><p>Short</p></article>\
+             <article><h1>Main</h1><p>The long story of $5.</p></article></body>");
+        assert_eq!(d.text, "Main\n\nThe long story of $5.");
+        let d = doc("<body><p>Outside</p><main><p>Inside</p></main></body>");
+        assert_eq!(d.text, "Inside");
+    }
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(
+            doc("<p>AT&amp;T &pound;5 &euro;6 &mdash; it&rsquo;s &#x24;7</p>").text,
+            "AT&T £5 €6 — it’s $7"
+        );
+    }
+
+    #[test]
+    fn malformed_markup_is_read_tolerantly() {
+        assert_eq!(
+            doc("<P>a < b and 1<2</P><DIV class=x>c").text,
+            "a < b and 1<2\n\nc"
+        );
+        assert_eq!(doc("<p>unclosed <b attr=\"x").text, "unclosed <b attr=\"x");
+        assert_eq!(doc("<p title='a>b'>ok</p>").text, "ok");
+        assert_eq!(doc("<script>never closed").text, "");
+    }
+
+    #[test]
+    fn pre_keeps_its_whitespace() {
+        assert_eq!(doc("<pre>a  b\nc</pre>").text, "a  b\nc");
+    }
+
+    #[test]
+    fn table_cells_are_separated() {
+        assert_eq!(
+            doc(
+                "<table><tr><td>2024</td><td>$5</td></tr><tr><td>2025</td><td>$6</td></tr></table>"
+            )
+            .text,
+            "2024\t$5\n2025\t$6"
+        );
+    }
+
+    #[test]
+    fn publication_date_comes_from_meta_then_json_ld_then_time() {
+        let d = doc(
+            "<meta property=\"article:published_time\" content=\"2025-06-13T10:00:00Z\"><p>x</p>",
+        );
+        assert_eq!(d.published.as_deref(), Some("2025-06-13"));
+        let d = doc("<meta name=date content='June 12, 2025'><p>x</p>");
+        assert_eq!(d.published.as_deref(), Some("2025-06-12"));
+        let d = doc("<script type=\"application/ld+json\">{\"@graph\":[{\"datePublished\":\"2025-06-11\"}]}</script><p>x</p>");
+        assert_eq!(d.published.as_deref(), Some("2025-06-11"));
+        let d = doc("<time datetime=\"2020-01-01\">old</time><article><p>x <time datetime=\"2025-06-10T08:00\">today</time></p></article>");
+        assert_eq!(d.published.as_deref(), Some("2025-06-10"));
+        assert_eq!(doc("<p>x</p>").published, None);
+    }
+
+    #[test]
+    fn canonical_link_gives_the_url() {
+        let d = doc("<link rel=\"canonical\" href=\"https://ex.com/a\"><meta property=og:url content=https://ex.com/b><p>x</p>");
+        assert_eq!(d.url.as_deref(), Some("https://ex.com/a"));
+    }
+}
