@@ -195,8 +195,8 @@ pub fn apply_ignore_rules(
 }
 
 /// The finding without the claims `remove` picks, or `None` when nothing is left to
-/// report: fewer than two claims, or (for interval verdicts) remaining claims that all
-/// overlap. A house-fact finding goes when its claim goes.
+/// report: fewer than two claims, or remaining claims that all overlap. Derived and
+/// house-fact findings go as soon as one of their claims goes.
 pub fn without_claims(
     mut f: Finding,
     by_id: &BTreeMap<&str, &Claim>,
@@ -208,10 +208,13 @@ pub fn without_claims(
     if f.claims.len() == before {
         return Some(f);
     }
-    if f.verdict == Verdict::FactConflict {
-        return (!f.claims.is_empty()).then_some(f);
-    }
-    if f.claims.len() < 2 {
+    let interval_verdict = matches!(
+        f.verdict,
+        Verdict::Conflict | Verdict::ConflictScopeUncertain | Verdict::TimeScoped
+    );
+    // A derived conflict needs every figure of its arithmetic, a fact conflict its one
+    // claim: without one of them there is nothing left to report.
+    if !interval_verdict || f.claims.len() < 2 {
         return None;
     }
     let left: Vec<&Claim> = f
@@ -219,15 +222,11 @@ pub fn without_claims(
         .iter()
         .filter_map(|id| by_id.get(id.as_str()).copied())
         .collect();
-    let interval_verdict = matches!(
-        f.verdict,
-        Verdict::Conflict | Verdict::ConflictScopeUncertain | Verdict::TimeScoped
-    );
     let any_disjoint = left
         .iter()
         .enumerate()
         .any(|(i, a)| left.iter().skip(i + 1).any(|b| !a.value.overlaps(&b.value)));
-    (!interval_verdict || any_disjoint).then_some(f)
+    any_disjoint.then_some(f)
 }
 
 #[cfg(test)]
@@ -387,5 +386,20 @@ mod tests {
         assert!(gone.is_empty());
         assert!(unused.is_empty(), "it did suppress a figure");
         assert_eq!(kept[0].claims, vec!["y", "z"]);
+    }
+
+    #[test]
+    fn derived_conflict_goes_with_any_of_its_figures() {
+        let claims = [
+            claim("x", "a.md", 2, 27.0),
+            claim("y", "b.md", 1, 28.0),
+            claim("z", "c.md", 1, 29.0),
+        ];
+        let mut f = finding(&["x", "y", "z"]);
+        f.verdict = Verdict::DerivedConflict;
+        let doc = Document::from_text("a.md", "<!-- claimcheck-disable-next-line -->\nx\n");
+        let (kept, gone, _) = apply_suppressions(vec![f], &claims, &parse_suppressions(&doc));
+        assert!(kept.is_empty());
+        assert_eq!(gone.len(), 1);
     }
 }

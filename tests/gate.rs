@@ -23,7 +23,7 @@ date: 2025-06-13
 ---
 # Who is Alexandr Wang
 
-Alexandr Wang, 27, founded Scale AI in 2016.
+Alexandr Wang, 27, is the founder of Scale AI.
 ";
 
 const NEW_VALUATION: &str = "---
@@ -475,7 +475,7 @@ fn human_output_quotes_the_line_and_sums_up() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("Alexandr Wang, 27, founded"),
+        r.stdout.contains("Alexandr Wang, 27, is the founder"),
         "{}",
         r.stdout
     );
