@@ -169,6 +169,18 @@ fn headline(f: &Finding) -> String {
     format!("{}: {}", topic(f), verdict_phrase(f.verdict))
 }
 
+/// The finding's message, led by its topic unless it already starts with it.
+fn full_message(f: &Finding) -> String {
+    let t = topic(f);
+    if f.message.is_empty() {
+        headline(f)
+    } else if f.message.starts_with(&t) {
+        f.message.clone()
+    } else {
+        format!("{t}: {}", f.message)
+    }
+}
+
 /// The time scope of a claim for people: "2025-06", "2025 (published)", "unknown".
 fn as_of_label(c: &Claim) -> String {
     match (&c.as_of, &c.as_of_source) {

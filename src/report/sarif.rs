@@ -3,7 +3,7 @@
 //! is marked where its figure stands), the finding's other claims as related
 //! locations, and content fingerprints that survive edits above a claim.
 
-use super::{columns, headline, others_summary, rel_path, Context};
+use super::{columns, full_message, others_summary, rel_path, Context};
 use crate::finding::{Severity, Verdict};
 use crate::gate::NoticeKind;
 use crate::pipeline::fingerprint;
@@ -97,7 +97,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let claims = ctx.claims_of(f);
         for (i, c) in claims.iter().enumerate() {
             let (col, end) = columns(c);
-            let mut text = format!("{}: {}", headline(f), f.message);
+            let mut text = full_message(f);
             let others = others_summary(ctx, f, c);
             if !others.is_empty() {
                 text.push_str(&format!(" Other sources: {}.", others.join("; ")));
