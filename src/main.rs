@@ -8,7 +8,7 @@ use claimcheck::config_file::{
 };
 use claimcheck::facts::resolve_facts;
 use claimcheck::gate::{apply_gate, gate_fails, FailOn, GateSettings};
-use claimcheck::report::{render, OutputFormat, RenderOptions};
+use claimcheck::report::{render, OutputFormat, RenderOptions, RepoPaths};
 use claimcheck::{check, extract_all, load_paths, Config, Document, Error, Severity};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -360,6 +360,7 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
         color,
         all: args.all,
         fail_on,
+        repo: github_workspace(),
         ..RenderOptions::default()
     };
     let format = match args.format {
@@ -381,4 +382,22 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Inside a GitHub Actions job, the workspace (repository root) and where the current
+/// directory sits in it, so annotations and SARIF name files from the root.
+fn github_workspace() -> Option<RepoPaths> {
+    let ws = std::env::var_os("GITHUB_WORKSPACE").filter(|v| !v.is_empty())?;
+    let root = std::fs::canonicalize(ws).ok()?;
+    let cwd = std::fs::canonicalize(std::env::current_dir().ok()?).ok()?;
+    let rel = cwd.strip_prefix(&root).ok()?;
+    let mut prefix: String = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    if !prefix.is_empty() {
+        prefix.push('/');
+    }
+    Some(RepoPaths { root, prefix })
 }

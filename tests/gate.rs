@@ -75,12 +75,21 @@ impl Newsroom {
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-            .args(args)
-            .current_dir(self.dir.path())
+        self.run_in("", None, args)
+    }
+
+    /// Runs in a subdirectory, optionally as a GitHub Actions job whose workspace is
+    /// the newsroom root.
+    fn run_in(&self, subdir: &str, workspace: Option<&str>, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        cmd.args(args)
+            .current_dir(self.path(subdir))
             .env("NO_COLOR", "1")
-            .output()
-            .expect("run claimcheck");
+            .env_remove("GITHUB_WORKSPACE");
+        if let Some(ws) = workspace {
+            cmd.env("GITHUB_WORKSPACE", self.path(ws));
+        }
+        let out = cmd.output().expect("run claimcheck");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -496,4 +505,24 @@ fn every_format_renders_the_real_pipeline() {
         assert_eq!(r.code, 1, "{format}: {}", r.stderr);
         assert!(!r.stdout.is_empty(), "{format}");
     }
+}
+
+#[test]
+fn annotations_name_files_from_the_workspace_root() {
+    let room = Newsroom::new();
+    room.write(&format!("site/{MEETING_PATH}"), MEETING);
+    room.write(&format!("site/{PROFILE_PATH}"), PROFILE);
+    let r = room.run_in(
+        "site",
+        Some(""),
+        &["check", "--format", "github", "archive"],
+    );
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.annotations("error", &format!("site/{PROFILE_PATH}"))
+            .len(),
+        1,
+        "{}",
+        r.stdout
+    );
 }

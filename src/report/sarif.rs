@@ -3,7 +3,7 @@
 //! is marked where its figure stands), the finding's other claims as related
 //! locations, and content fingerprints that survive edits above a claim.
 
-use super::{columns, full_message, others_summary, rel_path, Context};
+use super::{columns, full_message, others_summary, Context};
 use crate::finding::{Severity, Verdict};
 use crate::gate::NoticeKind;
 use crate::pipeline::fingerprint;
@@ -67,6 +67,7 @@ fn rule_index(id: &str) -> usize {
 }
 
 fn location(uri: &str, line: usize, start: usize, end: Option<usize>) -> Value {
+    // `uri` is already the repository path of the document.
     // SARIF lines and columns are 1-based; a claim never says 0, but stay valid if so.
     let start = start.max(1);
     let mut region = json!({"startLine": line.max(1), "startColumn": start});
@@ -74,7 +75,7 @@ fn location(uri: &str, line: usize, start: usize, end: Option<usize>) -> Value {
         region["endColumn"] = json!(e.max(start + 1));
     }
     json!({"physicalLocation": {
-        "artifactLocation": {"uri": uri_escape(&rel_path(uri))},
+        "artifactLocation": {"uri": uri_escape(uri)},
         "region": region
     }})
 }
@@ -108,7 +109,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .filter(|(j, _)| *j != i)
                 .map(|(j, o)| {
                     let (s, e) = columns(o);
-                    let mut l = location(&o.doc, o.span.line, s, Some(e));
+                    let mut l = location(&ctx.repo_path(&o.doc), o.span.line, s, Some(e));
                     l["id"] = json!(j);
                     l["message"] =
                         json!({"text": format!("{}, as of {}", o.text, super::as_of_label(o))});
@@ -120,7 +121,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 "ruleIndex": rule_index(id),
                 "level": level(f.severity),
                 "message": {"text": text},
-                "locations": [location(&c.doc, c.span.line, col, Some(end))],
+                "locations": [location(&ctx.repo_path(&c.doc), c.span.line, col, Some(end))],
                 "partialFingerprints": {
                     "claimcheckFinding/v1": f.fingerprint,
                     "claimcheckClaim/v1": fingerprint(&[&f.fingerprint, &c.doc, &c.text]),
@@ -150,7 +151,12 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             "partialFingerprints": {"claimcheckNotice/v1": n.fingerprint},
         });
         if let (Some(doc), Some(line)) = (&n.doc, n.line) {
-            result["locations"] = json!([location(doc, line, n.column.unwrap_or(1), None)]);
+            result["locations"] = json!([location(
+                &ctx.repo_path(doc),
+                line,
+                n.column.unwrap_or(1),
+                None
+            )]);
         }
         if n.kind == NoticeKind::BaselineEntryGone {
             result["kind"] = json!("informational");
