@@ -52,6 +52,26 @@ pub struct Family {
     /// The family a count in apposition right after this figure takes.
     #[serde(default)]
     pub pair: Option<String>,
+    /// Smallest plausible value (figures below it are about something else).
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Largest plausible value.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// A running tally that changes from day to day (death tolls, share prices): figures
+    /// from articles published on different days refer to different times.
+    #[serde(default)]
+    pub volatile: bool,
+}
+
+impl Family {
+    /// Whether `value` is plausible for this family.
+    pub fn admits(&self, value: Option<f64>) -> bool {
+        match value {
+            Some(v) => self.min.is_none_or(|m| v >= m) && self.max.is_none_or(|m| v <= m),
+            None => true,
+        }
+    }
 }
 
 /// The built-in lexicon files, one family each.
@@ -119,7 +139,7 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// How far (in words) a trigger before the figure may stand.
-const BEFORE_WINDOW: usize = 8;
+const BEFORE_WINDOW: usize = 10;
 /// How far (in words) a trigger after the figure may stand.
 const AFTER_WINDOW: usize = 3;
 /// The score a matching count unit gets (lower is better; a trigger word at distance d
@@ -171,6 +191,9 @@ impl Lexicon {
                     after: Vec::new(),
                     units: Vec::new(),
                     pair: None,
+                    min: None,
+                    max: None,
+                    volatile: false,
                 });
             }
         }
@@ -223,6 +246,7 @@ impl Lexicon {
         fig: (usize, usize),
         kind: Kind,
         unit: Option<&str>,
+        value: Option<f64>,
     ) -> Option<AttributeMatch> {
         // (distance, longer phrase first, lexicon order)
         type Rank = (usize, std::cmp::Reverse<usize>, usize);
@@ -234,7 +258,10 @@ impl Lexicon {
         };
         if let Some(u) = unit {
             for (i, f) in self.families.iter().enumerate() {
-                if f.kinds.contains(&kind) && f.units.iter().any(|x| x.eq_ignore_ascii_case(u)) {
+                if f.kinds.contains(&kind)
+                    && f.admits(value)
+                    && f.units.iter().any(|x| x.eq_ignore_ascii_case(u))
+                {
                     consider(
                         (UNIT_SCORE, std::cmp::Reverse(0), i),
                         AttributeMatch {
@@ -248,7 +275,10 @@ impl Lexicon {
         for m in self.automaton.find_overlapping_iter(sentence) {
             let (fam, side) = self.patterns[m.pattern().as_usize()];
             let f = &self.families[fam];
-            if !f.kinds.contains(&kind) || !at_word_boundaries(sentence, m.start(), m.end()) {
+            if !f.kinds.contains(&kind)
+                || !f.admits(value)
+                || !at_word_boundaries(sentence, m.start(), m.end())
+            {
                 continue;
             }
             let score = match side {
@@ -316,7 +346,7 @@ mod tests {
     fn attr(sentence: &str, figure: &str, kind: Kind, unit: Option<&str>) -> Option<String> {
         let lx = Lexicon::builtin();
         let s = sentence.find(figure).unwrap();
-        lx.classify(sentence, (s, s + figure.len()), kind, unit)
+        lx.classify(sentence, (s, s + figure.len()), kind, unit, None)
             .map(|m| lx.families()[m.family].name.clone())
     }
 
@@ -431,7 +461,9 @@ mod tests {
         let lx = Lexicon::new(&cfg).unwrap();
         let s = "investors priced the company at $2 billion";
         let f = s.find("$2").unwrap();
-        let m = lx.classify(s, (f, s.len()), Kind::Money, None).unwrap();
+        let m = lx
+            .classify(s, (f, s.len()), Kind::Money, None, Some(2e9))
+            .unwrap();
         assert_eq!(lx.families()[m.family].name, "valuation");
     }
 }

@@ -29,17 +29,48 @@ pub fn severity_of(v: Verdict) -> Severity {
     }
 }
 
-/// How two claims' time scopes relate.
-fn pair_verdict(a: &Claim, b: &Claim) -> Verdict {
+/// How far apart two publication dates may be and still speak of the same time, for
+/// figures that do not change from day to day (a quarter's revenue, a valuation).
+const SAME_TIME_DAYS: i64 = 31;
+
+/// How two claims' time scopes relate. `volatile` marks running tallies (death tolls)
+/// whose publication days matter.
+fn pair_verdict(a: &Claim, b: &Claim, volatile: bool) -> Verdict {
     // Years and dates state a time themselves; an age or count without one is vague.
     if matches!(a.kind, Kind::Year | Kind::Date) {
         return Verdict::Conflict;
     }
     match (&a.as_of, &b.as_of) {
         (Some(x), Some(y)) if compatible(x, y) => Verdict::Conflict,
-        (Some(_), Some(_)) => Verdict::TimeScoped,
+        (Some(x), Some(y)) => {
+            let by_publication = |c: &Claim| {
+                matches!(
+                    c.as_of_source.as_deref(),
+                    Some("published") | Some("present")
+                )
+            };
+            let close = days_apart(x, y).is_some_and(|d| d <= SAME_TIME_DAYS);
+            if !volatile && (by_publication(a) || by_publication(b)) && close {
+                Verdict::Conflict
+            } else {
+                Verdict::TimeScoped
+            }
+        }
         _ => Verdict::ConflictScopeUncertain,
     }
+}
+
+/// Days between two ISO dates (a year or month counts as its first day).
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    fn parse(s: &str) -> Option<chrono::NaiveDate> {
+        let full = match s.len() {
+            4 => format!("{s}-01-01"),
+            7 => format!("{s}-01"),
+            _ => s.get(..10)?.to_string(),
+        };
+        chrono::NaiveDate::parse_from_str(&full, "%Y-%m-%d").ok()
+    }
+    Some((parse(a)? - parse(b)?).num_days().abs())
 }
 
 fn rank(v: Verdict) -> u8 {
@@ -69,7 +100,12 @@ fn comparable(v: &Interval) -> Interval {
 }
 
 /// The verdict on one group, as a finding (verdict `agree` when nothing disagrees).
-pub fn diff_group(group: &ClaimGroup, claims: &[Claim], config: &Config) -> Finding {
+pub fn diff_group(
+    group: &ClaimGroup,
+    claims: &[Claim],
+    config: &Config,
+    volatile: bool,
+) -> Finding {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
     let mut verdict = Verdict::Agree;
     let mut worst: Option<(&Claim, &Claim)> = None;
@@ -78,7 +114,7 @@ pub fn diff_group(group: &ClaimGroup, claims: &[Claim], config: &Config) -> Find
             if a.doc == b.doc || !disjoint(&a.value, &b.value, config.matching.tolerance) {
                 continue;
             }
-            let v = pair_verdict(a, b);
+            let v = pair_verdict(a, b, volatile);
             if rank(v) > rank(verdict) {
                 verdict = v;
                 worst = Some((a, b));
@@ -386,7 +422,7 @@ mod tests {
             unit: "USD".into(),
             claims: (0..claims.len()).collect(),
         };
-        diff_group(&g, &claims, &Config::default()).verdict
+        diff_group(&g, &claims, &Config::default(), false).verdict
     }
 
     #[test]

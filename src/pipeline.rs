@@ -90,10 +90,16 @@ pub fn check(docs: &[Document], config: &Config) -> Report {
 /// Groups and diffs already-built claims into a report.
 pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
     let groups = group_claims(&claims);
+    let lexicon = Lexicon::new(config).unwrap_or_else(|_| Lexicon::builtin());
+    let volatile = |attribute: &str| {
+        lexicon
+            .family(attribute)
+            .is_some_and(|i| lexicon.families()[i].volatile)
+    };
     let mut findings: Vec<Finding> = groups
         .iter()
         .filter(|g| g.claims.len() >= 2)
-        .map(|g| diff_group(g, &claims, config))
+        .map(|g| diff_group(g, &claims, config, volatile(&g.attribute)))
         .collect();
     findings.extend(derived_conflicts(&claims, &groups));
     sort_findings(&mut findings);
@@ -180,7 +186,9 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;
             }
-        } else if let Some(am) = lexicon.classify(sent_text, fig, m.kind, m.unit.as_deref()) {
+        } else if let Some(am) =
+            lexicon.classify(sent_text, fig, m.kind, m.unit.as_deref(), m.value.point)
+        {
             let f = &lexicon.families()[am.family];
             family = Some(am.family);
             trigger = am
@@ -211,17 +219,6 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 }
             }
         }
-        // "from 125 per cent to 55 per cent": the second figure is the same attribute.
-        if claim.attribute.is_none() {
-            if let Some(from) = m
-                .change_from
-                .and_then(|j| claim_of_mention.get(j).copied().flatten())
-            {
-                let f: &Claim = &out[from];
-                claim.attribute = f.attribute.clone();
-                claim.subject = f.subject.clone();
-            }
-        }
         if claim.attribute.is_some() && claim.subject.is_none() {
             claim.subject = choose_subject(&SubjectQuery {
                 text: &doc.text,
@@ -240,6 +237,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 seg,
                 si,
                 (m.start, m.end),
+                m.kind,
                 &times,
                 doc.published.as_deref(),
             );
@@ -250,6 +248,23 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         prev = Some((si, reach, family, claim.subject.clone()));
         claim_of_mention[mi] = Some(out.len());
         out.push(claim);
+    }
+    // "rose to at least 112, up from 78": both ends of a change share what they state.
+    for (mi, m) in an.mentions.iter().enumerate() {
+        let pair = m
+            .change_from
+            .and_then(|j| Some((claim_of_mention.get(j).copied()??, claim_of_mention[mi]?)));
+        if let Some((a, b)) = pair {
+            let (from, to) = if out[a].attribute.is_none() {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            if out[to].attribute.is_none() && out[from].attribute.is_some() {
+                out[to].attribute = out[from].attribute.clone();
+                out[to].subject = out[from].subject.clone();
+            }
+        }
     }
     out
 }

@@ -824,12 +824,18 @@ fn short_form_of(w: &str, full: &str, kind: EntityKind) -> bool {
 pub struct NameMap {
     map: HashMap<String, String>,
     kinds: HashMap<String, EntityKind>,
+    doc_freq: HashMap<String, usize>,
 }
 
 impl NameMap {
     /// The canonical name for `name` (itself when not merged).
     pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
         self.map.get(name).map(String::as_str).unwrap_or(name)
+    }
+
+    /// How many documents name this canonical name.
+    pub fn documents_naming(&self, canonical: &str) -> usize {
+        self.doc_freq.get(canonical).copied().unwrap_or(0)
     }
 
     /// The kind of a canonical name, as the corpus tells it.
@@ -960,7 +966,23 @@ pub fn merge_names(all: &[Vec<EntityMention>], config: &Config) -> NameMap {
     for (o, canon) in &alias_names {
         map.entry(o.clone()).or_insert_with(|| canon.clone());
     }
-    NameMap { map, kinds }
+    let mut doc_freq: HashMap<String, usize> = HashMap::new();
+    for doc in all {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for m in doc {
+            let name = map
+                .get(&m.canonical)
+                .map_or(m.canonical.as_str(), String::as_str);
+            if seen.insert(name) {
+                *doc_freq.entry(name.to_string()).or_default() += 1;
+            }
+        }
+    }
+    NameMap {
+        map,
+        kinds,
+        doc_freq,
+    }
 }
 
 fn same_person(a: &str, b: &str, ka: EntityKind, kb: EntityKind, threshold: f64) -> bool {

@@ -125,8 +125,28 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     return Some(canon(e));
                 }
             }
+            // "the 28-year-old parlayed …": the figure names someone introduced before.
+            let lead = q.text[s.start..q.figure.0].trim_end().to_ascii_lowercase();
+            if lead.ends_with(" the") || lead == "the" {
+                return salient(q, lo, s.segment, |e| fits(e, SubjectRole::Person));
+            }
         }
-        SubjectRole::Target => {
+        SubjectRole::Target | SubjectRole::Stake => {
+            // "co-founded Scale AI in 2016", "acquire Tessellate for $2 billion": the
+            // object right after the trigger.
+            if let Some((t0, t1)) = q.trigger.filter(|t| t.1 <= q.figure.0) {
+                if let Some(e) = in_sentence.iter().find(|e| e.start >= t1) {
+                    let gap = &q.text[t1..e.start];
+                    if t0 < e.start
+                        && e.end <= q.figure.0
+                        && gap.split_whitespace().count() <= 1
+                        && !gap.contains([',', ';'])
+                        && fits(e, SubjectRole::Target)
+                    {
+                        return Some(canon(e));
+                    }
+                }
+            }
             // "a 49% stake in Scale", "investment from Meta in Scale".
             for e in in_sentence.iter().filter(|e| e.start >= anchor_end) {
                 let gap = q.text[anchor_end..e.start].to_ascii_lowercase();
@@ -138,6 +158,22 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     return Some(canon(e));
                 }
             }
+        }
+        SubjectRole::Event => {
+            // "the 2019 Palmora earthquake, which killed 212": a name close before the
+            // figure that is neither a source ("the ministry said") nor a place inside
+            // the story ("in Corvena") names another event.
+            let local = in_sentence.iter().rev().find(|e| {
+                e.end <= anchor
+                    && fits(e, SubjectRole::Event)
+                    && q.text[e.end..anchor].split_whitespace().count() <= 6
+                    && !is_source(q.text, e)
+                    && !is_location_inside(q.text, s.start, e)
+            });
+            return match local {
+                Some(e) => Some(canon(e)),
+                None => main_entity(q, s.segment, |e| fits(e, SubjectRole::Event)),
+            };
         }
         _ => {}
     }
@@ -220,15 +256,48 @@ fn main_entity(
     for e in q
         .entities
         .iter()
-        .filter(|e| e.segment == segment && fits(e))
+        .filter(|e| e.segment == segment && fits(e) && !is_source(q.text, e))
     {
         *counts.entry(q.names.canonical(&e.canonical)).or_default() += 1;
     }
+    // Weighted by how many documents name it, so that articles about one event agree on
+    // its name even when each mentions local places more often.
     counts
         .into_iter()
-        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(*n)))
         .filter(|(_, c)| *c >= 2)
+        .max_by_key(|(n, c)| (*c * q.names.documents_naming(n), std::cmp::Reverse(*n)))
         .map(|(n, _)| n.to_string())
+}
+
+/// Whether a name is the source of a statement ("the Interior Ministry said",
+/// "according to Reuters").
+fn is_source(text: &str, e: &EntityMention) -> bool {
+    let after = text[e.end..].trim_start().to_ascii_lowercase();
+    let before = text[..e.start].trim_end().to_ascii_lowercase();
+    [
+        "said",
+        "says",
+        "told",
+        "reported",
+        "reports",
+        "announced",
+        "estimated",
+        "confirmed",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || before.ends_with("according to")
+        || before.ends_with("according to the")
+}
+
+/// Whether a name is introduced as a place inside the story ("in Corvena").
+fn is_location_inside(text: &str, sentence_start: usize, e: &EntityMention) -> bool {
+    let before = text[sentence_start..e.start]
+        .trim_end()
+        .to_ascii_lowercase();
+    ["in", "at", "near", "from", "to", "across", "around", "of"]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
 }
 
 fn has_words(hay: &str, phrase: &str) -> bool {

@@ -152,6 +152,7 @@ pub fn as_of(
     seg: &Segmentation,
     sentence: usize,
     fig: (usize, usize),
+    kind: Kind,
     times: &[TimeMention],
     published: Option<&str>,
 ) -> (Option<String>, Option<AsOfSource>) {
@@ -171,7 +172,9 @@ pub fn as_of(
         }
     };
     for t in times.iter().filter(|t| t.sentence == sentence) {
-        if t.start < fig.1 && t.end > fig.0 {
+        // An age is a person's age now; a year in the sentence usually dates another
+        // event ("the 42-year-old, who founded it in 2017") unless it sets the scene.
+        if (t.start < fig.1 && t.end > fig.0) || (kind == Kind::Age && !t.topic) {
             continue;
         }
         let (a, b) = (t.start - s.start, t.end - s.start);
@@ -302,7 +305,15 @@ mod tests {
         let tm = time_mentions(text, &ms, &seg);
         let f = text.find(fig).unwrap();
         let si = seg.sentence_at(f).unwrap();
-        as_of(text, &seg, si, (f, f + fig.len()), &tm, published)
+        as_of(
+            text,
+            &seg,
+            si,
+            (f, f + fig.len()),
+            Kind::Money,
+            &tm,
+            published,
+        )
     }
 
     #[test]
