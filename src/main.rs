@@ -284,18 +284,26 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
+    // The gate's own files (baseline, facts, config) are never articles, even when a
+    // directory walk meets them.
+    let own_files = ChangedSet::new(
+        args.baseline
+            .iter()
+            .chain(&args.write_baseline)
+            .chain(&args.facts)
+            .chain(&args.config)
+            .cloned(),
+        &cwd,
+    );
+    let wanted = |id: &str| select_paths(id, &include, &exclude) && !own_files.contains_doc(id);
     let (docs, errors) = load_paths(&paths);
     let docs: Vec<Document> = docs
         .into_iter()
-        .filter(|d| d.id == "-" || select_paths(&d.id, &include, &exclude))
+        .filter(|d| d.id == "-" || wanted(&d.id))
         .collect();
     let errors: Vec<Error> = errors
         .into_iter()
-        .filter(|e| {
-            e.path
-                .as_ref()
-                .is_none_or(|p| select_paths(&p.to_string_lossy(), &include, &exclude))
-        })
+        .filter(|e| e.path.as_ref().is_none_or(|p| wanted(&p.to_string_lossy())))
         .collect();
     for e in &errors {
         eprintln!("claimcheck: {e}");

@@ -526,3 +526,18 @@ fn annotations_name_files_from_the_workspace_root() {
         r.stdout
     );
 }
+
+#[test]
+fn baseline_inside_the_checked_directory_is_not_read_as_an_article() {
+    let room = Newsroom::new();
+    let w = room.run(&[
+        "check",
+        "--write-baseline",
+        "archive/baseline.json",
+        "archive",
+    ]);
+    assert_eq!(w.code, 0, "{}", w.stderr);
+    let r = room.run(&["check", "--baseline", "archive/baseline.json", "archive"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("2 documents"), "{}", r.stdout);
+}
