@@ -58,6 +58,11 @@ pub struct Family {
     /// Largest plausible value.
     #[serde(default)]
     pub max: Option<f64>,
+    /// Metric words that, standing before the trigger in the clause, rename the
+    /// attribute ("shares fell 9%" → `share_price_change`, "revenue grew 8%" →
+    /// `revenue_growth`).
+    #[serde(default)]
+    pub refine: std::collections::BTreeMap<String, String>,
     /// A running tally that changes from day to day (death tolls, share prices): figures
     /// from articles published on different days refer to different times.
     #[serde(default)]
@@ -191,6 +196,7 @@ impl Lexicon {
                     after: Vec::new(),
                     units: Vec::new(),
                     pair: None,
+                    refine: Default::default(),
                     min: None,
                     max: None,
                     volatile: false,
@@ -219,6 +225,32 @@ impl Lexicon {
             automaton,
             patterns,
         })
+    }
+
+    /// The attribute name for a match of `family` whose trigger starts at `at` in
+    /// `sentence`: the family's name, or the refinement named by the nearest metric word
+    /// before the trigger in the same clause.
+    pub fn refine(&self, family: usize, sentence: &str, at: usize) -> String {
+        let f = &self.families[family];
+        if f.refine.is_empty() {
+            return f.name.clone();
+        }
+        let lead = sentence[..at.min(sentence.len())].to_ascii_lowercase();
+        let clause_start = lead.rfind([';', ',', '.']).map_or(0, |i| i + 1);
+        let clause = &lead[clause_start..];
+        let best = f
+            .refine
+            .iter()
+            .filter_map(|(word, name)| {
+                clause
+                    .match_indices(word.as_str())
+                    .filter(|(i, _)| at_word_boundaries(clause, *i, i + word.len()))
+                    .map(|(i, _)| i)
+                    .last()
+                    .map(|i| (i, name))
+            })
+            .max_by_key(|(i, _)| *i);
+        best.map_or_else(|| f.name.clone(), |(_, n)| n.clone())
     }
 
     /// The built-in lexicon.

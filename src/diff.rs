@@ -111,7 +111,11 @@ pub fn diff_group(
     let mut worst: Option<(&Claim, &Claim)> = None;
     for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
-            if a.doc == b.doc || !disjoint(&a.value, &b.value, config.matching.tolerance) {
+            let other_period = matches!((&a.period, &b.period), (Some(x), Some(y)) if x != y);
+            if a.doc == b.doc
+                || other_period
+                || !disjoint(&a.value, &b.value, config.matching.tolerance)
+            {
                 continue;
             }
             let v = pair_verdict(a, b, volatile);
@@ -411,6 +415,7 @@ mod tests {
             as_of_source: None,
             date: None,
             per: None,
+            period: None,
             segment: 0,
         }
     }

@@ -13,7 +13,7 @@ use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{segment, Segmentation};
 use crate::subject::{choose_subject, SubjectQuery};
-use crate::timescope::{as_of, time_mentions, TimeMention};
+use crate::timescope::{as_of, period_of, time_mentions, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
 #[derive(Debug, Clone)]
@@ -159,6 +159,12 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
     let seg = &an.segmentation;
     let lines = LineIndex::new(&doc.source);
     let times: Vec<TimeMention> = time_mentions(&doc.text, &an.mentions, seg);
+    let figures: Vec<(usize, usize)> = an
+        .mentions
+        .iter()
+        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date))
+        .map(|m| (m.start, m.end))
+        .collect();
     let mut out: Vec<Claim> = Vec::new();
     // (sentence, view range, family) of the previous claim, for appositions.
     let mut prev: Option<(usize, usize, Option<usize>, Option<String>)> = None;
@@ -194,8 +200,14 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             trigger = am
                 .trigger
                 .map(|(a, b)| (a + sentence.start, b + sentence.start));
-            claim.attribute = Some(f.name.clone());
+            claim.attribute =
+                Some(lexicon.refine(am.family, sent_text, am.trigger.map_or(fig.0, |t| t.0)));
             role = f.subject;
+        }
+        // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
+        if is_partitive(&doc.text[m.end..sentence.end]) {
+            claim.attribute = None;
+            family = None;
         }
         // "14% of its workforce—roughly 200 employees": a count in apposition restates
         // the figure before it.
@@ -239,10 +251,12 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 (m.start, m.end),
                 m.kind,
                 &times,
+                &figures,
                 doc.published.as_deref(),
             );
             claim.as_of = when;
             claim.as_of_source = source.map(|s| s.as_str().to_string());
+            claim.period = period_of(sent_text, fig).map(str::to_string);
         }
         let reach = trigger.map_or(m.end, |t| t.1.max(m.end));
         prev = Some((si, reach, family, claim.subject.clone()));
@@ -267,6 +281,24 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         }
     }
     out
+}
+
+/// Whether the text right after a figure makes it a part of another figure ("450 of
+/// the 1,180 cuts", "two of its 12 plants").
+fn is_partitive(after: &str) -> bool {
+    let rest = after.trim_start();
+    let Some(rest) = rest.strip_prefix("of ") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    let rest = ["the ", "its ", "their ", "those ", "these ", "his ", "her "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+        .unwrap_or(rest);
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 fn make_claim(
@@ -304,6 +336,7 @@ fn make_claim(
         as_of_source: None,
         date: m.date.clone(),
         per: m.per.clone(),
+        period: None,
         segment: sentence.segment,
     }
 }

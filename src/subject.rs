@@ -77,7 +77,13 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     let in_sentence: Vec<&EntityMention> = q.entities[lo..hi]
         .iter()
         .filter(|e| e.end <= q.figure.0 || e.start >= q.figure.1)
+        .filter(|e| !is_modifier(q.text, e))
         .collect();
+    // "The Austin networking veteran posted …": a description built on a name points
+    // back to the story's subject.
+    let described = q.entities[lo..hi]
+        .iter()
+        .any(|e| e.end <= q.figure.0 && is_modifier(q.text, e));
     let kind = |e: &EntityMention| {
         let k = q.names.kind(q.names.canonical(&e.canonical));
         if k == EntityKind::Unknown {
@@ -159,6 +165,19 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                 }
             }
         }
+        SubjectRole::Org => {
+            // "employs about 3,000 people in Austin": a place right after the figure
+            // narrows it to that place.
+            if let Some(e) = in_sentence.iter().find(|e| e.start >= anchor_end) {
+                let gap = q.text[anchor_end..e.start].to_ascii_lowercase();
+                if gap.split_whitespace().count() <= 2
+                    && gap.trim_end().ends_with(" in")
+                    && kind(e) == EntityKind::Unknown
+                {
+                    return Some(canon(e));
+                }
+            }
+        }
         SubjectRole::Event => {
             // "the 2019 Palmora earthquake, which killed 212": a name close before the
             // figure that is neither a source ("the ministry said") nor a place inside
@@ -200,7 +219,7 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
         SubjectRole::Org | SubjectRole::Target | SubjectRole::Stake => ORG_ANAPHORA,
         _ => &[],
     };
-    if anaphora.iter().any(|a| has_words(&sent_lower, a)) {
+    if described || anaphora.iter().any(|a| has_words(&sent_lower, a)) {
         if let Some(name) = salient(q, lo, s.segment, |e| fits(e, q.role)) {
             return Some(name);
         }
@@ -212,10 +231,22 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     if let Some(e) = after {
         return Some(canon(e));
     }
-    if q.role == SubjectRole::Event {
-        return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
+    // "Revenue rose to 4.2bn dollars": a company figure with no name in its sentence is
+    // about the company the story is about.
+    if matches!(q.role, SubjectRole::Org | SubjectRole::Target) {
+        return salient(q, lo, s.segment, |e| kind(e) == EntityKind::Org);
     }
     None
+}
+
+/// Whether a name only modifies a noun inside a description ("the Austin networking
+/// veteran", "the Tahoe house"): preceded by "the" and followed by a lower-case word.
+fn is_modifier(text: &str, e: &EntityMention) -> bool {
+    let before = text[..e.start].trim_end();
+    let the =
+        before.ends_with(" the") || before.ends_with(" The") || before == "The" || before == "the";
+    let next = text[e.end..].chars().nth(1);
+    the && !e.possessive && text[e.end..].starts_with(' ') && next.is_some_and(|c| c.is_lowercase())
 }
 
 /// The name an anaphor most likely points back to: of the fitting names mentioned in

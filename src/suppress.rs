@@ -257,6 +257,7 @@ mod tests {
             as_of_source: None,
             date: None,
             per: None,
+            period: None,
             segment: 0,
         }
     }

@@ -154,6 +154,7 @@ pub fn as_of(
     fig: (usize, usize),
     kind: Kind,
     times: &[TimeMention],
+    figures: &[(usize, usize)],
     published: Option<&str>,
 ) -> (Option<String>, Option<AsOfSource>) {
     let s = &seg.sentences[sentence];
@@ -175,6 +176,17 @@ pub fn as_of(
         // An age is a person's age now; a year in the sentence usually dates another
         // event ("the 42-year-old, who founded it in 2017") unless it sets the scene.
         if (t.start < fig.1 && t.end > fig.0) || (kind == Kind::Age && !t.topic) {
+            continue;
+        }
+        // "$4.2 billion, up from $3.9 billion in 2023": a time binds to the nearest
+        // figure on its side.
+        let (lo, hi) = if t.start >= fig.1 {
+            (fig.1, t.start)
+        } else {
+            (t.end, fig.0)
+        };
+        let i = figures.partition_point(|f| f.0 < lo);
+        if figures.get(i).is_some_and(|f| f.1 <= hi) {
             continue;
         }
         let (a, b) = (t.start - s.start, t.end - s.start);
@@ -275,6 +287,45 @@ fn find_words<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> 
     })
 }
 
+/// Phrases that say a flow is counted over a quarter, a half or a year.
+const PERIOD_CUES: &[(&str, &str)] = &[
+    ("quarterly", "quarter"),
+    ("quarter", "quarter"),
+    ("three months", "quarter"),
+    ("q1", "quarter"),
+    ("q2", "quarter"),
+    ("q3", "quarter"),
+    ("q4", "quarter"),
+    ("half-year", "half"),
+    ("first half", "half"),
+    ("second half", "half"),
+    ("six months", "half"),
+    ("full year", "year"),
+    ("full-year", "year"),
+    ("annual", "year"),
+    ("annually", "year"),
+    ("fiscal year", "year"),
+    ("for the year", "year"),
+    ("twelve months", "year"),
+    ("12 months", "year"),
+];
+
+/// The accounting period a figure covers ("quarter", "half", "year"), from the nearest
+/// period phrase within a few words in its sentence.
+pub fn period_of(sentence: &str, fig: (usize, usize)) -> Option<&'static str> {
+    let lower = sentence.to_ascii_lowercase();
+    let mut best: Option<(usize, &'static str)> = None;
+    for (cue, period) in PERIOD_CUES {
+        for at in find_words(&lower, cue) {
+            let d = distance(sentence, fig, (at, at + cue.len()));
+            if d <= 6 && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, period));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
 /// Whether two `as_of` values can denote the same time: one is a prefix of the other at
 /// its own precision ("2023" and "2023-11").
 pub fn compatible(a: &str, b: &str) -> bool {
@@ -312,6 +363,7 @@ mod tests {
             (f, f + fig.len()),
             Kind::Money,
             &tm,
+            &[],
             published,
         )
     }
@@ -379,6 +431,49 @@ mod tests {
             scope(t, "at least 112", &[], p).0.as_deref(),
             Some("2025-04-08")
         );
+    }
+
+    #[test]
+    fn a_time_binds_to_the_nearest_figure() {
+        let t = "Revenue rose to $4.2 billion, up from $3.9 billion in 2023.";
+        let seg = segment(t);
+        let ms = vec![year(t, "2023", "2023")];
+        let tm = time_mentions(t, &ms, &seg);
+        let a = t.find("$4.2").unwrap();
+        let b = t.find("$3.9").unwrap();
+        let figs = [(a, a + 12), (b, b + 12)];
+        let r = as_of(
+            t,
+            &seg,
+            0,
+            figs[0],
+            Kind::Money,
+            &tm,
+            &figs,
+            Some("2025-02-11"),
+        );
+        assert_eq!(r.1, Some(AsOfSource::Published));
+        let r = as_of(
+            t,
+            &seg,
+            0,
+            figs[1],
+            Kind::Money,
+            &tm,
+            &figs,
+            Some("2025-02-11"),
+        );
+        assert_eq!(r.0.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn periods_are_read_from_nearby_phrases() {
+        let s = "posted $4.8 billion in fourth-quarter revenue";
+        let f = s.find("$4.8").unwrap();
+        assert_eq!(period_of(s, (f, f + 12)), Some("quarter"));
+        let s = "For the full year, revenue reached $16.1bn.";
+        let f = s.find("$16").unwrap();
+        assert_eq!(period_of(s, (f, f + 7)), Some("year"));
     }
 
     #[test]
