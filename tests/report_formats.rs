@@ -63,6 +63,7 @@ fn claim(
         as_of_source: as_of.map(|a| a.1.to_string()),
         date: None,
         per: None,
+        period: None,
         segment: 0,
     }
 }
