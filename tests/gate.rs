@@ -541,3 +541,22 @@ fn baseline_inside_the_checked_directory_is_not_read_as_an_article() {
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("2 documents"), "{}", r.stdout);
 }
+
+#[test]
+fn without_paths_the_current_directory_is_checked_within_include() {
+    let room = Newsroom::new();
+    room.write(
+        "notes/draft.md",
+        "---\ndate: 2025-06-13\n---\nAlexandr Wang, 31, is the founder of Scale AI.\n",
+    );
+    room.write("claimcheck.toml", "include = [\"archive/**\"]\n");
+    let r = room.run(&["check", "--format", "github"]);
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.annotations("error", PROFILE_PATH).len(),
+        1,
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("notes/draft.md"), "{}", r.stdout);
+}
