@@ -416,6 +416,16 @@ fn check_sarif(v: &Value) {
             let level = r["defaultConfiguration"]["level"].as_str().expect("level");
             assert!(["none", "note", "warning", "error"].contains(&level));
         }
+        for inv in run["invocations"].as_array().into_iter().flatten() {
+            assert!(inv["executionSuccessful"].is_boolean());
+            for n in inv["toolExecutionNotifications"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                assert!(n["message"]["text"].is_string());
+            }
+        }
         for res in run["results"].as_array().expect("results") {
             assert!(res["message"]["text"].is_string());
             let rule = res["ruleId"].as_str().expect("ruleId");
@@ -425,7 +435,11 @@ fn check_sarif(v: &Value) {
             let level = res["level"].as_str().expect("level");
             assert!(["none", "note", "warning", "error"].contains(&level));
             assert!(res["partialFingerprints"].is_object());
-            for loc in res["locations"].as_array().into_iter().flatten() {
+            // GitHub code scanning rejects the whole file for one result without a
+            // located artifact.
+            let locations = res["locations"].as_array().expect("locations");
+            assert!(!locations.is_empty(), "result without a location: {res}");
+            for loc in locations {
                 let pl = &loc["physicalLocation"];
                 assert!(pl["artifactLocation"]["uri"].is_string());
                 let region = &pl["region"];

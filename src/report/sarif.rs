@@ -5,7 +5,6 @@
 
 use super::{columns, full_message, others_summary, Context};
 use crate::finding::{Severity, Verdict};
-use crate::gate::NoticeKind;
 use crate::pipeline::fingerprint;
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -141,8 +140,19 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             results.push(result);
         }
     }
+    // GitHub code scanning rejects a whole file when one result has no location, so
+    // notices without a place (a fixed baseline entry) are tool notifications instead.
+    let mut notifications = Vec::new();
     for n in &ctx.report.notices {
         let id = n.kind.as_str();
+        let (Some(doc), Some(line)) = (&n.doc, n.line) else {
+            notifications.push(json!({
+                "descriptor": {"id": id},
+                "level": level(n.severity),
+                "message": {"text": n.message},
+            }));
+            continue;
+        };
         let mut result = json!({
             "ruleId": id,
             "ruleIndex": rule_index(id),
@@ -150,17 +160,12 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             "message": {"text": n.message},
             "partialFingerprints": {"claimcheckNotice/v1": n.fingerprint},
         });
-        if let (Some(doc), Some(line)) = (&n.doc, n.line) {
-            result["locations"] = json!([location(
-                &ctx.repo_path(doc),
-                line,
-                n.column.unwrap_or(1),
-                None
-            )]);
-        }
-        if n.kind == NoticeKind::BaselineEntryGone {
-            result["kind"] = json!("informational");
-        }
+        result["locations"] = json!([location(
+            &ctx.repo_path(doc),
+            line,
+            n.column.unwrap_or(1),
+            None
+        )]);
         results.push(result);
     }
     let log = json!({
@@ -174,6 +179,10 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 "rules": rules
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications
+            }],
             "results": results
         }]
     });
