@@ -33,30 +33,58 @@ pub fn severity_of(v: Verdict) -> Severity {
 /// figures that do not change from day to day (a quarter's revenue, a valuation).
 const SAME_TIME_DAYS: i64 = 31;
 
-/// How two claims' time scopes relate. `volatile` marks running tallies (death tolls)
-/// whose publication days matter.
-fn pair_verdict(a: &Claim, b: &Claim, volatile: bool) -> Verdict {
-    // Years and dates state a time themselves; an age or count without one is vague.
+/// The time scopes a claim can be read at: its own `as_of`, or — when it has none — the
+/// scopes of the bounded claims from other documents it agrees with (a figure with no
+/// date that matches this quarter's figure is this quarter's figure). Each scope carries
+/// whether it comes only from a publication date.
+fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
+    let loose = |c: &Claim| {
+        matches!(
+            c.as_of_source.as_deref(),
+            Some("published") | Some("present")
+        )
+    };
+    if let Some(t) = &c.as_of {
+        return vec![(t.clone(), loose(c))];
+    }
+    let mut out: Vec<(String, bool)> = members
+        .iter()
+        .filter(|o| o.doc != c.doc && o.value.low.is_some() && o.value.high.is_some())
+        .filter(|o| o.value.point.is_some() && o.value.overlaps(&c.value))
+        .filter_map(|o| Some((o.as_of.clone()?, loose(o))))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How two claims' time scopes relate, given each one's readable scopes. `volatile`
+/// marks running tallies (death tolls) whose publication days matter.
+fn pair_verdict(
+    a: &Claim,
+    sa: &[(String, bool)],
+    sb: &[(String, bool)],
+    volatile: bool,
+) -> Verdict {
+    // Years and dates state a time themselves.
     if matches!(a.kind, Kind::Year | Kind::Date) {
         return Verdict::Conflict;
     }
-    match (&a.as_of, &b.as_of) {
-        (Some(x), Some(y)) if compatible(x, y) => Verdict::Conflict,
-        (Some(x), Some(y)) => {
-            let by_publication = |c: &Claim| {
-                matches!(
-                    c.as_of_source.as_deref(),
-                    Some("published") | Some("present")
-                )
-            };
-            let close = days_apart(x, y).is_some_and(|d| d <= SAME_TIME_DAYS);
-            if !volatile && (by_publication(a) || by_publication(b)) && close {
-                Verdict::Conflict
-            } else {
-                Verdict::TimeScoped
-            }
-        }
-        _ => Verdict::ConflictScopeUncertain,
+    if sa.is_empty() || sb.is_empty() {
+        return Verdict::ConflictScopeUncertain;
+    }
+    let same = sa.iter().any(|(x, lx)| {
+        sb.iter().any(|(y, ly)| {
+            compatible(x, y)
+                || (!volatile
+                    && (*lx || *ly)
+                    && days_apart(x, y).is_some_and(|d| d <= SAME_TIME_DAYS))
+        })
+    });
+    if same {
+        Verdict::Conflict
+    } else {
+        Verdict::TimeScoped
     }
 }
 
@@ -107,18 +135,27 @@ pub fn diff_group(
     volatile: bool,
 ) -> Finding {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
+    let usual_period = usual_period(&members);
+    let period = |c: &Claim| c.period.clone().or_else(|| usual_period.clone());
     let mut verdict = Verdict::Agree;
     let mut worst: Option<(&Claim, &Claim)> = None;
+    let scopes: Vec<Vec<(String, bool)>> = members.iter().map(|c| scopes_of(c, &members)).collect();
+    let index_of = |c: &Claim| {
+        members
+            .iter()
+            .position(|m| std::ptr::eq(*m, c))
+            .unwrap_or(0)
+    };
     for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
-            let other_period = matches!((&a.period, &b.period), (Some(x), Some(y)) if x != y);
+            let other_period = matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
             if a.doc == b.doc
                 || other_period
                 || !disjoint(&a.value, &b.value, config.matching.tolerance)
             {
                 continue;
             }
-            let v = pair_verdict(a, b, volatile);
+            let v = pair_verdict(a, &scopes[i], &scopes[index_of(b)], volatile);
             if rank(v) > rank(verdict) {
                 verdict = v;
                 worst = Some((a, b));
@@ -150,6 +187,21 @@ pub fn diff_group(
         claims: members.iter().map(|c| c.id.clone()).collect(),
         message,
     }
+}
+
+/// The period most claims of a group state, which claims stating none are taken to
+/// share ("revenue of $4.2 billion" among quarterly figures is quarterly); none on a tie.
+fn usual_period(members: &[&Claim]) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in members {
+        if let Some(p) = &c.period {
+            *counts.entry(p.as_str()).or_default() += 1;
+        }
+    }
+    let max = counts.values().copied().max()?;
+    let mut top = counts.into_iter().filter(|(_, n)| *n == max);
+    let first = top.next()?;
+    top.next().is_none().then(|| first.0.to_string())
 }
 
 fn distinct_docs(members: &[&Claim]) -> usize {

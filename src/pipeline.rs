@@ -162,7 +162,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
     let figures: Vec<(usize, usize)> = an
         .mentions
         .iter()
-        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date))
+        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal))
         .map(|m| (m.start, m.end))
         .collect();
     let mut out: Vec<Claim> = Vec::new();
@@ -187,7 +187,11 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         let mut trigger = None;
         let mut role = SubjectRole::Any;
         if m.kind == Kind::Age {
-            let at_event = claim.text.to_ascii_lowercase().starts_with("at ");
+            // "dropped out at 19", "co-founded it at age 19": an age at an event, not now.
+            let lead = doc.text[sentence.start..m.start].to_ascii_lowercase();
+            let at_event = claim.text.to_ascii_lowercase().starts_with("at ")
+                || lead.ends_with("at ")
+                || lead.ends_with("at age ");
             if !at_event {
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;
@@ -205,9 +209,19 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             role = f.subject;
         }
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
-        if is_partitive(&doc.text[m.end..sentence.end]) {
+        if is_partitive(&doc.text[m.end..sentence.end])
+            || (matches!(m.kind, Kind::Count | Kind::Number)
+                && is_part_of_group(&doc.text[m.end..sentence.end]))
+        {
             claim.attribute = None;
             family = None;
+        }
+        // "expects revenue of $4.0bn", "projected to reach $3.1 trillion": a forecast is
+        // not the figure itself.
+        if let Some(a) = &claim.attribute {
+            if is_forecast(&doc.text[sentence.start..m.start]) {
+                claim.attribute = Some(format!("{a}_forecast"));
+            }
         }
         // "14% of its workforce—roughly 200 employees": a count in apposition restates
         // the figure before it.
@@ -287,9 +301,19 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
 /// the 1,180 cuts", "two of its 12 plants").
 fn is_partitive(after: &str) -> bool {
     let rest = after.trim_start();
-    let Some(rest) = rest.strip_prefix("of ") else {
+    // Skip a counted noun and its modifiers: "450 Austin jobs among 1,180 cuts".
+    let rest = rest
+        .split_once(" of ")
+        .or_else(|| rest.split_once(" among "))
+        .filter(|(head, _)| head.split_whitespace().count() <= 2 && !head.contains([',', ';']))
+        .map_or(rest, |(_, tail)| tail);
+    let rest = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("among "))
+        .unwrap_or(rest);
+    if rest.len() == after.trim_start().len() {
         return false;
-    };
+    }
     let rest = rest.trim_start();
     let rest = ["the ", "its ", "their ", "those ", "these ", "his ", "her "]
         .iter()
@@ -299,6 +323,76 @@ fn is_partitive(after: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a count is followed straight away by "of the"/"of its" ("one of the largest
+/// layoffs", "two of its plants"): a part of a group, not a count of the whole.
+fn is_part_of_group(after: &str) -> bool {
+    let lower = after.to_ascii_lowercase();
+    [
+        "of the ",
+        "of its ",
+        "of their ",
+        "of those ",
+        "of these ",
+        "of our ",
+        "of his ",
+        "of her ",
+    ]
+    .iter()
+    .any(|p| lower.strip_prefix(' ').is_some_and(|r| r.starts_with(p)))
+}
+
+/// Words that make a figure a forecast, guidance or target rather than a fact.
+const FORECAST_CUES: &[&str] = &[
+    "expects",
+    "expected",
+    "expect",
+    "forecast",
+    "forecasts",
+    "forecasting",
+    "projected",
+    "projects",
+    "projection",
+    "guided",
+    "guidance",
+    "outlook",
+    "predicted",
+    "predicts",
+    "anticipates",
+    "anticipated",
+    "targets",
+    "target of",
+    "aims",
+    "is set to",
+    "could reach",
+    "will reach",
+    "would reach",
+    "estimates",
+    "consensus",
+    "pencilled",
+    "penciled",
+];
+
+/// Whether the clause before a figure (the last ten words) makes it a forecast.
+fn is_forecast(lead: &str) -> bool {
+    let lower = lead.to_ascii_lowercase();
+    let clause = lower.rsplit([';', '.']).next().unwrap_or(&lower);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let tail = words[words.len().saturating_sub(10)..].join(" ");
+    FORECAST_CUES.iter().any(|c| {
+        tail.match_indices(c).any(|(i, _)| {
+            let ok_before = tail[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let ok_after = tail[i + c.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            ok_before && ok_after
+        })
+    })
 }
 
 fn make_claim(

@@ -76,6 +76,31 @@ fn lowercase_vocabulary(text: &str) -> HashSet<&str> {
 
 /// Capitalised words that are not names when they stand alone or open a sentence.
 const STOP_CAPS: &[&str] = &[
+    "Nearly",
+    "Almost",
+    "Roughly",
+    "Approximately",
+    "More",
+    "Less",
+    "Fewer",
+    "Up",
+    "Just",
+    "Quake",
+    "Earthquake",
+    "Flood",
+    "Fire",
+    "Storm",
+    "Shares",
+    "Revenue",
+    "Sales",
+    "Profit",
+    "Operating",
+    "Net",
+    "Analysts",
+    "Investors",
+    "Officials",
+    "Police",
+    "Authorities",
     "A",
     "An",
     "The",
@@ -825,12 +850,19 @@ pub struct NameMap {
     map: HashMap<String, String>,
     kinds: HashMap<String, EntityKind>,
     doc_freq: HashMap<String, usize>,
+    story: Option<String>,
 }
 
 impl NameMap {
     /// The canonical name for `name` (itself when not merged).
     pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
         self.map.get(name).map(String::as_str).unwrap_or(name)
+    }
+
+    /// The name the corpus's main story is about: the organisation or place that the
+    /// main stories of most documents name (most mentions on a tie).
+    pub fn story(&self) -> Option<&str> {
+        self.story.as_deref()
     }
 
     /// How many documents name this canonical name.
@@ -978,11 +1010,47 @@ pub fn merge_names(all: &[Vec<EntityMention>], config: &Config) -> NameMap {
             }
         }
     }
+    let story = story_entity(all, &map, &kinds);
     NameMap {
         map,
         kinds,
         doc_freq,
+        story,
     }
+}
+
+/// The non-person name that the first story segments of most documents mention (most
+/// mentions on a tie, then alphabetical). Needs at least two documents.
+fn story_entity(
+    all: &[Vec<EntityMention>],
+    map: &HashMap<String, String>,
+    kinds: &HashMap<String, EntityKind>,
+) -> Option<String> {
+    if all.len() < 2 {
+        return None;
+    }
+    let mut score: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for doc in all {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for m in doc.iter().filter(|m| m.segment == 0) {
+            let name = map
+                .get(&m.canonical)
+                .map_or(m.canonical.as_str(), String::as_str);
+            if kinds.get(name) == Some(&EntityKind::Person) || m.kind == EntityKind::Person {
+                continue;
+            }
+            let e = score.entry(name).or_default();
+            e.1 += 1;
+            if seen.insert(name) {
+                e.0 += 1;
+            }
+        }
+    }
+    score
+        .into_iter()
+        .filter(|(_, (docs, _))| *docs >= 2)
+        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(*n)))
+        .map(|(n, _)| n.to_string())
 }
 
 fn same_person(a: &str, b: &str, ka: EntityKind, kb: EntityKind, threshold: f64) -> bool {

@@ -189,10 +189,20 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     && !is_source(q.text, e)
                     && !is_location_inside(q.text, s.start, e)
             });
-            return match local {
-                Some(e) => Some(canon(e)),
-                None => main_entity(q, s.segment, |e| fits(e, SubjectRole::Event)),
-            };
+            if let Some(e) = local {
+                return Some(canon(e));
+            }
+            // The corpus's story, when this segment speaks of it; else the segment's own.
+            if let Some(story) = q.names.story() {
+                let names_story = q
+                    .entities
+                    .iter()
+                    .any(|e| e.segment == s.segment && q.names.canonical(&e.canonical) == story);
+                if names_story {
+                    return Some(story.to_string());
+                }
+            }
+            return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
         }
         _ => {}
     }
@@ -220,7 +230,16 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
         _ => &[],
     };
     if described || anaphora.iter().any(|a| has_words(&sent_lower, a)) {
-        if let Some(name) = salient(q, lo, s.segment, |e| fits(e, q.role)) {
+        // "the company" points to an organisation named before, if there is one.
+        let strict = |e: &EntityMention| match q.role {
+            SubjectRole::Org | SubjectRole::Target | SubjectRole::Stake => {
+                kind(e) == EntityKind::Org
+            }
+            _ => fits(e, q.role),
+        };
+        if let Some(name) = salient(q, lo, s.segment, strict)
+            .or_else(|| salient(q, lo, s.segment, |e| fits(e, q.role)))
+        {
             return Some(name);
         }
     }
@@ -242,9 +261,10 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
 /// Whether a name only modifies a noun inside a description ("the Austin networking
 /// veteran", "the Tahoe house"): preceded by "the" and followed by a lower-case word.
 fn is_modifier(text: &str, e: &EntityMention) -> bool {
-    let before = text[..e.start].trim_end();
-    let the =
-        before.ends_with(" the") || before.ends_with(" The") || before == "The" || before == "the";
+    let the = text[..e.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w == "the" || w == "The");
     let next = text[e.end..].chars().nth(1);
     the && !e.possessive && text[e.end..].starts_with(' ') && next.is_some_and(|c| c.is_lowercase())
 }

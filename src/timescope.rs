@@ -189,6 +189,15 @@ pub fn as_of(
         if figures.get(i).is_some_and(|f| f.1 <= hi) {
             continue;
         }
+        // "… in the fourth quarter of 2023, and said it would cut 1,200 jobs": a time
+        // does not reach across a coordinated clause.
+        let between = text.get(lo..hi).unwrap_or("");
+        if [", and ", ", but ", "; ", ", while ", ", which ", ", who "]
+            .iter()
+            .any(|b| between.contains(b))
+        {
+            continue;
+        }
         let (a, b) = (t.start - s.start, t.end - s.start);
         let d = distance(sent, rel, (a, b));
         // A time right after the figure binds tighter than one before it.
