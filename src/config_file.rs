@@ -5,7 +5,7 @@
 
 use crate::config::Config;
 use crate::error::{Error, ErrorKind};
-use crate::facts::{resolve_facts, FactsFile};
+use crate::facts::{resolve_fact, Fact, FactsFile};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::de::DeserializeOwned;
 use std::path::{Component, Path, PathBuf};
@@ -25,7 +25,7 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 pub fn load_config(path: &Path) -> Result<Config, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
     let config: Config = parse_toml(&text, path)?;
-    resolve_facts(&config.facts, &config).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
+    check_facts_in(&text, path, &config.facts, &config)?;
     Ok(config)
 }
 
@@ -33,8 +33,32 @@ pub fn load_config(path: &Path) -> Result<Config, Error> {
 pub fn load_facts_file(path: &Path, config: &Config) -> Result<FactsFile, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
     let file: FactsFile = parse_toml(&text, path)?;
-    resolve_facts(&file.facts, config).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
+    check_facts_in(&text, path, &file.facts, config)?;
     Ok(file)
+}
+
+/// Checks every fact has a readable value; the error names the line of the fact's
+/// `[[facts]]` header.
+fn check_facts_in(text: &str, path: &Path, facts: &[Fact], config: &Config) -> Result<(), Error> {
+    for (i, f) in facts.iter().enumerate() {
+        if let Err(e) = resolve_fact(f, config) {
+            let line = text
+                .split('\n')
+                .enumerate()
+                .filter(|(_, l)| l.trim().starts_with("[[facts]]"))
+                .nth(i)
+                .map(|(n, _)| format!("line {}: ", n + 1))
+                .unwrap_or_default();
+            return Err(Error::new(
+                path,
+                ErrorKind::Config(format!(
+                    "{line}`facts[{i}]` ({} {}): {e}",
+                    f.subject, f.attribute
+                )),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Parses TOML into `T`; an error says `line N: key: problem`.
@@ -271,5 +295,19 @@ mod tests {
         assert!(!select_paths("other/a.md", &inc, &exc));
         let none = PathMatcher::new(&[], None).unwrap();
         assert!(select_paths("other/a.md", &none, &none));
+    }
+
+    #[test]
+    fn fact_without_a_value_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(
+            &path,
+            "[[facts]]\nsubject = \"A\"\nattribute = \"age\"\nlow = 1.0\n\n[[facts]]\nsubject = \"B\"\nattribute = \"age\"\n",
+        )
+        .unwrap();
+        let err = load_config(&path).unwrap_err().to_string();
+        assert!(err.contains("line 6"), "{err}");
+        assert!(err.contains("facts[1]"), "{err}");
     }
 }

@@ -80,6 +80,14 @@ pub fn resolve_fact(fact: &Fact, config: &Config) -> Result<ResolvedFact, String
             None => {}
         }
     }
+    if let Some(v) = fact
+        .low
+        .into_iter()
+        .chain(fact.high)
+        .find(|v| !v.is_finite())
+    {
+        return Err(format!("bound {v} is not a finite number"));
+    }
     if fact.low.is_some() || fact.high.is_some() {
         let point = match (fact.low, fact.high) {
             (Some(l), Some(h)) => Some((l + h) / 2.0),
@@ -339,5 +347,12 @@ mod tests {
     fn label_shows_bounds_with_unit() {
         let rf = resolve_fact(&fact(13e9, 14e9), &Config::default()).unwrap();
         assert_eq!(fact_label(&rf), "13000000000 to 14000000000 USD");
+    }
+
+    #[test]
+    fn infinite_or_nan_bounds_are_an_error() {
+        let err = resolve_facts(&[fact(f64::NAN, 1.0)], &Config::default()).unwrap_err();
+        assert!(err.contains("finite"), "{err}");
+        assert!(resolve_facts(&[fact(1.0, f64::INFINITY)], &Config::default()).is_err());
     }
 }

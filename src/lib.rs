@@ -13,7 +13,10 @@
 //!    attribute ([`attribute`]) and a time scope ([`timescope`]).
 //! 5. [`group`] puts claims about the same subject and attribute together, and [`diff`]
 //!    gives each group a [`Verdict`] and [`Severity`], as [`Finding`]s in a [`Report`].
-//! 6. [`report`] renders a report for people, Markdown, JSON and CI formats.
+//! 6. [`gate`] applies what a newsroom configured in `claimcheck.toml` ([`config_file`]):
+//!    house facts ([`facts`]), ignores and inline suppressions ([`suppress`]), a
+//!    [`baseline`] and pull-request mode ([`changed`]).
+//! 7. [`report`] renders a report for people, Markdown, JSON and CI formats.
 //!
 //! ```
 //! use claimcheck::{extract, Config, Document, Kind, Qualifier};

@@ -8,7 +8,7 @@ use claimcheck::config_file::{
 };
 use claimcheck::facts::resolve_facts;
 use claimcheck::gate::{apply_gate, gate_fails, FailOn, GateSettings};
-use claimcheck::report::{render, OutputFormat, RenderOptions};
+use claimcheck::report::{render, OutputFormat, RenderOptions, RepoPaths};
 use claimcheck::{check, extract_all, load_paths, Config, Document, Error, Severity};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -284,18 +284,26 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
     } else {
         args.paths.clone()
     };
+    // The gate's own files (baseline, facts, config) are never articles, even when a
+    // directory walk meets them.
+    let own_files = ChangedSet::new(
+        args.baseline
+            .iter()
+            .chain(&args.write_baseline)
+            .chain(&args.facts)
+            .chain(&args.config)
+            .cloned(),
+        &cwd,
+    );
+    let wanted = |id: &str| select_paths(id, &include, &exclude) && !own_files.contains_doc(id);
     let (docs, errors) = load_paths(&paths);
     let docs: Vec<Document> = docs
         .into_iter()
-        .filter(|d| d.id == "-" || select_paths(&d.id, &include, &exclude))
+        .filter(|d| d.id == "-" || wanted(&d.id))
         .collect();
     let errors: Vec<Error> = errors
         .into_iter()
-        .filter(|e| {
-            e.path
-                .as_ref()
-                .is_none_or(|p| select_paths(&p.to_string_lossy(), &include, &exclude))
-        })
+        .filter(|e| e.path.as_ref().is_none_or(|p| wanted(&p.to_string_lossy())))
         .collect();
     for e in &errors {
         eprintln!("claimcheck: {e}");
@@ -360,6 +368,7 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
         color,
         all: args.all,
         fail_on,
+        repo: github_workspace(),
         ..RenderOptions::default()
     };
     let format = match args.format {
@@ -381,4 +390,22 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Inside a GitHub Actions job, the workspace (repository root) and where the current
+/// directory sits in it, so annotations and SARIF name files from the root.
+fn github_workspace() -> Option<RepoPaths> {
+    let ws = std::env::var_os("GITHUB_WORKSPACE").filter(|v| !v.is_empty())?;
+    let root = std::fs::canonicalize(ws).ok()?;
+    let cwd = std::fs::canonicalize(std::env::current_dir().ok()?).ok()?;
+    let rel = cwd.strip_prefix(&root).ok()?;
+    let mut prefix: String = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/");
+    if !prefix.is_empty() {
+        prefix.push('/');
+    }
+    Some(RepoPaths { root, prefix })
 }

@@ -60,6 +60,10 @@ pub fn parse_suppressions(doc: &Document) -> Vec<Suppression> {
     let mut open: Option<Suppression> = None;
     for (i, line) in lines.iter().enumerate() {
         let n = i + 1;
+        // Most lines hold no directive: skip the regex for them.
+        if memchr::memmem::find(line.as_bytes(), b"claimcheck-").is_none() {
+            continue;
+        }
         for cap in directive_re().captures_iter(line) {
             let (Some(whole), Some(which)) = (cap.get(0), cap.get(1)) else {
                 continue;
@@ -123,7 +127,9 @@ fn claim_lines(c: &Claim) -> (usize, usize) {
 }
 
 /// Splits findings into those kept and those suppressed, and returns the indices of
-/// suppressions that suppressed nothing. `claims` resolves the findings' claim ids.
+/// suppressions that suppressed nothing. A claim on a suppressed line leaves its
+/// finding; the finding is suppressed when what remains no longer disagrees (see
+/// [`without_claims`]). `claims` resolves the findings' claim ids.
 pub fn apply_suppressions(
     findings: Vec<Finding>,
     claims: &[Claim],
@@ -134,23 +140,30 @@ pub fn apply_suppressions(
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
     for f in findings {
+        let covering = |c: &Claim| -> Vec<usize> {
+            let (first, last) = claim_lines(c);
+            suppressions
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.doc == c.doc && first <= s.last && last >= s.first)
+                .map(|(i, _)| i)
+                .collect()
+        };
         let mut hit = false;
         for id in &f.claims {
-            let Some(c) = by_id.get(id.as_str()) else {
-                continue;
-            };
-            let (first, last) = claim_lines(c);
-            for (i, s) in suppressions.iter().enumerate() {
-                if s.doc == c.doc && first <= s.last && last >= s.first {
-                    used.insert(i);
-                    hit = true;
-                }
+            if let Some(c) = by_id.get(id.as_str()) {
+                let cover = covering(c);
+                hit |= !cover.is_empty();
+                used.extend(cover);
             }
         }
-        if hit {
-            suppressed.push(f);
-        } else {
+        if !hit {
             kept.push(f);
+            continue;
+        }
+        match without_claims(f.clone(), &by_id, |c| !covering(c).is_empty()) {
+            Some(rest) => kept.push(rest),
+            None => suppressed.push(f),
         }
     }
     let unused = (0..suppressions.len())
@@ -159,9 +172,8 @@ pub fn apply_suppressions(
     (kept, suppressed, unused)
 }
 
-/// Removes from findings the claims that `[[ignore]]` rules leave out, and drops
-/// findings left with fewer than two claims, or (for interval verdicts) whose
-/// remaining claims all agree. House-fact findings go when their claim goes.
+/// Removes from findings the claims that `[[ignore]]` rules leave out (see
+/// [`without_claims`]).
 pub fn apply_ignore_rules(
     findings: Vec<Finding>,
     claims: &[Claim],
@@ -182,35 +194,43 @@ pub fn apply_ignore_rules(
     };
     findings
         .into_iter()
-        .filter_map(|mut f| {
-            let before = f.claims.len();
-            f.claims
-                .retain(|id| by_id.get(id.as_str()).is_none_or(|c| !ignored(c)));
-            if f.claims.len() == before {
-                return Some(f);
-            }
-            if f.verdict == Verdict::FactConflict {
-                return (!f.claims.is_empty()).then_some(f);
-            }
-            if f.claims.len() < 2 {
-                return None;
-            }
-            let left: Vec<&Claim> = f
-                .claims
-                .iter()
-                .filter_map(|id| by_id.get(id.as_str()).copied())
-                .collect();
-            let interval_verdict = matches!(
-                f.verdict,
-                Verdict::Conflict | Verdict::ConflictScopeUncertain | Verdict::TimeScoped
-            );
-            let any_disjoint = left
-                .iter()
-                .enumerate()
-                .any(|(i, a)| left.iter().skip(i + 1).any(|b| !a.value.overlaps(&b.value)));
-            (!interval_verdict || any_disjoint).then_some(f)
-        })
+        .filter_map(|f| without_claims(f, &by_id, ignored))
         .collect()
+}
+
+/// The finding without the claims `remove` picks, or `None` when nothing is left to
+/// report: fewer than two claims, or remaining claims that all overlap. Derived and
+/// house-fact findings go as soon as one of their claims goes.
+pub fn without_claims(
+    mut f: Finding,
+    by_id: &BTreeMap<&str, &Claim>,
+    remove: impl Fn(&Claim) -> bool,
+) -> Option<Finding> {
+    let before = f.claims.len();
+    f.claims
+        .retain(|id| by_id.get(id.as_str()).is_none_or(|c| !remove(c)));
+    if f.claims.len() == before {
+        return Some(f);
+    }
+    let interval_verdict = matches!(
+        f.verdict,
+        Verdict::Conflict | Verdict::ConflictScopeUncertain | Verdict::TimeScoped
+    );
+    // A derived conflict needs every figure of its arithmetic, a fact conflict its one
+    // claim: without one of them there is nothing left to report.
+    if !interval_verdict || f.claims.len() < 2 {
+        return None;
+    }
+    let left: Vec<&Claim> = f
+        .claims
+        .iter()
+        .filter_map(|id| by_id.get(id.as_str()).copied())
+        .collect();
+    let any_disjoint = left
+        .iter()
+        .enumerate()
+        .any(|(i, a)| left.iter().skip(i + 1).any(|b| !a.value.overlaps(&b.value)));
+    any_disjoint.then_some(f)
 }
 
 #[cfg(test)]
@@ -320,7 +340,7 @@ mod tests {
             path: "archive/**".into(),
             attributes: vec!["age".into()],
         };
-        let m = PathMatcher::new(&[rule.path.clone()], None).unwrap();
+        let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
         let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[(m, rule)]);
         assert!(out.is_empty());
     }
@@ -336,7 +356,7 @@ mod tests {
             path: "archive/**".into(),
             attributes: vec![],
         };
-        let m = PathMatcher::new(&[rule.path.clone()], None).unwrap();
+        let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
         let out = apply_ignore_rules(vec![finding(&["x", "y", "z"])], &claims, &[(m, rule)]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].claims, vec!["y", "z"]);
@@ -352,8 +372,39 @@ mod tests {
             path: "archive/**".into(),
             attributes: vec!["valuation".into()],
         };
-        let m = PathMatcher::new(&[rule.path.clone()], None).unwrap();
+        let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
         let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[(m, rule)]);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn suppressing_one_figure_keeps_the_conflict_among_the_others() {
+        let claims = [
+            claim("x", "a.md", 2, 27.0),
+            claim("y", "b.md", 1, 28.0),
+            claim("z", "c.md", 1, 29.0),
+        ];
+        let doc = Document::from_text("a.md", "<!-- claimcheck-disable-next-line -->\nx\n");
+        let sups = parse_suppressions(&doc);
+        let (kept, gone, unused) =
+            apply_suppressions(vec![finding(&["x", "y", "z"])], &claims, &sups);
+        assert!(gone.is_empty());
+        assert!(unused.is_empty(), "it did suppress a figure");
+        assert_eq!(kept[0].claims, vec!["y", "z"]);
+    }
+
+    #[test]
+    fn derived_conflict_goes_with_any_of_its_figures() {
+        let claims = [
+            claim("x", "a.md", 2, 27.0),
+            claim("y", "b.md", 1, 28.0),
+            claim("z", "c.md", 1, 29.0),
+        ];
+        let mut f = finding(&["x", "y", "z"]);
+        f.verdict = Verdict::DerivedConflict;
+        let doc = Document::from_text("a.md", "<!-- claimcheck-disable-next-line -->\nx\n");
+        let (kept, gone, _) = apply_suppressions(vec![f], &claims, &parse_suppressions(&doc));
+        assert!(kept.is_empty());
+        assert_eq!(gone.len(), 1);
     }
 }

@@ -23,7 +23,7 @@ date: 2025-06-13
 ---
 # Who is Alexandr Wang
 
-Alexandr Wang, 27, founded Scale AI in 2016.
+Alexandr Wang, 27, is the founder of Scale AI.
 ";
 
 const NEW_VALUATION: &str = "---
@@ -75,12 +75,21 @@ impl Newsroom {
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-            .args(args)
-            .current_dir(self.dir.path())
+        self.run_in("", None, args)
+    }
+
+    /// Runs in a subdirectory, optionally as a GitHub Actions job whose workspace is
+    /// the newsroom root.
+    fn run_in(&self, subdir: &str, workspace: Option<&str>, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        cmd.args(args)
+            .current_dir(self.path(subdir))
             .env("NO_COLOR", "1")
-            .output()
-            .expect("run claimcheck");
+            .env_remove("GITHUB_WORKSPACE");
+        if let Some(ws) = workspace {
+            cmd.env("GITHUB_WORKSPACE", self.path(ws));
+        }
+        let out = cmd.output().expect("run claimcheck");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -475,7 +484,7 @@ fn human_output_quotes_the_line_and_sums_up() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("Alexandr Wang, 27, founded"),
+        r.stdout.contains("Alexandr Wang, 27, is the founder"),
         "{}",
         r.stdout
     );
@@ -496,4 +505,58 @@ fn every_format_renders_the_real_pipeline() {
         assert_eq!(r.code, 1, "{format}: {}", r.stderr);
         assert!(!r.stdout.is_empty(), "{format}");
     }
+}
+
+#[test]
+fn annotations_name_files_from_the_workspace_root() {
+    let room = Newsroom::new();
+    room.write(&format!("site/{MEETING_PATH}"), MEETING);
+    room.write(&format!("site/{PROFILE_PATH}"), PROFILE);
+    let r = room.run_in(
+        "site",
+        Some(""),
+        &["check", "--format", "github", "archive"],
+    );
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.annotations("error", &format!("site/{PROFILE_PATH}"))
+            .len(),
+        1,
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn baseline_inside_the_checked_directory_is_not_read_as_an_article() {
+    let room = Newsroom::new();
+    let w = room.run(&[
+        "check",
+        "--write-baseline",
+        "archive/baseline.json",
+        "archive",
+    ]);
+    assert_eq!(w.code, 0, "{}", w.stderr);
+    let r = room.run(&["check", "--baseline", "archive/baseline.json", "archive"]);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("2 documents"), "{}", r.stdout);
+}
+
+#[test]
+fn without_paths_the_current_directory_is_checked_within_include() {
+    let room = Newsroom::new();
+    room.write(
+        "notes/draft.md",
+        "---\ndate: 2025-06-13\n---\nAlexandr Wang, 31, is the founder of Scale AI.\n",
+    );
+    room.write("claimcheck.toml", "include = [\"archive/**\"]\n");
+    let r = room.run(&["check", "--format", "github"]);
+    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.annotations("error", PROFILE_PATH).len(),
+        1,
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("notes/draft.md"), "{}", r.stdout);
 }

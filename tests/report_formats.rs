@@ -2,12 +2,16 @@
 //! structural checks: SARIF 2.1.0's required properties and JUnit XML that parses back.
 
 use claimcheck::claim::{Claim, Interval, Kind, Qualifier, Span};
+use claimcheck::config_file::load_config;
 use claimcheck::document::LineIndex;
+use claimcheck::facts::resolve_facts;
 use claimcheck::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
+use claimcheck::gate::{apply_gate, GateSettings};
 use claimcheck::gate::{FailOn, GateReport, Notice, NoticeKind};
 use claimcheck::report::{render, OutputFormat, RenderOptions};
-use claimcheck::Document;
+use claimcheck::{check, load_paths, Document};
 use serde_json::Value;
+use std::path::Path;
 
 const A: &str = "---\ntitle: Scale deal\n---\n# Meta buys in\n\nMeta agreed to invest $14.3 billion in Scale AI, which was valued at $13 billion at the time.\nWang, 28, will join Meta.\n";
 const B: &str = "<html><body>\n<p>Scale AI, valued at nearly $14 billion, said Alexandr Wang, 27, would leave.</p>\n<p>In 2021 Scale was valued at $7.3 billion & more.</p>\n<!-- claimcheck-disable-next-line: stale -->\n</body></html>\n";
@@ -50,7 +54,7 @@ fn claim(
         text: needle.into(),
         sentence: source[sentence..end_sentence].trim().to_string(),
         kind,
-        value: Interval::new(value.0, value.0.or(value.1), value.1),
+        value: Interval::new(value.0, mid(value.0, value.1), value.1),
         unit: Some("USD".into()),
         qualifier,
         subject: Some(about.0.into()),
@@ -61,6 +65,13 @@ fn claim(
         per: None,
         period: None,
         segment: 0,
+    }
+}
+
+fn mid(low: Option<f64>, high: Option<f64>) -> Option<f64> {
+    match (low, high) {
+        (Some(l), Some(h)) => Some((l + h) / 2.0),
+        (l, h) => l.or(h),
     }
 }
 
@@ -338,6 +349,47 @@ fn junit_fail_on_warning_fails_more_cases() {
     check_junit(&output(OutputFormat::Junit, &o), 5, 0);
 }
 
+/// `fixtures/gate` (a small newsroom with its `claimcheck.toml`) through the real
+/// pipeline and gate, rendered in `format`.
+fn fixture_output(format: OutputFormat) -> String {
+    let dir = Path::new("fixtures/gate");
+    let config = load_config(&dir.join("claimcheck.toml")).expect("fixture config");
+    let facts = resolve_facts(&config.facts, &config).expect("fixture facts");
+    let (docs, errors) = load_paths(&[dir.to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let report = check(&docs, &config);
+    let settings = GateSettings {
+        facts: &facts,
+        ..GateSettings::default()
+    };
+    let gated = apply_gate(report, &docs, &config, &settings);
+    let mut out = Vec::new();
+    render(&gated, &docs, format, &opts(), &mut out).expect("render");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn fixture_gate_every_format() {
+    for (name, format) in [
+        ("human", OutputFormat::Human),
+        ("markdown", OutputFormat::Markdown),
+        ("json", OutputFormat::Json),
+        ("github", OutputFormat::Github),
+        ("sarif", OutputFormat::Sarif),
+        ("junit", OutputFormat::Junit),
+    ] {
+        let text = fixture_output(format);
+        match format {
+            OutputFormat::Sarif => check_sarif(&serde_json::from_str(&text).expect("json")),
+            OutputFormat::Json => {
+                serde_json::from_str::<Value>(&text).expect("json");
+            }
+            _ => {}
+        }
+        insta::assert_snapshot!(format!("fixture_gate_{name}"), text);
+    }
+}
+
 /// The properties SARIF 2.1.0's schema requires (sarifLog: version, runs; run: tool;
 /// tool: driver; toolComponent: name; result: message; message: text or id;
 /// reportingDescriptor: id; physicalLocation region: startLine ≥ 1), plus the ones
@@ -364,6 +416,16 @@ fn check_sarif(v: &Value) {
             let level = r["defaultConfiguration"]["level"].as_str().expect("level");
             assert!(["none", "note", "warning", "error"].contains(&level));
         }
+        for inv in run["invocations"].as_array().into_iter().flatten() {
+            assert!(inv["executionSuccessful"].is_boolean());
+            for n in inv["toolExecutionNotifications"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                assert!(n["message"]["text"].is_string());
+            }
+        }
         for res in run["results"].as_array().expect("results") {
             assert!(res["message"]["text"].is_string());
             let rule = res["ruleId"].as_str().expect("ruleId");
@@ -373,7 +435,11 @@ fn check_sarif(v: &Value) {
             let level = res["level"].as_str().expect("level");
             assert!(["none", "note", "warning", "error"].contains(&level));
             assert!(res["partialFingerprints"].is_object());
-            for loc in res["locations"].as_array().into_iter().flatten() {
+            // GitHub code scanning rejects the whole file for one result without a
+            // located artifact.
+            let locations = res["locations"].as_array().expect("locations");
+            assert!(!locations.is_empty(), "result without a location: {res}");
+            for loc in locations {
                 let pl = &loc["physicalLocation"];
                 assert!(pl["artifactLocation"]["uri"].is_string());
                 let region = &pl["region"];
@@ -445,5 +511,59 @@ fn check_entities(s: &str) {
             ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].contains(&ent),
             "bad entity {ent:?}"
         );
+    }
+}
+
+proptest::proptest! {
+    /// Renderers never panic, whatever the claims say about lines and columns, and
+    /// the machine formats stay parseable.
+    #[test]
+    fn renderers_survive_arbitrary_spans_and_text(
+        source in "(?s).{0,200}",
+        text in "(?s).{0,30}",
+        line in 0usize..12,
+        column in 0usize..300,
+        message in "(?s).{0,40}",
+    ) {
+        let mut r = report();
+        for c in &mut r.report.claims {
+            c.span.line = line;
+            c.span.column = column;
+            c.text = text.clone();
+            c.sentence = source.clone();
+        }
+        for f in &mut r.report.findings {
+            f.message = message.clone();
+        }
+        let docs = vec![
+            Document::from_text("news/a.md", source.clone()),
+            Document::from_text("news/b.html", source.clone()),
+            Document::from_text("wire/c.txt", source),
+        ];
+        for format in [
+            OutputFormat::Human,
+            OutputFormat::Markdown,
+            OutputFormat::Json,
+            OutputFormat::Github,
+            OutputFormat::Sarif,
+            OutputFormat::Junit,
+        ] {
+            let mut out = Vec::new();
+            render(&r, &docs, format, &opts(), &mut out).expect("render");
+            let text = String::from_utf8(out).expect("utf-8");
+            match format {
+                OutputFormat::Json => {
+                    serde_json::from_str::<Value>(&text).expect("json");
+                }
+                OutputFormat::Sarif => check_sarif(&serde_json::from_str(&text).expect("json")),
+                OutputFormat::Github => {
+                    for l in text.lines() {
+                        proptest::prop_assert!(l.starts_with("::"), "{l:?}");
+                    }
+                }
+                OutputFormat::Junit => check_junit(&text, 5, 1),
+                _ => {}
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! article in a pull request is marked where its figure stands, with the competing
 //! figures in the message. Notices with a place become annotations too.
 
-use super::{columns, headline, others_summary, rel_path, Context};
+use super::{columns, headline, others_summary, Context};
 use crate::finding::Severity;
 use std::io::{self, Write};
 
@@ -24,7 +24,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "::{level} file={},line={},col={col},endColumn={end},title={}::{}",
-                property(&rel_path(&c.doc)),
+                property(&ctx.repo_path(&c.doc)),
                 c.span.line,
                 property(&title),
                 data(&message)
@@ -40,7 +40,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             (Some(doc), Some(line)) => writeln!(
                 out,
                 "::{level} file={},line={line},col={},title={}::{}",
-                property(&rel_path(doc)),
+                property(&ctx.repo_path(doc)),
                 n.column.unwrap_or(1),
                 property(&title),
                 data(&n.message)

@@ -2,7 +2,7 @@
 //! per group (and per unused suppression); a case fails when its severity reaches the
 //! `--fail-on` level, with the quotes in the failure body.
 
-use super::{as_of_label, headline, rel_path, topic, Context};
+use super::{as_of_label, full_message, rel_path, topic, Context};
 use crate::gate::NoticeKind;
 use std::io::{self, Write};
 
@@ -31,7 +31,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 c.sentence
             ));
         }
-        let message = format!("{}: {}", headline(f), f.message);
+        let message = full_message(f);
         let (failure, output) = if ctx.fails(f.severity) {
             (Some((f.verdict.as_str().to_string(), message, body)), None)
         } else {

@@ -45,6 +45,20 @@ pub struct RenderOptions {
     pub fail_on: FailOn,
     /// The tool version written into SARIF (tests pass a fixed one).
     pub tool_version: String,
+    /// Where the current directory sits in the repository CI tools resolve paths
+    /// against (`GITHUB_WORKSPACE`): the repository root, and the current directory
+    /// relative to it (`site/`). Used by the `github` and `sarif` formats.
+    pub repo: Option<RepoPaths>,
+}
+
+/// The repository root and the current directory inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepoPaths {
+    /// The repository root, absolute.
+    pub root: std::path::PathBuf,
+    /// The current directory relative to the root, `/`-separated, ending in `/`
+    /// (empty at the root).
+    pub prefix: String,
 }
 
 impl Default for RenderOptions {
@@ -54,6 +68,7 @@ impl Default for RenderOptions {
             all: false,
             fail_on: FailOn::At(Severity::Error),
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            repo: None,
         }
     }
 }
@@ -125,6 +140,22 @@ impl<'a> Context<'a> {
         Some(l.strip_suffix('\r').unwrap_or(l))
     }
 
+    /// A document's path as CI tools resolve it: relative to the repository root when
+    /// one is known, else as given (without `./`).
+    fn repo_path(&self, doc: &str) -> String {
+        let Some(repo) = &self.opts.repo else {
+            return rel_path(doc);
+        };
+        let p = std::path::Path::new(doc);
+        if p.is_absolute() {
+            return match p.strip_prefix(&repo.root) {
+                Ok(r) => rel_path(&r.to_string_lossy()),
+                Err(_) => rel_path(doc),
+            };
+        }
+        format!("{}{}", repo.prefix, rel_path(doc))
+    }
+
     /// Whether a finding fails the run.
     fn fails(&self, severity: Severity) -> bool {
         match self.opts.fail_on {
@@ -169,6 +200,18 @@ fn headline(f: &Finding) -> String {
     format!("{}: {}", topic(f), verdict_phrase(f.verdict))
 }
 
+/// The finding's message, led by its topic unless it already starts with it.
+fn full_message(f: &Finding) -> String {
+    let t = topic(f);
+    if f.message.is_empty() {
+        headline(f)
+    } else if f.message.starts_with(&t) {
+        f.message.clone()
+    } else {
+        format!("{t}: {}", f.message)
+    }
+}
+
 /// The time scope of a claim for people: "2025-06", "2025 (published)", "unknown".
 fn as_of_label(c: &Claim) -> String {
     match (&c.as_of, &c.as_of_source) {
@@ -203,4 +246,52 @@ fn others_summary(ctx: &Context<'_>, f: &Finding, this: &Claim) -> Vec<String> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Report, Summary};
+
+    fn paths(repo: Option<RepoPaths>, doc: &str) -> String {
+        let report = GateReport::plain(Report {
+            version: 1,
+            documents: vec![],
+            claims: vec![],
+            findings: vec![],
+            summary: Summary::default(),
+        });
+        let opts = RenderOptions {
+            repo,
+            ..RenderOptions::default()
+        };
+        Context::new(&report, &[], &opts).repo_path(doc)
+    }
+
+    #[test]
+    fn ci_paths_are_relative_to_the_repository_root() {
+        let repo = RepoPaths {
+            root: "/ws".into(),
+            prefix: "site/".into(),
+        };
+        assert_eq!(paths(Some(repo.clone()), "./news/a.md"), "site/news/a.md");
+        assert_eq!(paths(Some(repo), "/ws/site/news/a.md"), "site/news/a.md");
+        assert_eq!(paths(None, "./news/a.md"), "news/a.md");
+    }
+
+    #[test]
+    fn topic_is_not_repeated_in_the_message() {
+        let mut f = Finding {
+            fingerprint: String::new(),
+            verdict: Verdict::Conflict,
+            severity: Severity::Error,
+            subject: Some("Scale AI".into()),
+            attribute: Some("ownership_stake".into()),
+            claims: vec![],
+            message: "Scale AI ownership stake: 49% vs 40%".into(),
+        };
+        assert_eq!(full_message(&f), "Scale AI ownership stake: 49% vs 40%");
+        f.message = "49% vs 40%".into();
+        assert_eq!(full_message(&f), "Scale AI ownership stake: 49% vs 40%");
+    }
 }

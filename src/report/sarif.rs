@@ -3,9 +3,8 @@
 //! is marked where its figure stands), the finding's other claims as related
 //! locations, and content fingerprints that survive edits above a claim.
 
-use super::{columns, headline, others_summary, rel_path, Context};
+use super::{columns, full_message, others_summary, Context};
 use crate::finding::{Severity, Verdict};
-use crate::gate::NoticeKind;
 use crate::pipeline::fingerprint;
 use serde_json::{json, Value};
 use std::io::{self, Write};
@@ -67,12 +66,15 @@ fn rule_index(id: &str) -> usize {
 }
 
 fn location(uri: &str, line: usize, start: usize, end: Option<usize>) -> Value {
-    let mut region = json!({"startLine": line, "startColumn": start});
+    // `uri` is already the repository path of the document.
+    // SARIF lines and columns are 1-based; a claim never says 0, but stay valid if so.
+    let start = start.max(1);
+    let mut region = json!({"startLine": line.max(1), "startColumn": start});
     if let Some(e) = end {
-        region["endColumn"] = json!(e);
+        region["endColumn"] = json!(e.max(start + 1));
     }
     json!({"physicalLocation": {
-        "artifactLocation": {"uri": uri_escape(&rel_path(uri))},
+        "artifactLocation": {"uri": uri_escape(uri)},
         "region": region
     }})
 }
@@ -95,7 +97,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let claims = ctx.claims_of(f);
         for (i, c) in claims.iter().enumerate() {
             let (col, end) = columns(c);
-            let mut text = format!("{}: {}", headline(f), f.message);
+            let mut text = full_message(f);
             let others = others_summary(ctx, f, c);
             if !others.is_empty() {
                 text.push_str(&format!(" Other sources: {}.", others.join("; ")));
@@ -106,7 +108,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .filter(|(j, _)| *j != i)
                 .map(|(j, o)| {
                     let (s, e) = columns(o);
-                    let mut l = location(&o.doc, o.span.line, s, Some(e));
+                    let mut l = location(&ctx.repo_path(&o.doc), o.span.line, s, Some(e));
                     l["id"] = json!(j);
                     l["message"] =
                         json!({"text": format!("{}, as of {}", o.text, super::as_of_label(o))});
@@ -118,7 +120,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 "ruleIndex": rule_index(id),
                 "level": level(f.severity),
                 "message": {"text": text},
-                "locations": [location(&c.doc, c.span.line, col, Some(end))],
+                "locations": [location(&ctx.repo_path(&c.doc), c.span.line, col, Some(end))],
                 "partialFingerprints": {
                     "claimcheckFinding/v1": f.fingerprint,
                     "claimcheckClaim/v1": fingerprint(&[&f.fingerprint, &c.doc, &c.text]),
@@ -138,8 +140,19 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             results.push(result);
         }
     }
+    // GitHub code scanning rejects a whole file when one result has no location, so
+    // notices without a place (a fixed baseline entry) are tool notifications instead.
+    let mut notifications = Vec::new();
     for n in &ctx.report.notices {
         let id = n.kind.as_str();
+        let (Some(doc), Some(line)) = (&n.doc, n.line) else {
+            notifications.push(json!({
+                "descriptor": {"id": id},
+                "level": level(n.severity),
+                "message": {"text": n.message},
+            }));
+            continue;
+        };
         let mut result = json!({
             "ruleId": id,
             "ruleIndex": rule_index(id),
@@ -147,12 +160,12 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             "message": {"text": n.message},
             "partialFingerprints": {"claimcheckNotice/v1": n.fingerprint},
         });
-        if let (Some(doc), Some(line)) = (&n.doc, n.line) {
-            result["locations"] = json!([location(doc, line, n.column.unwrap_or(1), None)]);
-        }
-        if n.kind == NoticeKind::BaselineEntryGone {
-            result["kind"] = json!("informational");
-        }
+        result["locations"] = json!([location(
+            &ctx.repo_path(doc),
+            line,
+            n.column.unwrap_or(1),
+            None
+        )]);
         results.push(result);
     }
     let log = json!({
@@ -166,6 +179,10 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 "rules": rules
             }},
             "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications
+            }],
             "results": results
         }]
     });
