@@ -13,7 +13,7 @@ use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{segment, Segmentation};
 use crate::subject::{choose_subject, SubjectQuery};
-use crate::timescope::{as_of, period_of, time_mentions, TimeMention};
+use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
 #[derive(Debug, Clone)]
@@ -165,6 +165,13 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal))
         .map(|m| (m.start, m.end))
         .collect();
+    let scope = ScopeContext {
+        text: &doc.text,
+        seg,
+        times: &times,
+        figures: &figures,
+        published: doc.published.as_deref(),
+    };
     let mut out: Vec<Claim> = Vec::new();
     // (sentence, view range, family) of the previous claim, for appositions.
     let mut prev: Option<(usize, usize, Option<usize>, Option<String>)> = None;
@@ -258,16 +265,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             });
         }
         if !matches!(m.kind, Kind::Year | Kind::Date) {
-            let (when, source) = as_of(
-                &doc.text,
-                seg,
-                si,
-                (m.start, m.end),
-                m.kind,
-                &times,
-                &figures,
-                doc.published.as_deref(),
-            );
+            let (when, source) = as_of(&scope, si, (m.start, m.end), m.kind);
             claim.as_of = when;
             claim.as_of_source = source.map(|s| s.as_str().to_string());
             claim.period = period_of(sent_text, fig).map(str::to_string);

@@ -707,10 +707,11 @@ fn split_run<'a>(
         let lower = w.to_lowercase();
         let initial_common = k == 0
             && sentence_initial
-            && (lower_words.contains(lower.as_str()) && !is_acronym(w) && !is_camel(w));
+            && lower_words.contains(lower.as_str())
+            && !is_acronym(w)
+            && !is_camel(w);
         let suffix_in_run = k > s && ORG_SUFFIXES.contains(&w);
-        let breaker = (TITLES.contains(&w) && !suffix_in_run)
-            || (NOT_NAMES.contains(&w) && !suffix_in_run)
+        let breaker = ((TITLES.contains(&w) || NOT_NAMES.contains(&w)) && !suffix_in_run)
             || STOP_CAPS.contains(&w)
             || initial_common;
         if breaker {
@@ -1178,8 +1179,10 @@ mod tests {
             segment: 0,
         };
         let docs = vec![vec![mk("Alexandr Wang"), mk("Alexander Wang")]];
-        let mut cfg = Config::default();
-        cfg.distinct = vec![vec!["Alexandr Wang".into(), "Alexander Wang".into()]];
+        let cfg = Config {
+            distinct: vec![vec!["Alexandr Wang".into(), "Alexander Wang".into()]],
+            ..Config::default()
+        };
         let map = merge_names(&docs, &cfg);
         assert_eq!(map.canonical("Alexander Wang"), "Alexander Wang");
     }

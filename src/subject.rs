@@ -112,7 +112,6 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     && gap
                         .trim()
                         .trim_start_matches(',')
-                        .trim()
                         .split_whitespace()
                         .count()
                         <= 2

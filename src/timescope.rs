@@ -146,17 +146,38 @@ fn weekday_before(published: &str, day: usize) -> Option<String> {
 /// How far (in words) a cue may stand from the figure.
 const CUE_WINDOW: usize = 10;
 
-/// Decides the time scope of the figure at `fig` (view offsets) in sentence `sentence`.
+/// What time-scope decisions read besides the figure: the document's prose and
+/// sentences, its year and date mentions, the spans of its other figures, and its
+/// publication date.
+#[derive(Debug, Clone, Copy)]
+pub struct ScopeContext<'a> {
+    /// The prose view.
+    pub text: &'a str,
+    /// The document's sentences.
+    pub seg: &'a Segmentation,
+    /// Year and date mentions (see [`time_mentions`]).
+    pub times: &'a [TimeMention],
+    /// Spans of the other figures, sorted.
+    pub figures: &'a [(usize, usize)],
+    /// Publication date, if known.
+    pub published: Option<&'a str>,
+}
+
+/// Decides the time scope of the figure of `kind` at `fig` (view offsets) in sentence
+/// `sentence`.
 pub fn as_of(
-    text: &str,
-    seg: &Segmentation,
+    ctx: &ScopeContext<'_>,
     sentence: usize,
     fig: (usize, usize),
     kind: Kind,
-    times: &[TimeMention],
-    figures: &[(usize, usize)],
-    published: Option<&str>,
 ) -> (Option<String>, Option<AsOfSource>) {
+    let ScopeContext {
+        text,
+        seg,
+        times,
+        figures,
+        published,
+    } = *ctx;
     let s = &seg.sentences[sentence];
     let sent = &text[s.start..s.end];
     let lower = sent.to_ascii_lowercase();
@@ -261,8 +282,8 @@ fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) ->
     earlier
         .clone()
         .filter(|t| t.topic)
-        .last()
-        .or_else(|| earlier.last())
+        .next_back()
+        .or_else(|| earlier.clone().next_back())
         .map(|t| t.iso.clone())
 }
 
@@ -365,16 +386,14 @@ mod tests {
         let tm = time_mentions(text, &ms, &seg);
         let f = text.find(fig).unwrap();
         let si = seg.sentence_at(f).unwrap();
-        as_of(
+        let ctx = ScopeContext {
             text,
-            &seg,
-            si,
-            (f, f + fig.len()),
-            Kind::Money,
-            &tm,
-            &[],
+            seg: &seg,
+            times: &tm,
+            figures: &[],
             published,
-        )
+        };
+        as_of(&ctx, si, (f, f + fig.len()), Kind::Money)
     }
 
     #[test]
@@ -451,27 +470,16 @@ mod tests {
         let a = t.find("$4.2").unwrap();
         let b = t.find("$3.9").unwrap();
         let figs = [(a, a + 12), (b, b + 12)];
-        let r = as_of(
-            t,
-            &seg,
-            0,
-            figs[0],
-            Kind::Money,
-            &tm,
-            &figs,
-            Some("2025-02-11"),
-        );
+        let ctx = ScopeContext {
+            text: t,
+            seg: &seg,
+            times: &tm,
+            figures: &figs,
+            published: Some("2025-02-11"),
+        };
+        let r = as_of(&ctx, 0, figs[0], Kind::Money);
         assert_eq!(r.1, Some(AsOfSource::Published));
-        let r = as_of(
-            t,
-            &seg,
-            0,
-            figs[1],
-            Kind::Money,
-            &tm,
-            &figs,
-            Some("2025-02-11"),
-        );
+        let r = as_of(&ctx, 0, figs[1], Kind::Money);
         assert_eq!(r.0.as_deref(), Some("2023"));
     }
 
