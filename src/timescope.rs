@@ -281,8 +281,7 @@ fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) ->
         .filter(|t| t.sentence < sentence && seg.sentences[t.sentence].segment == segment);
     earlier
         .clone()
-        .filter(|t| t.topic)
-        .next_back()
+        .rfind(|t| t.topic)
         .or_else(|| earlier.clone().next_back())
         .map(|t| t.iso.clone())
 }
