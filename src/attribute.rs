@@ -63,6 +63,10 @@ pub struct Family {
     /// `revenue_growth`).
     #[serde(default)]
     pub refine: std::collections::BTreeMap<String, String>,
+    /// The attribute whose group this family's figures join (figures stated as a price
+    /// and as an investment are compared).
+    #[serde(default)]
+    pub group: Option<String>,
     /// A running tally that changes from day to day (death tolls, share prices): figures
     /// from articles published on different days refer to different times.
     #[serde(default)]
@@ -197,6 +201,7 @@ impl Lexicon {
                     units: Vec::new(),
                     pair: None,
                     refine: Default::default(),
+                    group: None,
                     min: None,
                     max: None,
                     volatile: false,
@@ -251,6 +256,13 @@ impl Lexicon {
             })
             .max_by_key(|(i, _)| *i);
         best.map_or_else(|| f.name.clone(), |(_, n)| n.clone())
+    }
+
+    /// The attribute name groups use for `attribute`: its family's `group`, else itself.
+    pub fn group_key<'a>(&'a self, attribute: &'a str) -> &'a str {
+        self.family(attribute)
+            .and_then(|i| self.families[i].group.as_deref())
+            .unwrap_or(attribute)
     }
 
     /// The built-in lexicon.

@@ -334,10 +334,12 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         }
     }
     // An investment for a stake implies a valuation: I / (s / 100).
-    for c in claims
-        .iter()
-        .filter(|c| c.attribute.as_deref() == Some("investment_amount"))
-    {
+    for c in claims.iter().filter(|c| {
+        matches!(
+            c.attribute.as_deref(),
+            Some("investment_amount") | Some("acquisition_price")
+        )
+    }) {
         let Some(subject) = c.subject.as_deref() else {
             continue;
         };

@@ -89,8 +89,8 @@ pub fn check(docs: &[Document], config: &Config) -> Report {
 
 /// Groups and diffs already-built claims into a report.
 pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
-    let groups = group_claims(&claims);
     let lexicon = Lexicon::new(config).unwrap_or_else(|_| Lexicon::builtin());
+    let groups = group_claims(&claims, |a| lexicon.group_key(a));
     let volatile = |attribute: &str| {
         lexicon
             .family(attribute)
@@ -199,7 +199,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             let at_event = claim.text.to_ascii_lowercase().starts_with("at ")
                 || lead.ends_with("at ")
                 || lead.ends_with("at age ");
-            if !at_event {
+            if !at_event && !ages_a_thing(doc.text.get(m.end..sentence.end).unwrap_or("")) {
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;
             }
@@ -214,6 +214,18 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             claim.attribute =
                 Some(lexicon.refine(am.family, sent_text, am.trigger.map_or(fig.0, |t| t.0)));
             role = f.subject;
+        }
+        // "paying $2 billion for nearly 50% of Tessellate Robotics": a share of a named
+        // organisation is a stake in it.
+        if claim.attribute.is_none() && m.kind == Kind::Percent {
+            if let Some(stake) = lexicon.family("ownership_stake") {
+                if percent_of_name(&doc.text, m.end, &an.entities, names) {
+                    family = Some(stake);
+                    trigger = None;
+                    claim.attribute = Some("ownership_stake".into());
+                    role = lexicon.families()[stake].subject;
+                }
+            }
         }
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
         let after = doc.text.get(m.end..sentence.end).unwrap_or("");
@@ -262,6 +274,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 figure: (m.start, m.end),
                 trigger,
                 role,
+                kind: m.kind,
             });
         }
         if !matches!(m.kind, Kind::Year | Kind::Date) {
@@ -321,6 +334,89 @@ fn is_partitive(after: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether the figure ending at `end` is followed by "of" and an organisation's name
+/// (not a possessive: "14% of Apple's revenue" is a share of something else).
+fn percent_of_name(text: &str, end: usize, entities: &[EntityMention], names: &NameMap) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let Some(after_of) = rest.strip_prefix(" of ") else {
+        return false;
+    };
+    let at = end + (rest.len() - after_of.len());
+    let i = entities.partition_point(|e| e.start < at);
+    entities.get(i).is_some_and(|e| {
+        e.start == at
+            && !e.possessive
+            && names.kind(names.canonical(&e.canonical)) != crate::resolve::EntityKind::Person
+            && e.kind != crate::resolve::EntityKind::Person
+    })
+}
+
+/// Nouns that an age can qualify without being a person's age ("the eight-year-old
+/// company", "a 30-year-old law").
+const AGED_THINGS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "business",
+    "group",
+    "brand",
+    "bank",
+    "building",
+    "bridge",
+    "church",
+    "house",
+    "plant",
+    "factory",
+    "mine",
+    "law",
+    "rule",
+    "policy",
+    "program",
+    "programme",
+    "record",
+    "tradition",
+    "dispute",
+    "war",
+    "conflict",
+    "rivalry",
+    "partnership",
+    "alliance",
+    "agreement",
+    "treaty",
+    "festival",
+    "network",
+    "platform",
+    "app",
+    "product",
+    "model",
+    "car",
+    "vehicle",
+    "ship",
+    "aircraft",
+    "plane",
+    "tree",
+    "painting",
+    "debt",
+    "bond",
+    "franchise",
+    "team",
+    "club",
+    "league",
+    "mystery",
+];
+
+/// Whether the word right after an age names a thing, not a person.
+fn ages_a_thing(after: &str) -> bool {
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    AGED_THINGS.contains(&word.as_str())
 }
 
 /// Whether a count is followed straight away by "of the"/"of its" ("one of the largest

@@ -739,7 +739,11 @@ fn split_run<'a>(
             }
             &p[a..b]
         })
-        .filter(|p| !p.is_empty() && p.iter().any(|t| t.text.chars().any(|c| c.is_alphabetic())))
+        .filter(|p| {
+            !p.is_empty()
+                && p.iter().any(|t| t.text.chars().any(|c| c.is_alphabetic()))
+                && (p.len() > 1 || p[0].text.chars().count() > 1)
+        })
         .collect()
 }
 

@@ -7,6 +7,7 @@
 //! Sits after entity resolution and attribute classification.
 
 use crate::attribute::SubjectRole;
+use crate::claim::Kind;
 use crate::resolve::{EntityKind, EntityMention, NameMap};
 use crate::segment::Segmentation;
 use std::collections::BTreeMap;
@@ -30,6 +31,8 @@ pub struct SubjectQuery<'a> {
     pub trigger: Option<(usize, usize)>,
     /// The attribute's subject role.
     pub role: SubjectRole,
+    /// The figure's kind.
+    pub kind: Kind,
 }
 
 /// Words that refer back to an organisation named earlier.
@@ -167,7 +170,11 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
         SubjectRole::Org => {
             // "employs about 3,000 people in Austin": a place right after the figure
             // narrows it to that place.
-            if let Some(e) = in_sentence.iter().find(|e| e.start >= anchor_end) {
+            let counted = matches!(q.kind, Kind::Count | Kind::Number);
+            if let Some(e) = in_sentence
+                .iter()
+                .find(|e| counted && e.start >= anchor_end)
+            {
                 let gap = q.text[anchor_end..e.start].to_ascii_lowercase();
                 if gap.split_whitespace().count() <= 2
                     && gap.trim_end().ends_with(" in")
