@@ -367,33 +367,42 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 .map(|(i, s)| i / (s / 100.0)),
             Some(i_hi / (s_lo / 100.0)),
         );
-        for v in members(subject, "valuation") {
-            if v.unit != c.unit {
-                continue;
-            }
-            let stated_elsewhen = v
-                .as_of_source
-                .as_deref()
-                .is_some_and(|s| s != "published" && s != "present")
-                && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
-            if stated_elsewhen || implied.overlaps(&v.value) {
-                continue;
-            }
-            out.push(derived(
-                subject,
-                "valuation",
-                &[c, stake, v],
-                format!(
-                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but {} says \"{}\"",
-                    c.text,
-                    stake.text,
-                    c.doc,
-                    format_amount(implied.point.unwrap_or_default(), c.unit.as_deref()),
-                    v.doc,
-                    v.text
-                ),
-            ));
+        // Stated valuations of the same time that the implied one contradicts, one
+        // finding per deal figure naming them all.
+        let contradicted: Vec<&Claim> = members(subject, "valuation")
+            .into_iter()
+            .filter(|v| v.unit == c.unit && !implied.overlaps(&v.value))
+            .filter(|v| {
+                let stated_elsewhen = v
+                    .as_of_source
+                    .as_deref()
+                    .is_some_and(|s| s != "published" && s != "present")
+                    && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
+                !stated_elsewhen
+            })
+            .collect();
+        if contradicted.is_empty() {
+            continue;
         }
+        let said: Vec<String> = contradicted
+            .iter()
+            .map(|v| format!("\"{}\" in {}", v.text, v.doc))
+            .collect();
+        let mut involved = vec![c, stake];
+        involved.extend(contradicted);
+        out.push(derived(
+            subject,
+            "valuation",
+            &involved,
+            format!(
+                "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but the stated valuation is {}",
+                c.text,
+                stake.text,
+                c.doc,
+                format_amount(implied.point.unwrap_or_default(), c.unit.as_deref()),
+                said.join(", ")
+            ),
+        ));
     }
     out
 }

@@ -199,15 +199,16 @@ pub fn as_of(
         if (t.start < fig.1 && t.end > fig.0) || (kind == Kind::Age && !t.topic) {
             continue;
         }
-        // "$4.2 billion, up from $3.9 billion in 2023": a time binds to the nearest
-        // figure on its side.
+        // "$4.2 billion, up from $3.9 billion in 2023": a time after figures binds to
+        // the nearest one. A time before them sets the scene for all ("in 2021, when it
+        // raised $250 million at a valuation of $1.2 billion").
         let (lo, hi) = if t.start >= fig.1 {
             (fig.1, t.start)
         } else {
             (t.end, fig.0)
         };
         let i = figures.partition_point(|f| f.0 < lo);
-        if figures.get(i).is_some_and(|f| f.1 <= hi) {
+        if t.start >= fig.1 && figures.get(i).is_some_and(|f| f.1 <= hi) {
             continue;
         }
         // "… in the fourth quarter of 2023, and said it would cut 1,200 jobs": a time
@@ -220,7 +221,12 @@ pub fn as_of(
             continue;
         }
         let (a, b) = (t.start - s.start, t.end - s.start);
-        let d = distance(sent, rel, (a, b));
+        let mut d = distance(sent, rel, (a, b));
+        // "In 2021, …" and "from 2021, when …" set the scene for the whole sentence.
+        let scene = t.topic || sent[b..].starts_with(", when") || sent[b..].starts_with(" when");
+        if scene && b <= rel.0 {
+            d = d.min(CUE_WINDOW);
+        }
         // A time right after the figure binds tighter than one before it.
         let tie = if a >= rel.1 { 0 } else { 1 };
         consider(d, tie, Some(t.iso.clone()), AsOfSource::Explicit);
