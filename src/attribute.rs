@@ -49,6 +49,9 @@ pub struct Family {
     /// Count units (counted nouns) that imply the family.
     #[serde(default)]
     pub units: Vec<String>,
+    /// The counted nouns this family accepts; empty means any.
+    #[serde(default)]
+    pub accept_units: Vec<String>,
     /// The family a count in apposition right after this figure takes.
     #[serde(default)]
     pub pair: Option<String>,
@@ -73,7 +76,36 @@ pub struct Family {
     pub volatile: bool,
 }
 
+/// A figure as classification sees it: its span in the sentence, kind, count unit and
+/// value, and the spans of the sentence's other figures.
+#[derive(Debug, Clone, Copy)]
+pub struct Figure<'a> {
+    /// Byte range in the sentence.
+    pub span: (usize, usize),
+    /// Its kind.
+    pub kind: Kind,
+    /// Its count unit, if any.
+    pub unit: Option<&'a str>,
+    /// Its point value, if any.
+    pub value: Option<f64>,
+    /// Byte ranges of the sentence's other figures.
+    pub others: &'a [(usize, usize)],
+}
+
 impl Family {
+    /// Whether a count of `unit` can be this family's figure: families that name the
+    /// nouns they count (`accept_units`) take only those (or no unit).
+    pub fn counts(&self, unit: Option<&str>) -> bool {
+        match unit {
+            Some(u) if !self.accept_units.is_empty() => self
+                .accept_units
+                .iter()
+                .chain(&self.units)
+                .any(|a| a.eq_ignore_ascii_case(u)),
+            _ => true,
+        }
+    }
+
     /// Whether `value` is plausible for this family.
     pub fn admits(&self, value: Option<f64>) -> bool {
         match value {
@@ -199,6 +231,7 @@ impl Lexicon {
                     before: extra.iter().map(|s| s.to_lowercase()).collect(),
                     after: Vec::new(),
                     units: Vec::new(),
+                    accept_units: Vec::new(),
                     pair: None,
                     refine: Default::default(),
                     group: None,
@@ -284,14 +317,16 @@ impl Lexicon {
     /// with count unit `unit`: the nearest trigger of a family that takes that kind, a
     /// trigger after the figure within three words or before it within eight, words in
     /// between counted; a matching count unit counts as a near trigger.
-    pub fn classify(
-        &self,
-        sentence: &str,
-        fig: (usize, usize),
-        kind: Kind,
-        unit: Option<&str>,
-        value: Option<f64>,
-    ) -> Option<AttributeMatch> {
+    pub fn classify(&self, sentence: &str, figure: &Figure<'_>) -> Option<AttributeMatch> {
+        let Figure {
+            span: fig,
+            kind,
+            unit,
+            value,
+            others,
+        } = *figure;
+        // A trigger with another figure between it and this one belongs to that one.
+        let blocked = |a: usize, b: usize| others.iter().any(|o| o.0 >= a && o.0 < b);
         // (distance, longer phrase first, lexicon order)
         type Rank = (usize, std::cmp::Reverse<usize>, usize);
         let mut best: Option<(Rank, AttributeMatch)> = None;
@@ -321,6 +356,7 @@ impl Lexicon {
             let f = &self.families[fam];
             if !f.kinds.contains(&kind)
                 || !f.admits(value)
+                || !f.counts(unit)
                 || !at_word_boundaries(sentence, m.start(), m.end())
             {
                 continue;
@@ -328,7 +364,7 @@ impl Lexicon {
             let score = match side {
                 Side::Before if m.end() <= fig.0 => {
                     let gap = &sentence[m.end()..fig.0];
-                    if crosses_clause(gap) {
+                    if crosses_clause(gap) || blocked(m.end(), fig.0) {
                         continue;
                     }
                     let d = words_in(gap);
@@ -340,7 +376,10 @@ impl Lexicon {
                 Side::After if m.start() >= fig.1 => {
                     let gap = &sentence[fig.1..m.start()];
                     let d = words_in(gap);
-                    if d > AFTER_WINDOW || gap.contains([';', '(', ')']) {
+                    if d > AFTER_WINDOW
+                        || gap.contains([';', '(', ')'])
+                        || blocked(fig.1, m.start())
+                    {
                         continue;
                     }
                     d
@@ -390,8 +429,17 @@ mod tests {
     fn attr(sentence: &str, figure: &str, kind: Kind, unit: Option<&str>) -> Option<String> {
         let lx = Lexicon::builtin();
         let s = sentence.find(figure).unwrap();
-        lx.classify(sentence, (s, s + figure.len()), kind, unit, None)
-            .map(|m| lx.families()[m.family].name.clone())
+        lx.classify(
+            sentence,
+            &Figure {
+                span: (s, s + figure.len()),
+                kind,
+                unit,
+                value: None,
+                others: &[],
+            },
+        )
+        .map(|m| lx.families()[m.family].name.clone())
     }
 
     #[test]
@@ -485,6 +533,23 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_beyond_another_figure_belongs_to_it() {
+        let lx = Lexicon::builtin();
+        let s = "In the hamlet, population 160, eleven people died.";
+        let f = s.find("160").unwrap();
+        let e = s.find("eleven").unwrap();
+        let others = [(e, e + 13)];
+        let fig = Figure {
+            span: (f, f + 3),
+            kind: Kind::Number,
+            unit: None,
+            value: Some(160.0),
+            others: &others,
+        };
+        assert_eq!(lx.classify(s, &fig), None);
+    }
+
+    #[test]
     fn unrelated_percent_gets_no_attribute() {
         assert_eq!(
             attr(
@@ -505,9 +570,14 @@ mod tests {
         let lx = Lexicon::new(&cfg).unwrap();
         let s = "investors priced the company at $2 billion";
         let f = s.find("$2").unwrap();
-        let m = lx
-            .classify(s, (f, s.len()), Kind::Money, None, Some(2e9))
-            .unwrap();
+        let fig = Figure {
+            span: (f, s.len()),
+            kind: Kind::Money,
+            unit: None,
+            value: Some(2e9),
+            others: &[],
+        };
+        let m = lx.classify(s, &fig).unwrap();
         assert_eq!(lx.families()[m.family].name, "valuation");
     }
 }

@@ -2,7 +2,7 @@
 //! document, merges names across documents, turns mentions into claims with subject,
 //! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
-use crate::attribute::{Lexicon, SubjectRole};
+use crate::attribute::{Figure, Lexicon, SubjectRole};
 use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
 use crate::diff::{derived_conflicts, diff_group};
@@ -203,9 +203,16 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;
             }
-        } else if let Some(am) =
-            lexicon.classify(sent_text, fig, m.kind, m.unit.as_deref(), m.value.point)
-        {
+        } else if let Some(am) = lexicon.classify(
+            sent_text,
+            &Figure {
+                span: fig,
+                kind: m.kind,
+                unit: m.unit.as_deref(),
+                value: m.value.point,
+                others: &sentence_figures(&figures, sentence, m),
+            },
+        ) {
             let f = &lexicon.families()[am.family];
             family = Some(am.family);
             trigger = am
@@ -334,6 +341,21 @@ fn is_partitive(after: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The other figures of a sentence, as byte ranges relative to its start.
+fn sentence_figures(
+    figures: &[(usize, usize)],
+    sentence: &crate::segment::Sentence,
+    m: &Mention,
+) -> Vec<(usize, usize)> {
+    let lo = figures.partition_point(|f| f.0 < sentence.start);
+    figures[lo..]
+        .iter()
+        .take_while(|f| f.1 <= sentence.end)
+        .filter(|f| (f.0, f.1) != (m.start, m.end))
+        .map(|f| (f.0 - sentence.start, f.1 - sentence.start))
+        .collect()
 }
 
 /// Whether the figure ending at `end` is followed by "of" and an organisation's name

@@ -155,6 +155,24 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     }
                 }
             }
+            // "a business Zuckerberg now owns 49% of, …": a stranded preposition points
+            // back past the clause's subject to the thing owned, the organisation
+            // named last before it.
+            let rest = q.text[anchor_end..s.end].trim_start();
+            let stranded = ["of", "in"].iter().any(|p| {
+                rest.strip_prefix(p).is_some_and(|r| {
+                    r.trim_start().is_empty() || r.trim_start().starts_with([',', '.', ';', ')'])
+                })
+            });
+            if stranded {
+                if let Some(e) = in_sentence
+                    .iter()
+                    .rev()
+                    .find(|e| e.end <= anchor && kind(e) != EntityKind::Person)
+                {
+                    return Some(canon(e));
+                }
+            }
             // "a 49% stake in Scale", "investment from Meta in Scale".
             for e in in_sentence.iter().filter(|e| e.start >= anchor_end) {
                 let gap = q.text[anchor_end..e.start].to_ascii_lowercase();

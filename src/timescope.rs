@@ -214,7 +214,7 @@ pub fn as_of(
         // "… in the fourth quarter of 2023, and said it would cut 1,200 jobs": a time
         // does not reach across a coordinated clause.
         let between = text.get(lo..hi).unwrap_or("");
-        if [", and ", ", but ", "; ", ", while ", ", which ", ", who "]
+        if [", and ", ", but ", "; ", ", while "]
             .iter()
             .any(|b| between.contains(b))
         {
