@@ -172,10 +172,13 @@ pub fn diff_group(
             describe(b)
         ),
         _ => format!(
-            "{} {}: {} sources agree",
+            "{} {}: {}",
             group.subject,
             group.attribute.replace('_', " "),
-            distinct_docs(&members)
+            match distinct_docs(&members) {
+                1 => "one source, consistent".to_string(),
+                n => format!("{n} sources agree"),
+            }
         ),
     };
     Finding {
@@ -367,42 +370,33 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 .map(|(i, s)| i / (s / 100.0)),
             Some(i_hi / (s_lo / 100.0)),
         );
-        // Stated valuations of the same time that the implied one contradicts, one
-        // finding per deal figure naming them all.
-        let contradicted: Vec<&Claim> = members(subject, "valuation")
-            .into_iter()
-            .filter(|v| v.unit == c.unit && !implied.overlaps(&v.value))
-            .filter(|v| {
-                let stated_elsewhen = v
-                    .as_of_source
-                    .as_deref()
-                    .is_some_and(|s| s != "published" && s != "present")
-                    && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
-                !stated_elsewhen
-            })
-            .collect();
-        if contradicted.is_empty() {
-            continue;
+        // Each stated valuation of the same time that the implied one contradicts is a
+        // finding of its own, so that a suppression or baseline entry of one leaves the
+        // others standing.
+        for v in members(subject, "valuation") {
+            let stated_elsewhen = v
+                .as_of_source
+                .as_deref()
+                .is_some_and(|s| s != "published" && s != "present")
+                && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
+            if v.unit != c.unit || stated_elsewhen || implied.overlaps(&v.value) {
+                continue;
+            }
+            out.push(derived(
+                subject,
+                "valuation",
+                &[c, stake, v],
+                format!(
+                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but {} says \"{}\"",
+                    c.text,
+                    stake.text,
+                    c.doc,
+                    format_amount(implied.point.unwrap_or_default(), c.unit.as_deref()),
+                    v.doc,
+                    v.text
+                ),
+            ));
         }
-        let said: Vec<String> = contradicted
-            .iter()
-            .map(|v| format!("\"{}\" in {}", v.text, v.doc))
-            .collect();
-        let mut involved = vec![c, stake];
-        involved.extend(contradicted);
-        out.push(derived(
-            subject,
-            "valuation",
-            &involved,
-            format!(
-                "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but the stated valuation is {}",
-                c.text,
-                stake.text,
-                c.doc,
-                format_amount(implied.point.unwrap_or_default(), c.unit.as_deref()),
-                said.join(", ")
-            ),
-        ));
     }
     out
 }
@@ -418,12 +412,13 @@ pub fn format_amount(v: f64, unit: Option<&str>) -> String {
     .iter()
     .find(|(s, _)| v.abs() >= *s)
     .map_or((v, ""), |(s, w)| (v / s, *w));
+    // Four significant digits: "14.25 billion", "29.18 billion", "500 million".
     let digits = if scaled.abs() >= 100.0 {
-        0
-    } else if scaled.abs() >= 10.0 {
         1
-    } else {
+    } else if scaled.abs() >= 10.0 {
         2
+    } else {
+        3
     };
     let num = format!("{scaled:.digits$}");
     let num = if num.contains('.') {
@@ -560,7 +555,7 @@ mod tests {
 
     #[test]
     fn amounts_are_formatted_for_people() {
-        assert_eq!(format_amount(29.18e9, Some("USD")), "29.2 billion USD");
+        assert_eq!(format_amount(29.18e9, Some("USD")), "29.18 billion USD");
         assert_eq!(format_amount(500e6, None), "500 million");
     }
 

@@ -8,7 +8,9 @@ use claimcheck::config_file::{
 };
 use claimcheck::facts::resolve_facts;
 use claimcheck::gate::{apply_gate, gate_fails, FailOn, GateSettings};
-use claimcheck::report::{render, OutputFormat, RenderOptions, RepoPaths};
+use claimcheck::report::{
+    render, render_claims, ClaimFormat, OutputFormat, RenderOptions, RepoPaths,
+};
 use claimcheck::{check, extract_all, load_paths, Config, Document, Error, Severity};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
@@ -36,6 +38,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
         format: ExtractFormat,
+        /// Read this config file instead of the `claimcheck.toml` found from here up.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Compare the claims of the inputs and report where they disagree (the CI gate).
     Check(CheckArgs),
@@ -154,8 +159,15 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Extract { paths, format } => {
-            let config = Config::default();
+        Command::Extract {
+            paths,
+            format,
+            config,
+        } => {
+            let (config, _) = match effective_config(config.as_deref()) {
+                Ok(c) => c,
+                Err(e) => return Ok(usage_error(&e)),
+            };
             let (docs, errors) = load_paths(&paths);
             for e in &errors {
                 eprintln!("claimcheck: {e}");
@@ -163,40 +175,12 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             let claims = extract_all(&docs, &config);
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            match format {
-                ExtractFormat::Human => {
-                    for c in &claims {
-                        writeln!(
-                            out,
-                            "{}:{}:{}: {:?} {} {:?} {} {}",
-                            c.doc,
-                            c.span.line,
-                            c.span.column,
-                            c.text,
-                            c.kind.as_str(),
-                            c.value,
-                            c.unit.as_deref().unwrap_or("-"),
-                            c.qualifier.as_str()
-                        )?;
-                    }
-                }
-                ExtractFormat::Json => {
-                    let docs_info: Vec<_> = docs
-                        .iter()
-                        .map(|d| serde_json::json!({"id": d.id, "published": d.published, "title": d.title}))
-                        .collect();
-                    let v =
-                        serde_json::json!({"version": 1, "documents": docs_info, "claims": claims});
-                    serde_json::to_writer_pretty(&mut out, &v)?;
-                    writeln!(out)?;
-                }
-                ExtractFormat::Jsonl => {
-                    for c in &claims {
-                        serde_json::to_writer(&mut out, c)?;
-                        writeln!(out)?;
-                    }
-                }
-            }
+            let format = match format {
+                ExtractFormat::Human => ClaimFormat::Human,
+                ExtractFormat::Json => ClaimFormat::Json,
+                ExtractFormat::Jsonl => ClaimFormat::Jsonl,
+            };
+            render_claims(&docs, &claims, format, &mut out)?;
             out.flush()?;
             Ok(if errors.is_empty() {
                 ExitCode::SUCCESS

@@ -3,12 +3,15 @@
 //! `markdown`), for programs (`json`) and for CI systems (`github`, `sarif`, `junit`).
 //! Renderers only write; they decide nothing about verdicts or exit codes.
 
+mod claims;
 mod github;
 mod human;
 mod json;
 mod junit;
 mod markdown;
 mod sarif;
+
+pub use claims::{claim_line, describe_value, render_claims, ClaimFormat};
 
 use crate::claim::Claim;
 use crate::document::Document;
