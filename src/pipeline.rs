@@ -6,12 +6,12 @@ use crate::attribute::{Figure, Lexicon, SubjectRole};
 use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
 use crate::diff::{derived_conflicts, diff_group};
-use crate::document::{Document, LineIndex};
+use crate::document::{Document, Format, LineIndex};
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
-use crate::segment::{segment, Segmentation};
+use crate::segment::{segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectQuery};
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
@@ -32,7 +32,7 @@ pub fn analyse(doc: &Document, config: &Config) -> Analysis {
         config,
         published: doc.published.as_deref(),
     };
-    let segmentation = segment(&doc.text);
+    let segmentation = segment_with(&doc.text, doc.format == Format::Markdown);
     let mentions = extract_mentions(&doc.text, &ctx);
     let entities = find_entities(&doc.text, &segmentation);
     Analysis {
