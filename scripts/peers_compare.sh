@@ -99,7 +99,7 @@ EOF
 # Times the claimcheck binary on FILE, REPEAT runs after one warm-up; appends a JSON line.
 time_claimcheck() {  # time_claimcheck LABEL FILE
   python3 - "$BIN" "$1" "$2" "$REPEAT" "$CC_JSON" <<'EOF'
-import json, os, statistics, subprocess, sys, time
+import json, os, resource, statistics, subprocess, sys, time
 bin_, label, path, repeat, out = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 # Files are named one by one, so any loader reads them the same way.
 files = [path] if os.path.isfile(path) else sorted(
@@ -107,18 +107,25 @@ files = [path] if os.path.isfile(path) else sorted(
 size = sum(os.path.getsize(f) for f in files)
 cmd = [bin_, "extract", "--format", "json", *files]
 def run():
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     w = time.perf_counter() - t
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     if p.returncode not in (0, 1):
         sys.exit(f"claimcheck failed ({p.returncode}): {p.stderr.decode()[:500]}")
-    return w, p.stdout
-_, stdout = run()
+    return w, cpu, p.stdout
+stdout = run()[2]
 claims = len(json.loads(stdout).get("claims", []))
-walls = sorted(run()[0] for _ in range(repeat))
+times = [run()[:2] for _ in range(repeat)]
+walls = sorted(w for w, _ in times)
+cpus = sorted(c for _, c in times)
 med = statistics.median(walls)
 res = {"label": label, "bytes": size, "wall_s": [round(w, 4) for w in walls],
-       "median_wall_s": med, "bytes_per_s": size / med, "claims": claims}
+       "cpu_s": [round(c, 4) for c in cpus], "median_wall_s": med,
+       "median_cpu_s": statistics.median(cpus), "bytes_per_s": size / med,
+       "bytes_per_cpu_s": size / max(statistics.median(cpus), 1e-6), "claims": claims}
 open(out, "a").write(json.dumps(res) + "\n")
 print(f"claimcheck on {label}: {size:,} B in {med:.3f} s -> {size/med:,.0f} B/s, {claims} claims",
       file=sys.stderr)
@@ -148,7 +155,7 @@ for pb in ${PEERS:-$DEFAULT_PEERS}; do
 done
 
 python3 - "$PEER_JSON" "$CC_JSON" "$BIN" > "$OUT/compare.md" <<'EOF'
-import json, sys
+import json, statistics, sys
 peers = {}
 for l in open(sys.argv[1]):
     if l.strip():
@@ -162,23 +169,32 @@ if whole:
     print(f"claimcheck on the whole corpus: {whole['bytes']:,} bytes, median "
           f"{whole['median_wall_s']:.3f} s, **{whole['bytes_per_s']/1e6:,.1f} MB/s**, "
           f"{whole['claims']:,} claims (whole process: start-up, reading, JSON output).\n")
-print("| tool | bytes (same for both) | peer bytes/s | peer items | claimcheck bytes/s | claimcheck claims | claimcheck / peer |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| tool | bytes (same for both) | peer items | peer bytes/s (wall) | peer bytes/CPU-s | peer CPU/wall "
+      "| claimcheck claims | claimcheck bytes/s (wall) | claimcheck bytes/CPU-s | claimcheck / peer (wall) "
+      "| claimcheck / peer (CPU) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 rows = []
 for name, c in cc.items():
     if name == "corpus":
         continue
     p = peers.get(name)
     if not p:
-        rows.append((0, f"| {name} | {c['bytes']:,} | (failed) | | {c['bytes_per_s']:,.0f} | {c['claims']:,} | |"))
+        rows.append((0, f"| {name} | {c['bytes']:,} | (failed) | | | | {c['claims']:,} | "
+                        f"{c['bytes_per_s']:,.0f} | {c['bytes_per_cpu_s']:,.0f} | | |"))
         continue
-    ratio = c["bytes_per_s"] / p["bytes_per_s"] if p["bytes_per_s"] else float("inf")
-    rows.append((p["bytes_per_s"], f"| {name} | {p['bytes']:,} | {p['bytes_per_s']:,.0f} | {p['records'] or 0:,} | "
-                 f"{c['bytes_per_s']:,.0f} | {c['claims']:,} | {ratio:,.0f}× |"))
+    p_cpu = p["bytes"] / statistics.median(p["cpu_s"])
+    cw = sum(p["cpu_s"]) / sum(p["wall_s"])
+    rows.append((p["bytes_per_s"],
+                 f"| {name} | {p['bytes']:,} | {p['records'] or 0:,} | {p['bytes_per_s']:,.0f} | "
+                 f"{p_cpu:,.0f} | {cw:.2f} | {c['claims']:,} | {c['bytes_per_s']:,.0f} | "
+                 f"{c['bytes_per_cpu_s']:,.0f} | {c['bytes_per_s'] / p['bytes_per_s']:,.0f}× | "
+                 f"{c['bytes_per_cpu_s'] / p_cpu:,.0f}× |"))
 for _, r in sorted(rows, key=lambda t: -t[0]):
     print(r)
 print("\nPeers: pure extraction calls, model load excluded (`peers.py bench`), median of the runs. "
-      "claimcheck: the whole `extract --format json` process on the same file, median of the runs.")
+      "claimcheck: the whole `extract --format json` process on the same file (start-up, reading, "
+      "JSON output included), median of the runs. CPU columns divide by CPU time instead of wall "
+      "time, which is steadier when other work shares the machine (CPU/wall well below 1).")
 EOF
 echo
 cat "$OUT/compare.md"

@@ -429,6 +429,7 @@ fn period_ends_sentence(text: &str, sent_start: usize, i: usize, end: usize) -> 
         return false;
     }
     // The word before the period.
+    // The separator may be a multi-byte space (U+00A0, U+2009): step over all of it.
     let word_start = text[sent_start..i]
         .char_indices()
         .rev()
