@@ -55,7 +55,10 @@ pub fn in_context(t: &Tokens, n: &Numeral) -> bool {
     let after_ok =
         |k: usize| k >= t.len() || matches!(t.punct(k), Some(',' | '.' | ';' | ')' | '–' | '—'));
     if !after_ok(n.end) {
-        return false;
+        return at_age(t, n);
+    }
+    if at_age(t, n) {
+        return true;
     }
     let mut b = i;
     if b >= 1
@@ -92,7 +95,15 @@ pub fn in_context(t: &Tokens, n: &Numeral) -> bool {
     if i >= 1 && t.is_word(i - 1, "at") && t.sentence_start(i - 1) && t.is_punct(n.end, ',') {
         return true;
     }
-    // "dropped out at 19 to pursue", "left at 19." (not a price or a level: "closed at 19")
+    false
+}
+
+/// "dropped out at 19 to pursue", "left at 19." (not a price or a level: "closed at 19").
+fn at_age(t: &Tokens, n: &Numeral) -> bool {
+    let i = n.start;
+    if n.plain.filter(|v| (1..=120).contains(v)).is_none() {
+        return false;
+    }
     if i >= 2 && t.is_word(i - 1, "at") && !t.sentence_start(i - 1) {
         let before = t.lc(i - 2);
         let level = matches!(

@@ -145,20 +145,33 @@ impl Scanner<'_, '_> {
                     || matches!(t.punct(i), Some('-' | '−' | '.')) && t.is_num(i + 1)
             }
             Some(token::TokKind::Word) => {
-                let b = t.s(i).as_bytes().first().copied().unwrap_or(0);
-                if !b.is_ascii_alphabetic() {
+                let s = t.s(i);
+                let b = s.as_bytes().first().copied().unwrap_or(0);
+                if !b.is_ascii_alphabetic() || s.len() > 13 {
                     return false;
                 }
-                if b.is_ascii_uppercase() && t.s(i).len() <= 3 && money::prefix(t, i, "").is_some()
-                {
+                // Currency codes and prefixes only count right before a number or `$`.
+                let next_num = t.is_num(i + 1) || t.is_punct(i + 1, '$') || t.is_punct(i + 1, '.');
+                if next_num && s.len() <= 4 && money::prefix(t, i, "").is_some() {
                     return true;
                 }
-                let lc = t.lc(i);
-                let w = lc.as_str();
-                numeral::starts_number_word(w)
-                    || ordinal::ordinal_word(w).is_some()
-                    || date::starts_date_word(w)
-                    || (matches!(w, "c" | "us" | "hk") && t.is_punct(i + 1, '$'))
+                let lc;
+                let w = if s.bytes().all(|b| b.is_ascii_lowercase()) {
+                    s
+                } else {
+                    lc = t.lc(i);
+                    lc.as_str()
+                };
+                match w {
+                    "a" | "an" => {
+                        let n = t.lc(i + 1);
+                        let w = n.as_str();
+                        numeral::scale_word(w).is_some()
+                            || matches!(w, "dozen" | "half" | "quarter")
+                            || ordinal::ordinal_word(w).is_some()
+                    }
+                    w => anchor_word(w),
+                }
             }
             None => false,
         }
@@ -490,6 +503,122 @@ impl Scanner<'_, '_> {
     }
 }
 
+/// Whether a lower-cased word can start a figure: a number word, an ordinal, a month,
+/// or `mid`/`early`/`late` before a year. One `match`, compiled to a length switch.
+fn anchor_word(w: &str) -> bool {
+    matches!(
+        w,
+        "zero"
+            | "nil"
+            | "nought"
+            | "naught"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fourty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "half"
+            | "quarter"
+            | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "tens"
+            | "minus"
+            | "negative"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "nineth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "sixtieth"
+            | "seventieth"
+            | "eightieth"
+            | "ninetieth"
+            | "hundredth"
+            | "thousandth"
+            | "millionth"
+            | "billionth"
+            | "trillionth"
+            | "january"
+            | "jan"
+            | "february"
+            | "feb"
+            | "march"
+            | "mar"
+            | "april"
+            | "apr"
+            | "may"
+            | "june"
+            | "jun"
+            | "july"
+            | "jul"
+            | "august"
+            | "aug"
+            | "september"
+            | "sep"
+            | "sept"
+            | "october"
+            | "oct"
+            | "november"
+            | "nov"
+            | "december"
+            | "dec"
+            | "mid"
+            | "early"
+            | "late"
+    )
+}
+
 /// Multiplies a numeral by a scale stated apart from it (`MUSD`, `USD million`).
 fn scale_numeral(n: &mut Numeral, s: f64) {
     n.value *= s;
@@ -515,7 +644,13 @@ pub fn tidy(x: f64) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return x;
     }
-    format!("{x:.11e}").parse().unwrap_or(x)
+    let p = 10f64.powi(11 - x.abs().log10().floor() as i32);
+    let r = (x * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
 }
 
 fn interval_raw(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -> Interval {
