@@ -140,9 +140,14 @@ impl Scanner<'_, '_> {
         match t.kind(i) {
             Some(token::TokKind::Num) => true,
             Some(token::TokKind::Punct) => {
-                money::is_symbol(t, i)
-                    || numeral::is_vulgar(t, i)
-                    || matches!(t.punct(i), Some('-' | '−' | '.')) && t.is_num(i + 1)
+                let Some(c) = t.punct(i) else {
+                    return false;
+                };
+                if c.is_ascii() {
+                    // '$' is the only ASCII currency symbol.
+                    return c == '$' || matches!(c, '-' | '.') && t.is_num(i + 1);
+                }
+                money::is_symbol(t, i) || numeral::is_vulgar(t, i) || c == '−' && t.is_num(i + 1)
             }
             Some(token::TokKind::Word) => {
                 let s = t.s(i);
@@ -506,6 +511,27 @@ impl Scanner<'_, '_> {
 /// Whether a lower-cased word can start a figure: a number word, an ordinal, a month,
 /// or `mid`/`early`/`late` before a year. One `match`, compiled to a length switch.
 fn anchor_word(w: &str) -> bool {
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if !matches!(
+        first,
+        b'a' | b'b'
+            | b'd'
+            | b'e'
+            | b'f'
+            | b'h'
+            | b'j'
+            | b'l'
+            | b'm'
+            | b'n'
+            | b'o'
+            | b'q'
+            | b's'
+            | b't'
+            | b'z'
+    ) || w.len() < 3
+    {
+        return false;
+    }
     matches!(
         w,
         "zero"
