@@ -31,10 +31,14 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
 /// An age phrase before a numeral starting at token `i`: the first token of the span.
 pub fn prefix(t: &Tokens, i: usize, floor: usize) -> Option<usize> {
     let ok = |s: usize| s >= floor;
-    if i >= 4 && ok(i - 4) && t.is_word(i - 4, "at") && t.is_word(i - 3, "the") {
-        if t.is_word(i - 2, "age") && t.is_word(i - 1, "of") {
-            return Some(i - 4);
-        }
+    if i >= 4
+        && ok(i - 4)
+        && t.is_word(i - 4, "at")
+        && t.is_word(i - 3, "the")
+        && t.is_word(i - 2, "age")
+        && t.is_word(i - 1, "of")
+    {
+        return Some(i - 4);
     }
     if i >= 2 && ok(i - 2) && t.is_word(i - 2, "at") && t.is_word(i - 1, "age") {
         return Some(i - 2);

@@ -84,10 +84,12 @@ fn year_at(t: &Tokens, i: usize) -> Option<i32> {
         return None;
     }
     // 2025.5 or 2,025 are not years.
-    if (t.is_punct(i + 1, '.') || t.is_punct(i + 1, ',')) && t.attached(i + 1) && t.is_num(i + 2) {
-        if t.attached(i + 2) {
-            return None;
-        }
+    if (t.is_punct(i + 1, '.') || t.is_punct(i + 1, ','))
+        && t.attached(i + 1)
+        && t.is_num(i + 2)
+        && t.attached(i + 2)
+    {
+        return None;
     }
     Some(v as i32)
 }
@@ -171,11 +173,6 @@ fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch>
     let full = lc.as_str().len() > 3 && !matches!(lc.as_str(), "may" | "march" | "sept");
     // Month + day
     if let Some((d, k2)) = day_at(t, k) {
-        let k2 = if t.is_word_tok(k) && !t.is_num(k) {
-            k2
-        } else {
-            k2
-        };
         let (year, end) = match trailing_year(t, k2) {
             Some((y, e)) => (Some(y), e),
             None => (published, k2),

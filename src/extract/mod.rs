@@ -411,10 +411,11 @@ impl Scanner<'_, '_> {
         } else {
             kind = Kind::Number;
         }
-        if matches!(kind, Kind::Number | Kind::Count) && second.is_none() {
-            if trap::model_name(t, &a.num) || trap::pronoun_one(t, &a.num) {
-                return Some(Step::Skip(a.end));
-            }
+        if matches!(kind, Kind::Number | Kind::Count)
+            && second.is_none()
+            && (trap::model_name(t, &a.num) || trap::pronoun_one(t, &a.num))
+        {
+            return Some(Step::Skip(a.end));
         }
         if kind == Kind::Money && last.minor && a.currency.as_deref() != Some("") {
             // Minor units keep their own unit ("cent", "pence").

@@ -166,9 +166,8 @@ enum Last {
 /// Parses the numeral starting at token `i`; `money` allows the bare scale suffixes `m`,
 /// `b` and `t`.
 pub fn parse_numeral(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
-    let (sign, j) = if t.is_any(i, &["minus", "negative"]) && starts_numeral(t, i + 1) {
-        (-1.0, i + 1)
-    } else if matches!(t.punct(i), Some('-' | '−'))
+    let word_sign = t.is_any(i, &["minus", "negative"]) && starts_numeral(t, i + 1);
+    let dash_sign = matches!(t.punct(i), Some('-' | '−'))
         && t.is_num(i + 1)
         && t.attached(i + 1)
         && (i == 0
@@ -176,8 +175,8 @@ pub fn parse_numeral(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             || matches!(
                 t.punct(i - 1),
                 Some('(' | '[' | '<' | '>' | '=' | '~' | '$' | '£' | '€' | '¥')
-            ))
-    {
+            ));
+    let (sign, j) = if word_sign || dash_sign {
         (-1.0, i + 1)
     } else {
         (1.0, i)
@@ -326,8 +325,10 @@ fn extend(t: &Tokens, n: &mut Numeral) {
         }
     }
     // "1 over 3", "one over twenty" at the end of a phrase
-    if n.plain.is_some_and(|v| v <= 10) || n.words && !n.scaled && !n.fraction && n.value <= 10.0 {
-        if t.is_word(k, "over") {
+    let small_numerator =
+        n.plain.is_some_and(|v| v <= 10) || n.words && !n.scaled && !n.fraction && n.value <= 10.0;
+    if small_numerator && t.is_word(k, "over") {
+        {
             if let Some(d) = parse_numeral_plain(t, k + 1) {
                 let ends = d.end >= t.len()
                     || matches!(t.punct(d.end), Some('.' | ',' | ';' | '?' | '!' | ')'));
@@ -702,14 +703,13 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         // Connectors between number words.
         let next_small =
             |k: usize| small_word(t.lc(k).as_str()).is_some() || digit_part(t, k).is_some();
-        if t.is_dash(j) && c.last == Last::Ten && next_small(j + 1) {
-            j += 1;
-        } else if allow_and
+        let hyphen = t.is_dash(j) && c.last == Last::Ten && next_small(j + 1);
+        let and = allow_and
             && (t.is_word(j, "and") || t.is_punct(j, '&'))
             && matches!(c.last, Last::Hundred | Last::Big)
             && next_small(j + 1)
-            && !next_is_denominator(t, j + 1)
-        {
+            && !next_is_denominator(t, j + 1);
+        if hyphen || and {
             j += 1;
         }
     }

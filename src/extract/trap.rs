@@ -143,7 +143,7 @@ fn phone(t: &Tokens, i: usize) -> Option<usize> {
             break;
         }
     }
-    let plus = i > 0 && t.is_punct(i - 1, '+') || i > 0 && t.is_punct(i - 1, '(');
+    let plus = i > 0 && (t.is_punct(i - 1, '+') || t.is_punct(i - 1, '('));
     (digits >= 9 && groups >= 3 || plus && digits >= 9 && groups >= 2).then_some(j)
 }
 
