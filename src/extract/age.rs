@@ -56,8 +56,11 @@ pub fn in_context(t: &Tokens, n: &Numeral) -> bool {
         return false;
     }
     let i = n.start;
-    let after_ok =
-        |k: usize| k >= t.len() || matches!(t.punct(k), Some(',' | '.' | ';' | ')' | '–' | '—'));
+    let after_ok = |k: usize| {
+        k >= t.len()
+            || matches!(t.punct(k), Some(',' | '.' | ';' | ')' | '–' | '—'))
+            || t.is_any(k, &["when", "at"]) && k >= 2 && t.is_any(k - 2, &["was", "is"])
+    };
     if !after_ok(n.end) {
         return at_age(t, n);
     }
@@ -93,6 +96,13 @@ pub fn in_context(t: &Tokens, n: &Numeral) -> bool {
     }
     // "is just 28," / "was only 19."
     if b < i && b >= 1 && t.is_any(b - 1, &["is", "was"]) {
+        return true;
+    }
+    // "he was 27." / "she is 60,": a personal pronoun as the subject.
+    if b >= 2
+        && t.is_any(b - 1, &["is", "was", "turns", "turned"])
+        && t.is_any(b - 2, &["he", "she", "i"])
+    {
         return true;
     }
     // "At 19, he ..." at a sentence start.

@@ -447,6 +447,18 @@ fn year_context(t: &Tokens, i: usize) -> bool {
     if t.is_punct(i - 1, '(') && t.is_punct(i + 1, ')') {
         return true;
     }
+    // Quarters and halves (Q2 2024, H1 2025) and fiscal years (FY2025).
+    if i >= 2
+        && t.is_num(i - 1)
+        && t.ndigits(i - 1) == 1
+        && t.attached(i - 1)
+        && t.is_any(i - 2, &["q", "h"])
+    {
+        return true;
+    }
+    if t.is_any(i - 1, &["fy"]) && t.attached(i) {
+        return true;
+    }
     // "a 2019 interview", "Time's 2024 list": a year used as a modifier.
     let possessive = t.is_word(i - 1, "s") && i >= 2 && matches!(t.punct(i - 2), Some('\'' | '’'));
     if (t.is_any(i - 1, &["a", "an"]) || possessive)
@@ -560,6 +572,29 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
 /// The date or year starting at token `i`, if any. `published` is the publication year;
 /// `after_year` says a year was just mentioned ("2007 and 2009").
 pub fn parse(t: &Tokens, i: usize, published: Option<i32>, after_year: bool) -> Option<DateMatch> {
+    // '90s: a decade of the twentieth century (or of this one for '00s to '20s).
+    if t.is_num(i)
+        && t.ndigits(i) == 2
+        && i > 0
+        && matches!(t.punct(i - 1), Some('\'' | '’'))
+        && t.attached(i)
+        && t.is_word(i + 1, "s")
+        && t.attached(i + 1)
+    {
+        let v = t.int(i).unwrap_or(1) as i32;
+        if v % 10 == 0 {
+            let y = if v < 30 { 2000 + v } else { 1900 + v };
+            return Some(DateMatch {
+                start: i - 1,
+                end: i + 2,
+                year_only: true,
+                iso: Some(format!("{y}/{}", y + 9)),
+                year: Some(y),
+                last_year: Some(y + 9),
+                range: true,
+            });
+        }
+    }
     if t.is_num(i) {
         if let Some(d) = numeric(t, i) {
             return Some(d);

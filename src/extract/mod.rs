@@ -304,11 +304,7 @@ impl Scanner<'_, '_> {
         let mut k = a.end;
         // Left context: hedge, "between", "from".
         let left = range::opener(t, a.start, self.floor);
-        let hedge = if left.is_none() {
-            hedge::prefix(t, a.start, self.floor)
-        } else {
-            None
-        };
+        let hedge = hedge::prefix(t, a.start, self.floor).filter(|_| left.is_none());
         // Ranges and changes: "3-5", "$3 billion to $5 billion", "between 3 and 5".
         let mut second: Option<Core> = None;
         if let Some(conn) = range::connector(t, k, left) {
@@ -337,7 +333,7 @@ impl Scanner<'_, '_> {
         // Bounds around the figure: "or more", "more than 10 and less than 40".
         let mut qualifier = hedge.map_or(Qualifier::None, |h| h.0);
         let mut start = hedge.map_or(a.start, |h| h.1);
-        if let Some(l) = left {
+        if let Some(l) = left.filter(|_| second.is_some()) {
             start = l.1;
         }
         if let Some((q, e)) = hedge::suffix(t, k).filter(|_| second.is_none()) {
@@ -397,7 +393,11 @@ impl Scanner<'_, '_> {
             kind = Kind::Duration;
             unit = Some(u.unit.to_string());
             k = u.end;
-        } else if let Some(s) = age::prefix(t, a.start, self.floor).filter(|_| second.is_none()) {
+        } else if let Some(s) = age::prefix(
+            t,
+            left.filter(|_| second.is_some()).map_or(a.start, |l| l.1),
+            self.floor,
+        ) {
             kind = Kind::Age;
             unit = Some("year".into());
             start = s.min(start);

@@ -21,6 +21,7 @@ const DIGIT_SUFFIXES: &[&str] = &[
 const DIGIT_PREFIXES: &[&str] = &[
     "US", "HK", "S", "A", "C", "NZ", "NT", "R", "RM", "Rs", "Rp", "USD", "EUR", "GBP", "CAD",
     "AUD", "SGD", "HKD", "JPY", "CNY", "RMB", "INR", "mid", "Mid", "early", "late", "pre", "post",
+    "FY",
 ];
 
 /// Whether the number at token `i` is a non-claim; returns the token to resume at.
