@@ -50,6 +50,7 @@ pub fn extract_mentions(text: &str, ctx: &ExtractContext<'_>) -> Vec<Mention> {
         out: Vec::new(),
         floor: 0,
         last_date_end: None,
+        chunk_checked: 0,
     };
     s.run();
     finish(&t, s.out)
@@ -73,6 +74,8 @@ struct Scanner<'t, 'a> {
     floor: usize,
     /// End token of the last date or year, for "2007 and 2009".
     last_date_end: Option<usize>,
+    /// Tokens before this one lie in a chunk already found not to be a URL or address.
+    chunk_checked: usize,
 }
 
 /// What parsing at an anchor gave.
@@ -109,7 +112,16 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(next) = trap::skip(t, i) {
+            // The web check looks at the whole chunk between spaces: once per chunk.
+            if i >= self.chunk_checked {
+                let (web, end) = trap::web_chunk(t, i);
+                if web {
+                    i = end.max(i + 1);
+                    continue;
+                }
+                self.chunk_checked = end;
+            }
+            if let Some(next) = trap::skip_number(t, i) {
                 i = next.max(i + 1);
                 continue;
             }
@@ -817,6 +829,121 @@ mod tests {
             for m in ex(s) {
                 assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                 assert!(m.start <= m.end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod property_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "1",
+            "14",
+            "2016",
+            "3.5",
+            "1,000",
+            ",",
+            ".",
+            "-",
+            "–",
+            "$",
+            "£",
+            "€",
+            "%",
+            "/",
+            ":",
+            " ",
+            " ",
+            "\u{a0}",
+            "\n",
+            "million",
+            "bn",
+            "m",
+            "k",
+            "percent",
+            "per cent",
+            "about",
+            "nearly",
+            "more than",
+            "between",
+            "and",
+            "to",
+            "from",
+            "June",
+            "May",
+            "22",
+            "year",
+            "years",
+            "old",
+            "-year-old",
+            "aged",
+            "Wang",
+            "people",
+            "one",
+            "twenty",
+            "half",
+            "a",
+            "third",
+            "dozen",
+            "ago",
+            "pm",
+            "@",
+            "#",
+            "://",
+            "ü",
+            "日本",
+            "“",
+            "”",
+            "’s",
+            "(",
+            ")",
+            "½",
+            "^",
+            "e",
+            "x10",
+            "US",
+            "HK",
+            "c",
+            "Rs",
+            "RM",
+            "USD",
+            "MUSD",
+            "first",
+            "th",
+        ]);
+        prop::collection::vec(atoms, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sane(s in pieces()) {
+            let cfg = Config::default();
+            let ctx = ExtractContext { config: &cfg, published: Some("2025-06-24") };
+            let ms = extract_mentions(&s, &ctx);
+            let mut last = 0;
+            for m in &ms {
+                prop_assert!(m.start <= m.end && m.end <= s.len());
+                prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                prop_assert!(m.start >= last || m.start == last);
+                last = m.start;
+                let v = m.value;
+                if let (Some(l), Some(p)) = (v.low, v.point) { prop_assert!(l <= p + 1e-9 * p.abs().max(1.0), "{m:?}"); }
+                if let (Some(p), Some(h)) = (v.point, v.high) { prop_assert!(p <= h + 1e-9 * h.abs().max(1.0), "{m:?}"); }
+                if let (Some(l), Some(h)) = (v.low, v.high) { prop_assert!(l <= h, "{m:?}"); }
+                if let Some(c) = m.change_from { prop_assert!(c < ms.len()); }
+            }
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(s in "\\PC{0,80}") {
+            let cfg = Config::default();
+            let ctx = ExtractContext { config: &cfg, published: None };
+            for m in extract_mentions(&s, &ctx) {
+                prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
             }
         }
     }

@@ -904,17 +904,6 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
             }
         }
     }
-    // "one over 20", "1 over one hundred"
-    if t.is_word(end, "over") && c.last != Last::None && value <= 10.0 {
-        if let Some(d) = parse_numeral(t, end + 1, false) {
-            if d.value > 0.0 && !d.ordinal {
-                n.value = value / d.value;
-                n.end = d.end;
-                n.fraction = true;
-                return Some(n);
-            }
-        }
-    }
     if c.article && c.count == 1 {
         return None;
     }

@@ -26,9 +26,29 @@ const DIGIT_PREFIXES: &[&str] = &[
 
 /// Whether the number at token `i` is a non-claim; returns the token to resume at.
 pub fn skip(t: &Tokens, i: usize) -> Option<usize> {
-    if let Some(e) = web_chunk(t, i) {
+    if let (true, e) = web_chunk(t, i) {
         return Some(e);
     }
+    skip_number(t, i)
+}
+
+/// Whether the whitespace-delimited chunk around token `i` is a URL, an e-mail address,
+/// a handle or a hashtag, and the token where the chunk (or the part looked at) ends.
+pub fn web_chunk(t: &Tokens, i: usize) -> (bool, usize) {
+    let (a, b) = chunk(t, i);
+    let text = t.text.get(t.start(a)..t.end(b - 1)).unwrap_or("");
+    let web = text.contains("://")
+        || text.starts_with("www.")
+        || text.starts_with('#') && text.len() > 1
+        || text.starts_with('@') && text.len() > 1
+        || text.contains(".com")
+        || text.contains(".org")
+        || (text.contains('@') && text.find('@').is_some_and(|p| p > 0 && p + 1 < text.len()));
+    (web, b)
+}
+
+/// The checks of [`skip`] that need only the tokens next to a number.
+pub fn skip_number(t: &Tokens, i: usize) -> Option<usize> {
     if !t.is_num(i) {
         return None;
     }
@@ -73,19 +93,6 @@ fn chunk(t: &Tokens, i: usize) -> (usize, usize) {
     (a, b)
 }
 
-fn web_chunk(t: &Tokens, i: usize) -> Option<usize> {
-    let (a, b) = chunk(t, i);
-    let text = t.text.get(t.start(a)..t.end(b - 1)).unwrap_or("");
-    let web = text.contains("://")
-        || text.starts_with("www.")
-        || text.starts_with('#') && text.len() > 1
-        || text.starts_with('@') && text.len() > 1
-        || text.contains(".com")
-        || text.contains(".org")
-        || (text.contains('@') && text.find('@').is_some_and(|p| p > 0 && p + 1 < text.len()));
-    web.then_some(b)
-}
-
 fn time_of_day(t: &Tokens, i: usize) -> Option<usize> {
     let h = t.int(i)?;
     if t.ndigits(i) > 2 || h > 24 {
@@ -125,7 +132,8 @@ fn phone(t: &Tokens, i: usize) -> Option<usize> {
     let mut digits = t.ndigits(i);
     let mut groups = 1;
     let mut j = i + 1;
-    loop {
+    // Phone numbers have a handful of groups; the cap keeps long digit chains linear.
+    while groups < 8 {
         let sep = t.punct(j);
         let is_sep = matches!(sep, Some('-' | '.' | ')' | '/')) && t.attached(j);
         if is_sep && t.is_num(j + 1) && t.ndigits(j + 1) >= 2 {
@@ -166,7 +174,8 @@ fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
     }
     // Letters after, other than a unit or scale: 5G, 3D, 29km.
     let mut k = i + 1;
-    while (t.is_punct(k, ',') || t.is_punct(k, '.'))
+    while k < i + 16
+        && (t.is_punct(k, ',') || t.is_punct(k, '.'))
         && t.attached(k)
         && t.is_num(k + 1)
         && t.attached(k + 1)
