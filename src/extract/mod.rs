@@ -327,6 +327,11 @@ impl Scanner<'_, '_> {
                 }
             }
         }
+        if second.is_none() && t.is_word(k, "or") {
+            if let Some(b) = self.core(k + 1) {
+                range::share_with_alternative(t, &mut a, &b);
+            }
+        }
         let is_change = second
             .as_ref()
             .is_some_and(|b| range::is_change(t, a.start, left, a.num.value, b.num.value));

@@ -374,6 +374,10 @@ pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix
         }
     }
     let mut end = j + used + 1;
+    // "pound-feet", "dollar-denominated": the word is part of another compound.
+    if t.is_hyphen(end) && t.attached(end) && t.is_word_tok(end + 1) && t.attached(end + 1) {
+        return None;
+    }
     if t.is_word(end, "sterling") {
         end += 1;
     }

@@ -110,6 +110,28 @@ pub(crate) fn join(
     Some((a, b))
 }
 
+/// "eight or nine euros", "two or three per cent": a bare figure coordinated with `or`
+/// shares the unit and scale of the next one. Returns whether it did.
+pub(crate) fn share_with_alternative(t: &Tokens, a: &mut Core, b: &Core) -> bool {
+    let bare = a.currency.is_none() && a.percent.is_none() && !a.num.ordinal && !a.num.fraction;
+    if !bare || !(b.currency.is_some() || b.percent.is_some()) || b.num.ordinal {
+        return false;
+    }
+    if !t.is_word(a.end, "or") {
+        return false;
+    }
+    a.currency = b.currency.clone();
+    a.minor = b.minor;
+    a.percent = b.percent;
+    if !a.num.scaled && b.num.scaled && a.num.value * b.num.scale <= b.num.value * 10.0 {
+        a.num.value *= b.num.scale;
+        a.num.half *= b.num.scale;
+        a.num.scale = b.num.scale;
+        a.num.scaled = true;
+    }
+    true
+}
+
 /// Verbs after which `from X to Y` states a change, not a range.
 const CHANGE_VERBS: &[&str] = &[
     "rose",
