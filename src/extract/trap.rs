@@ -15,6 +15,10 @@ const DIGIT_SUFFIXES: &[&str] = &[
     "tn", "trn", "cr", "pct", "pc", "pp", "ppt", "ppts", "bps", "bp", "e", "E", "yo", "p", "hrs",
     "hr", "min", "mins", "secs", "yrs", "yr", "x", "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "SGD",
     "AUD", "CAD", "INR", "CHF", "million", "billion", "trillion", "thousand", "am", "pm",
+    // Units of measure written onto the number (256GB, 100km, 938hp) leave a figure.
+    "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
+    "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
+    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft",
 ];
 
 /// Words written onto the front of digits that still leave a figure (currencies, `mid-`).
