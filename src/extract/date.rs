@@ -28,6 +28,48 @@ pub struct DateMatch {
     pub range: bool,
 }
 
+/// The date a document was published (or the configured reference date): it gives a
+/// year to dates that state none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Year.
+    pub year: i32,
+    /// Month, when known.
+    pub month: Option<u32>,
+    /// Day, when known.
+    pub day: Option<u32>,
+}
+
+impl Anchor {
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything after is ignored).
+    pub fn parse(s: &str) -> Option<Anchor> {
+        let year = s.get(..4)?.parse().ok()?;
+        let month = s
+            .get(5..7)
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = s
+            .get(8..10)
+            .and_then(|d| d.parse().ok())
+            .filter(|d| (1..=31).contains(d));
+        Some(Anchor { year, month, day })
+    }
+
+    /// The year of a month (and day) stated without one: the year that puts it closest
+    /// to the anchor ("December 20" in an article of 5 January is last December).
+    pub fn year_for(&self, m: u32, d: Option<u32>) -> i32 {
+        let Some(am) = self.month else {
+            return self.year;
+        };
+        let at = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+        let here = at(self.year, am, self.day.unwrap_or(15));
+        [self.year - 1, self.year, self.year + 1]
+            .into_iter()
+            .min_by_key(|&y| (at(y, m, d.unwrap_or(15)) - here).abs())
+            .unwrap_or(self.year)
+    }
+}
+
 /// The month number of a month name or abbreviation (lower-cased).
 pub fn month(w: &str) -> Option<u32> {
     Some(match w {
@@ -161,7 +203,7 @@ fn month_context(t: &Tokens, i: usize) -> bool {
 }
 
 /// A date starting with a month name at token `i`.
-fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch> {
+fn from_month(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMatch> {
     let (m, k) = month_at(t, i)?;
     // Dec-2018, Sep-23-2020, Dec/2018
     if matches!(t.punct(k), Some('-' | '/')) && t.attached(k) && t.is_num(k + 1) {
@@ -175,7 +217,7 @@ fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch>
     if let Some((d, k2)) = day_at(t, k) {
         let (year, end) = match trailing_year(t, k2) {
             Some((y, e)) => (Some(y), e),
-            None => (published, k2),
+            None => (published.map(|p| p.year_for(m, Some(d))), k2),
         };
         if !valid(year, m, d) {
             return None;
@@ -222,8 +264,8 @@ fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch>
             start: i,
             end: k,
             year_only: false,
-            iso: iso(published, m, None),
-            year: published,
+            iso: iso(published.map(|p| p.year_for(m, None)), m, None),
+            year: published.map(|p| p.year_for(m, None)),
             last_year: None,
             range: false,
         });
@@ -274,7 +316,7 @@ fn day_range(t: &Tokens, k: usize, year: Option<i32>, m: u32, d: u32) -> Option<
 }
 
 /// A date starting with a day: `13 June 2025`, `04th Jan 2019`, `fourth of July`.
-fn from_day(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch> {
+fn from_day(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMatch> {
     let (d, k) = day_at(t, i)?;
     let k = if t.is_word(k, "of") { k + 1 } else { k };
     let (m, k2) = month_at(t, k)?;
@@ -283,7 +325,7 @@ fn from_day(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch> {
     }
     let (year, end) = match trailing_year(t, k2) {
         Some((y, e)) => (Some(y), e),
-        None => (published, k2),
+        None => (published.map(|p| p.year_for(m, Some(d))), k2),
     };
     if !valid(year, m, d) {
         return None;
@@ -569,9 +611,14 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
     })
 }
 
-/// The date or year starting at token `i`, if any. `published` is the publication year;
+/// The date or year starting at token `i`, if any. `published` gives missing years;
 /// `after_year` says a year was just mentioned ("2007 and 2009").
-pub fn parse(t: &Tokens, i: usize, published: Option<i32>, after_year: bool) -> Option<DateMatch> {
+pub fn parse(
+    t: &Tokens,
+    i: usize,
+    published: Option<Anchor>,
+    after_year: bool,
+) -> Option<DateMatch> {
     // '90s: a decade of the twentieth century (or of this one for '00s to '20s).
     if t.is_num(i)
         && t.ndigits(i) == 2
@@ -647,7 +694,12 @@ mod tests {
 
     fn d(s: &str, i: usize, published: Option<i32>) -> Option<String> {
         let t = tokenize(s);
-        parse(&t, i, published, false).and_then(|m| m.iso)
+        let anchor = published.map(|year| Anchor {
+            year,
+            month: None,
+            day: None,
+        });
+        parse(&t, i, anchor, false).and_then(|m| m.iso)
     }
 
     #[test]
@@ -704,6 +756,16 @@ mod tests {
         assert_eq!(d("the 2010s", 1, None).as_deref(), Some("2010/2019"));
         assert_eq!(d("mid-2024", 0, None).as_deref(), Some("2024"));
         assert_eq!(d("2010-2015", 0, None).as_deref(), Some("2010/2015"));
+    }
+
+    #[test]
+    fn missing_year_is_the_closest_to_publication() {
+        let a = Anchor::parse("2025-01-05").unwrap();
+        assert_eq!(a.year_for(12, Some(20)), 2024);
+        assert_eq!(a.year_for(1, Some(20)), 2025);
+        let a = Anchor::parse("2024-12-28").unwrap();
+        assert_eq!(a.year_for(1, Some(3)), 2025);
+        assert_eq!(Anchor::parse("2025").unwrap().year_for(12, None), 2025);
     }
 
     #[test]

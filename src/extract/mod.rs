@@ -33,7 +33,8 @@ pub struct ExtractContext<'a> {
     /// Hedge widths, what `$` means.
     pub config: &'a Config,
     /// The document's publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), which gives
-    /// a year to dates that state none.
+    /// a year to dates that state none (the closest such date to it); when absent,
+    /// `config.reference_date` is used.
     pub published: Option<&'a str>,
 }
 
@@ -45,8 +46,8 @@ pub fn extract_mentions(text: &str, ctx: &ExtractContext<'_>) -> Vec<Mention> {
         ctx,
         published: ctx
             .published
-            .and_then(|p| p.get(..4))
-            .and_then(|y| y.parse::<i32>().ok()),
+            .or(ctx.config.reference_date.as_deref())
+            .and_then(date::Anchor::parse),
         out: Vec::new(),
         floor: 0,
         last_date_end: None,
@@ -68,7 +69,7 @@ struct Found {
 struct Scanner<'t, 'a> {
     t: &'t Tokens<'t>,
     ctx: &'a ExtractContext<'a>,
-    published: Option<i32>,
+    published: Option<date::Anchor>,
     out: Vec<Found>,
     /// No mention may start before this token (the end of the previous one).
     floor: usize,
