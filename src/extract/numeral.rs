@@ -790,7 +790,13 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
             n.half = if n.scaled { 0.05 * s } else { 0.0 };
             return Some(n);
         }
-        if w == "half" && t.is_word(i + 1, "of") {
+        // "half of the staff", "more than half", "nearly half"
+        let hedged = i > 0
+            && t.is_any(
+                i - 1,
+                &["than", "nearly", "almost", "about", "around", "roughly", "over", "under"],
+            );
+        if w == "half" && (t.is_word(i + 1, "of") || hedged) {
             let mut n = Numeral::new(i, i + 1, 0.5);
             n.words = true;
             n.fraction = true;
