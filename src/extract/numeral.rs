@@ -501,7 +501,9 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             n.plain = None;
             return Some(n);
         }
-        if let Some(s) = attached_scale(t.s(j), money) {
+        let million = t.s(j) == "m" && super::count::noun_after(t, j + 1, false).is_some();
+        let scale = attached_scale(t.s(j), money).or(million.then_some(1e6));
+        if let Some(s) = scale {
             apply_scale(&mut n, s);
             n.end = j + 1;
             return Some(spaced_scales(t, n));
@@ -794,7 +796,9 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
         let hedged = i > 0
             && t.is_any(
                 i - 1,
-                &["than", "nearly", "almost", "about", "around", "roughly", "over", "under"],
+                &[
+                    "than", "nearly", "almost", "about", "around", "roughly", "over", "under",
+                ],
             );
         if w == "half" && (t.is_word(i + 1, "of") || hedged) {
             let mut n = Numeral::new(i, i + 1, 0.5);

@@ -186,7 +186,9 @@ fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
     {
         k += 2;
     }
-    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) {
+    // "1.2m people": a lower-case m before a counted noun is millions, not metres.
+    let million = t.s(k) == "m" && super::count::noun_after(t, k + 1, false).is_some();
+    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) && !million {
         return Some(chunk_end_alnum(t, k));
     }
     None
@@ -212,7 +214,10 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
         return false;
     }
     let w = t.s(i - 1);
-    let camel = w.chars().skip(1).any(char::is_uppercase);
+    // camelCase (iPhone) or an acronym (FTSE, S&P) names a product or an index.
+    let acronym = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+    let mixed = w.chars().any(char::is_lowercase) && w.chars().skip(1).any(char::is_uppercase);
+    let camel = mixed || acronym && !(1900..=2100).contains(&v);
     let cap = t.is_cap(i - 1);
     if !(cap || camel) {
         return false;
