@@ -187,6 +187,7 @@ impl Scanner<'_, '_> {
                         numeral::scale_word(w).is_some()
                             || matches!(w, "dozen" | "half" | "quarter")
                             || ordinal::ordinal_word(w).is_some()
+                            || numeral::small_word(w).is_some_and(|v| v >= 20)
                     }
                     w => anchor_word(w),
                 }

@@ -589,6 +589,8 @@ struct Cardinal {
     last_big: f64,
     article: bool,
     count: usize,
+    /// The units and tens since the last `hundred` or scale (what `dozen` multiplies).
+    group: f64,
 }
 
 impl Cardinal {
@@ -626,6 +628,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         last_big: f64::INFINITY,
         article: false,
         count: 0,
+        group: 0.0,
     };
     let mut j = i;
     if t.is_any(i, &["a", "an", "one"]) {
@@ -657,6 +660,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
                 break;
             }
             c.current += v as f64;
+            c.group = 0.0;
             c.last = Last::Hundred;
         } else if let Some(v) = small {
             let v = v as f64;
@@ -669,6 +673,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
                 break;
             }
             c.current += v;
+            c.group += v;
             c.last = if v >= 20.0 && v % 10.0 == 0.0 {
                 Last::Ten
             } else {
@@ -679,6 +684,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
                 break;
             }
             c.current *= 100.0;
+            c.group = 0.0;
             c.last = Last::Hundred;
         } else if matches!(w, "dozen" | "dz" | "doz")
             || matches!(w, "dozens" | "dzs" | "dozs") && c.last != Last::None
@@ -686,16 +692,25 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
             if !matches!(c.last, Last::Unit | Last::Ten | Last::Hundred) {
                 break;
             }
-            c.current *= 12.0;
+            // "three hundred and two dozen": the dozen multiplies its own group.
+            let g = if c.group > 0.0 { c.group } else { c.current };
+            c.current += g * 11.0;
+            c.group = 0.0;
             c.last = Last::Hundred;
         } else if let Some(s) = scale_word(w).filter(|&s| s >= 1e3 && w.len() > 3) {
-            if c.last == Last::None || s >= c.last_big {
+            if c.last == Last::Big && s > c.last_big && c.current == 0.0 {
+                // Stacked scales: "three lakh crore", "a thousand million".
+                c.total *= s;
+                c.last_big = s;
+            } else if c.last == Last::None || s >= c.last_big {
                 break;
+            } else {
+                c.total += c.current.max(1.0) * s;
+                c.current = 0.0;
+                c.group = 0.0;
+                c.last_big = s;
+                c.last = Last::Big;
             }
-            c.total += c.current.max(1.0) * s;
-            c.current = 0.0;
-            c.last_big = s;
-            c.last = Last::Big;
         } else {
             break;
         }
@@ -703,8 +718,12 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         c.end = j + 1;
         j += 1;
         // Connectors between number words.
-        let next_small =
-            |k: usize| small_word(t.lc(k).as_str()).is_some() || digit_part(t, k).is_some();
+        // A following word can continue the number unless it is zero or starts a new
+        // hundred ("3 hundred and 2 hundred").
+        let next_small = |k: usize| {
+            let v = small_word(t.lc(k).as_str()).or_else(|| digit_part(t, k));
+            v.is_some_and(|v| v > 0) && !(c.last == Last::Hundred && t.is_word(k + 1, "hundred"))
+        };
         let hyphen = t.is_dash(j) && c.last == Last::Ten && next_small(j + 1);
         let and = allow_and
             && (t.is_word(j, "and") || t.is_punct(j, '&'))
@@ -1038,6 +1057,19 @@ mod tests {
             Some(2200.0)
         );
         assert_eq!(val("one trillion").map(|v| v.0), Some(1e12));
+    }
+
+    #[test]
+    fn dozens_multiply_their_group_and_scales_stack() {
+        assert_eq!(
+            val("three hundred and two dozens").map(|v| v.0),
+            Some(324.0)
+        );
+        assert_eq!(val("three lakh crore").map(|v| v.0), Some(3e12));
+        assert_eq!(
+            val("3 hundred and 2 hundred").map(|v| v.1),
+            Some("3 hundred".into())
+        );
     }
 
     #[test]
