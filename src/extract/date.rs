@@ -383,7 +383,15 @@ fn numeric(t: &Tokens, i: usize) -> Option<DateMatch> {
             break;
         }
         let s = t.punct(j + 1);
-        let ok = matches!(s, Some('-' | '/' | '.')) && t.attached(j + 1);
+        // Separators touch a side ("2016- 11", "2016 -11"), except a slash, which is never
+        // a dash between clauses ("11 / 2016").
+        let touching = t.attached(j + 1) || t.attached(j + 2);
+        let ok = match s {
+            Some('.') => t.attached(j + 1) && t.attached(j + 2),
+            Some('-') => touching,
+            Some('/') => true,
+            _ => false,
+        };
         if !ok || (sep.is_some() && sep != s) {
             j += 1;
             break;
