@@ -63,9 +63,14 @@ impl Anchor {
         };
         let at = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
         let here = at(self.year, am, self.day.unwrap_or(15));
-        [self.year - 1, self.year, self.year + 1]
+        let dist = |y: i32| (at(y, m, d.unwrap_or(15)) - here).abs();
+        // The publication year unless that puts the date more than seven months away.
+        if dist(self.year) <= 7 * 31 {
+            return self.year;
+        }
+        [self.year - 1, self.year + 1]
             .into_iter()
-            .min_by_key(|&y| (at(y, m, d.unwrap_or(15)) - here).abs())
+            .min_by_key(|&y| dist(y))
             .unwrap_or(self.year)
     }
 }

@@ -124,6 +124,13 @@ pub fn prefix(t: &Tokens, i: usize, floor: usize) -> Option<(Qualifier, usize)> 
         }
         let s = i - n;
         if words.iter().enumerate().all(|(k, w)| t.is_word(s + k, w)) {
+            // "rose up to 5%", "back up to 4.8 percent": a movement, not a bound.
+            if words[0] == "up"
+                && s > 0
+                && (t.is_word(s - 1, "back") || super::range::is_change_verb(t, s - 1))
+            {
+                return None;
+            }
             return Some((*q, s));
         }
     }

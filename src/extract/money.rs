@@ -161,7 +161,7 @@ pub fn prefix(t: &Tokens, i: usize, dollar: &str) -> Option<(String, usize)> {
     let w = t.s(i);
     // US$, HK$, C$, c $ (tokenized newswire), cad$
     if t.is_punct(i + 1, '$') {
-        let spaced_ok = matches!(w, "c" | "us" | "US" | "HK" | "hk");
+        let spaced_ok = matches!(w, "c" | "C" | "us" | "US" | "HK" | "hk");
         if t.attached(i + 1) || spaced_ok {
             if let Some(code) = dollar_prefix(w) {
                 return Some((code.to_string(), i + 2));

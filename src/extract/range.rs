@@ -212,6 +212,11 @@ const CHANGE_VERBS: &[&str] = &[
     "ballooned",
 ];
 
+/// Whether token `k` is a verb of change (`rose`, `cut`, `climbed`).
+pub fn is_change_verb(t: &Tokens, k: usize) -> bool {
+    CHANGE_VERBS.iter().any(|v| t.is_word(k, v))
+}
+
 /// Whether a joined `from X to Y` is a change: `X` greater than `Y`, or a verb of change
 /// shortly before `from`.
 pub fn is_change(
