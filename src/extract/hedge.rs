@@ -74,6 +74,41 @@ const PREFIXES: &[(&[&str], Qualifier)] = &[
     (&["below"], LessThan),
 ];
 
+/// Verbs of upward movement: after them `up to` says where a figure went, not a bound
+/// ("rose up to 5%", but "cut up to 700 jobs").
+const RISING: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "climbed",
+    "climb",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jump",
+    "jumps",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "back",
+    "increased",
+    "grew",
+    "soared",
+    "surged",
+    "moved",
+    "edged",
+    "inched",
+    "crept",
+    "shot",
+    "spiked",
+    "bounced",
+    "rebounded",
+    "ticked",
+];
+
 /// Hedge phrases after a figure: `or more`, `or so`, `and above`.
 const SUFFIXES: &[(&[&str], Qualifier)] = &[
     (&["or", "more"], AtLeast),
@@ -125,10 +160,7 @@ pub fn prefix(t: &Tokens, i: usize, floor: usize) -> Option<(Qualifier, usize)> 
         let s = i - n;
         if words.iter().enumerate().all(|(k, w)| t.is_word(s + k, w)) {
             // "rose up to 5%", "back up to 4.8 percent": a movement, not a bound.
-            if words[0] == "up"
-                && s > 0
-                && (t.is_word(s - 1, "back") || super::range::is_change_verb(t, s - 1))
-            {
+            if words[0] == "up" && s > 0 && t.is_any(s - 1, RISING) {
                 return None;
             }
             return Some((*q, s));

@@ -232,7 +232,7 @@ pub fn is_change(
     if y < x {
         return true;
     }
-    (f.saturating_sub(5)..f).any(|k| CHANGE_VERBS.iter().any(|v| t.is_word(k, v)))
+    (f.saturating_sub(5)..f).any(|k| is_change_verb(t, k))
 }
 
 #[cfg(test)]
