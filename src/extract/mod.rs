@@ -427,6 +427,10 @@ impl Scanner<'_, '_> {
             kind = Kind::Count;
             unit = Some(noun);
             k = e;
+        } else if let Some((shared_kind, shared_unit)) = self.alternative_unit(&a, k, &second) {
+            // "three or four years", "two or three people"
+            kind = shared_kind;
+            unit = Some(shared_unit);
         } else {
             kind = Kind::Number;
         }
@@ -499,6 +503,28 @@ impl Scanner<'_, '_> {
         m.qualifier = qualifier;
         m.per = per;
         Some(Step::Found(vec![self.found(start, k, m)], k))
+    }
+
+    /// The time unit or counted noun of the next figure when a bare one is coordinated
+    /// with it by `or` ("three or four years").
+    fn alternative_unit(
+        &self,
+        a: &Core,
+        k: usize,
+        second: &Option<Core>,
+    ) -> Option<(Kind, String)> {
+        let t = self.t;
+        if second.is_some() || k != a.end || !t.is_word(k, "or") || a.num.ordinal {
+            return None;
+        }
+        let b = self.core(k + 1)?;
+        if b.currency.is_some() || b.percent.is_some() || b.num.ordinal {
+            return None;
+        }
+        if let Some(u) = duration::suffix(t, b.end).filter(|u| !u.ago) {
+            return Some((Kind::Duration, u.unit.to_string()));
+        }
+        count::noun_after(t, b.end, false).map(|(noun, _)| (Kind::Count, noun))
     }
 
     /// "more than 10 and less than 40": the second bound, its qualifier and end token.
