@@ -269,6 +269,15 @@ impl Scanner<'_, '_> {
             minor: false,
             percent: None,
         };
+        // "tens of millions of dollars"
+        if c.currency.is_none() && num.vague.is_some() && t.is_word(num.end, "of") {
+            if let Some(s) = money::suffix(t, num.end + 1, true, dollar) {
+                c.currency = Some(s.unit);
+                c.minor = s.minor;
+                c.end = s.end;
+                return Some(c);
+            }
+        }
         if c.currency.is_none() && !num.ordinal {
             if let Some((u, e, f)) = percent::suffix(t, num.end) {
                 c.percent = Some((u, f));
