@@ -173,6 +173,26 @@ impl Scanner<'_, '_> {
                 if next_num && s.len() <= 4 && money::prefix(t, i, "").is_some() {
                     return true;
                 }
+                // Every anchor word starts with one of these letters.
+                if !matches!(
+                    b.to_ascii_lowercase(),
+                    b'a' | b'b'
+                        | b'd'
+                        | b'e'
+                        | b'f'
+                        | b'h'
+                        | b'j'
+                        | b'l'
+                        | b'm'
+                        | b'n'
+                        | b'o'
+                        | b'q'
+                        | b's'
+                        | b't'
+                        | b'z'
+                ) {
+                    return false;
+                }
                 let lc;
                 let w = if s.bytes().all(|b| b.is_ascii_lowercase()) {
                     s
