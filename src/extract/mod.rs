@@ -14,6 +14,7 @@ pub mod count;
 pub mod date;
 pub mod duration;
 pub mod hedge;
+pub mod measure;
 pub mod money;
 pub mod numeral;
 pub mod ordinal;
@@ -452,10 +453,18 @@ impl Scanner<'_, '_> {
         } else if second.is_none() && hedge.is_none() && age::in_context(t, &a.num) {
             kind = Kind::Age;
             unit = Some("year".into());
+        } else if let Some((u, e)) = measure::suffix(t, k) {
+            kind = Kind::Number;
+            unit = Some(u.to_string());
+            k = e;
         } else if let Some((noun, e)) = count::noun_after(t, k, last.num.vague.is_some()) {
             kind = Kind::Count;
             unit = Some(noun);
             k = e;
+            // "800,000 barrels a day"
+            if let Some((p, _)) = money::per(t, k) {
+                per = Some(p);
+            }
         } else if let Some((shared_kind, shared_unit)) = self.alternative_unit(&a, k, &second) {
             // "three or four years", "two or three people"
             kind = shared_kind;
