@@ -579,7 +579,8 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
     }
     // Ranges: 2010-2015, 2013-14, 2010 to 2015
     let mut range_end = None;
-    if t.is_dash(end) || t.is_any(end, &["to", "through"]) {
+    let between = i > 0 && t.is_word(i - 1, "between") && t.is_word(end, "and");
+    if t.is_dash(end) || t.is_any(end, &["to", "through"]) || between {
         let k = end + 1;
         if t.is_num(k) && !(t.attached(k + 1) && t.is_word_tok(k + 1)) {
             let v = t.int(k).unwrap_or(0) as i32;
@@ -604,7 +605,7 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
         }
         end = e;
         return Some(DateMatch {
-            start: i,
+            start: if between { i - 1 } else { i },
             end,
             year_only: true,
             iso: Some(format!("{y}/{y2}")),
@@ -769,6 +770,10 @@ mod tests {
         assert_eq!(d("the 2010s", 1, None).as_deref(), Some("2010/2019"));
         assert_eq!(d("mid-2024", 0, None).as_deref(), Some("2024"));
         assert_eq!(d("2010-2015", 0, None).as_deref(), Some("2010/2015"));
+        assert_eq!(
+            d("between 2019 and 2021", 1, None).as_deref(),
+            Some("2019/2021")
+        );
     }
 
     #[test]
