@@ -5,9 +5,13 @@
 //! a digit run, a currency symbol or code, or a word that can start a number, an ordinal
 //! or a date (checked on the lower-cased word, no regex, no allocation per word). From an
 //! anchor it parses outwards: hedges and `between`/`from` to the left ([`hedge`],
-//! [`range`]), the numeral ([`numeral`]), then currency, percent, age, duration and the
-//! counted noun to the right. [`trap`] rejects digits that are not claims. Each family
-//! lives in its own file with its own tests; the registry below decides their order.
+//! [`range`]), the numeral ([`numeral`]), then currency ([`money`]), percent
+//! ([`percent`]), age ([`age`]), duration ([`duration`]), unit of measure ([`measure`])
+//! and the counted noun ([`count`]) to the right; years and dates ([`date`]) and ranks
+//! ([`ordinal`]) are tried first at their anchors. [`trap`] rejects digits that are not
+//! claims. Each family lives in its own file with its own tests; the order of the checks
+//! in `Scanner::quantity` is the registry: the first family that claims the words after
+//! a numeral decides its kind.
 
 pub mod age;
 pub mod count;
