@@ -476,9 +476,12 @@ impl Scanner<'_, '_> {
         } else {
             kind = Kind::Number;
         }
+        // A counted noun ("Another 20 people") shows a quantity; only a bare number can
+        // be part of a name.
+        let named = kind == Kind::Number && trap::model_name(t, &a.num);
         if matches!(kind, Kind::Number | Kind::Count)
             && second.is_none()
-            && (trap::model_name(t, &a.num) || trap::pronoun_one(t, &a.num))
+            && (named || trap::pronoun_one(t, &a.num))
         {
             return Some(Step::Skip(a.end));
         }

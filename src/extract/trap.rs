@@ -283,14 +283,96 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
                 | "lost"
                 | "won"
         )
+        || FUNCTION_WORDS.contains(&lc.as_str())
     {
-        return false;
-    }
-    if t.sentence_start(i - 1) && !camel {
         return false;
     }
     true
 }
+
+/// Words that, capitalised at a sentence start, introduce a figure rather than name a
+/// product ("Another 20 left", "Roughly 30 came").
+const FUNCTION_WORDS: &[&str] = &[
+    "another",
+    "roughly",
+    "approximately",
+    "exactly",
+    "fewer",
+    "more",
+    "less",
+    "above",
+    "below",
+    "those",
+    "these",
+    "every",
+    "each",
+    "between",
+    "if",
+    "when",
+    "while",
+    "as",
+    "like",
+    "including",
+    "per",
+    "last",
+    "next",
+    "first",
+    "up",
+    "so",
+    "yet",
+    "then",
+    "now",
+    "still",
+    "even",
+    "nearly",
+    "also",
+    "already",
+    "then",
+    "here",
+    "there",
+    "only",
+    "about",
+    "around",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "at",
+    "by",
+    "with",
+    "without",
+    "after",
+    "since",
+    "during",
+    "within",
+    "across",
+    "among",
+    "against",
+    "towards",
+    "toward",
+    "via",
+    "say",
+    "says",
+    "said",
+    "see",
+    "note",
+    "total",
+    "totalling",
+    "totaling",
+    "age",
+    "aged",
+    "ages",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "hit",
+    "reached",
+    "topped",
+];
 
 /// Whether a bare `one` is a pronoun (`the one you mentioned`, `which one`).
 pub fn pronoun_one(t: &Tokens, n: &Numeral) -> bool {
