@@ -218,8 +218,10 @@ fn from_month(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMat
     }
     let lc = t.lc(i);
     let full = lc.as_str().len() > 3 && !matches!(lc.as_str(), "may" | "march" | "sept");
+    // "may" and "march" in lower case are verbs ("protesters march 5 miles").
+    let verb = matches!(lc.as_str(), "may" | "march") && !t.is_cap(i);
     // Month + day
-    if let Some((d, k2)) = day_at(t, k) {
+    if let Some((d, k2)) = day_at(t, k).filter(|_| !verb) {
         let (year, end) = match trailing_year(t, k2) {
             Some((y, e)) => (Some(y), e),
             None => (published.map(|p| p.year_for(m, Some(d))), k2),
@@ -789,5 +791,6 @@ mod tests {
     #[test]
     fn may_the_verb_is_not_a_month() {
         assert_eq!(d("it may 2", 1, None), None);
+        assert_eq!(d("they march 5 miles", 1, Some(2025)), None);
     }
 }
