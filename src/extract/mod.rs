@@ -575,7 +575,7 @@ impl Scanner<'_, '_> {
     /// "more than 10 and less than 40": the second bound, its qualifier and end token.
     fn bound_pair(&self, k: usize, q: Qualifier) -> Option<(Core, Qualifier, usize)> {
         let t = self.t;
-        if !t.is_word(k, "and") {
+        if !(t.is_any(k, &["and", "but"]) || t.is_punct(k, ',')) {
             return None;
         }
         for c in k + 2..k + 8 {
