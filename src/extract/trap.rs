@@ -19,6 +19,8 @@ const DIGIT_SUFFIXES: &[&str] = &[
     "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
     "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
     "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft",
+    // Currencies written after the amount with letters of their script.
+    "元", "円", "원",
 ];
 
 /// Words written onto the front of digits that still leave a figure (currencies, `mid-`).
