@@ -59,7 +59,7 @@ pub fn extract_mentions(text: &str, ctx: &ExtractContext<'_>) -> Vec<Mention> {
         chunk_checked: 0,
     };
     s.run();
-    finish(&t, s.out)
+    finish(s.out)
 }
 
 /// A mention in token coordinates, before byte offsets are taken.
@@ -788,9 +788,9 @@ fn interval_raw(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -
     }
 }
 
-/// Sorts mentions by offset and turns change references into output positions.
-fn finish(t: &Tokens, found: Vec<Found>) -> Vec<Mention> {
-    let _ = t;
+/// Sorts mentions by offset (then by end and token) and turns change references into
+/// positions in the sorted output.
+fn finish(found: Vec<Found>) -> Vec<Mention> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&k| (found[k].m.start, found[k].m.end, found[k].start));
     let mut pos = vec![0usize; found.len()];
@@ -802,7 +802,6 @@ fn finish(t: &Tokens, found: Vec<Found>) -> Vec<Mention> {
         .map(|&k| {
             let mut m = found[k].m.clone();
             m.change_from = found[k].change_from.and_then(|c| pos.get(c).copied());
-            let _ = found[k].end;
             m
         })
         .collect()
