@@ -487,6 +487,10 @@ fn numeric(t: &Tokens, i: usize) -> Option<DateMatch> {
 
 /// Words before a bare four-digit number that make it a year.
 fn year_context(t: &Tokens, i: usize) -> bool {
+    // "2020's biggest deal": only a year takes the possessive.
+    if matches!(t.punct(i + 1), Some('\'' | '’')) && t.is_word(i + 2, "s") && t.attached(i + 1) {
+        return true;
+    }
     if i == 0 {
         return false;
     }
@@ -541,12 +545,11 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
     let mut end = i + 1;
     // Decades: 1990s, 1990's
     if y % 10 == 0 {
-        let k = if t.is_punct(end, '\'') || t.is_punct(end, '’') {
-            end + 1
-        } else {
-            end
-        };
-        if t.attached(k) && t.is_word(k, "s") {
+        let apostrophe = t.is_punct(end, '\'') || t.is_punct(end, '’');
+        let k = if apostrophe { end + 1 } else { end };
+        // "the 1990's" is a decade, "2020's biggest deal" a possessive.
+        let decade = !apostrophe || i > 0 && t.is_word(i - 1, "the");
+        if decade && t.attached(k) && t.is_word(k, "s") {
             return Some(DateMatch {
                 start: i,
                 end: k + 1,
