@@ -165,3 +165,67 @@ fn peer_suites_value_f1() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Extraction speed on news-like text: the seeds, each as its own document, extracted
+/// over and over until about 8 MB have been read. Run with
+/// `cargo test --release --test eval throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("seeds")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    seeds.sort();
+    let docs: Vec<String> = seeds
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let per_round: usize = docs.iter().map(String::len).sum();
+    let rounds = (8 << 20) / per_round.max(1) + 1;
+    let cfg = Config::default();
+    let ctx = ExtractContext {
+        config: &cfg,
+        published: None,
+    };
+    let mut best = f64::MAX;
+    let mut count = 0;
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        count = 0;
+        for _ in 0..rounds {
+            for d in &docs {
+                count += extract_mentions(d, &ctx).len();
+            }
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let mb = (per_round * rounds) as f64 / 1e6;
+    println!(
+        "{mb:.1} MB in {} documents, {count} mentions, best of 5: {best:.3} s = {:.1} MB/s",
+        rounds * docs.len(),
+        mb / best
+    );
+}
+
+/// Tokenizer share of the extraction time (see `throughput`).
+#[test]
+#[ignore]
+fn throughput_tokens() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let one: String = std::fs::read_dir(&root)
+        .expect("seeds")
+        .filter_map(|e| e.ok().and_then(|e| std::fs::read_to_string(e.path()).ok()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let corpus = one.repeat((8 << 20) / one.len().max(1) + 1);
+    let mut best = f64::MAX;
+    for _ in 0..5 {
+        let t = std::time::Instant::now();
+        let n = claimcheck::extract::token::tokenize(&corpus).len();
+        assert!(n > 0);
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    println!("tokenize: {:.1} MB/s", corpus.len() as f64 / 1e6 / best);
+}

@@ -31,10 +31,14 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
 /// An age phrase before a numeral starting at token `i`: the first token of the span.
 pub fn prefix(t: &Tokens, i: usize, floor: usize) -> Option<usize> {
     let ok = |s: usize| s >= floor;
-    if i >= 4 && ok(i - 4) && t.is_word(i - 4, "at") && t.is_word(i - 3, "the") {
-        if t.is_word(i - 2, "age") && t.is_word(i - 1, "of") {
-            return Some(i - 4);
-        }
+    if i >= 4
+        && ok(i - 4)
+        && t.is_word(i - 4, "at")
+        && t.is_word(i - 3, "the")
+        && t.is_word(i - 2, "age")
+        && t.is_word(i - 1, "of")
+    {
+        return Some(i - 4);
     }
     if i >= 2 && ok(i - 2) && t.is_word(i - 2, "at") && t.is_word(i - 1, "age") {
         return Some(i - 2);
@@ -52,10 +56,16 @@ pub fn in_context(t: &Tokens, n: &Numeral) -> bool {
         return false;
     }
     let i = n.start;
-    let after_ok =
-        |k: usize| k >= t.len() || matches!(t.punct(k), Some(',' | '.' | ';' | ')' | '–' | '—'));
+    let after_ok = |k: usize| {
+        k >= t.len()
+            || matches!(t.punct(k), Some(',' | '.' | ';' | ')' | '–' | '—'))
+            || t.is_any(k, &["when", "at"]) && k >= 2 && t.is_any(k - 2, &["was", "is"])
+    };
     if !after_ok(n.end) {
-        return false;
+        return at_age(t, n);
+    }
+    if at_age(t, n) {
+        return true;
     }
     let mut b = i;
     if b >= 1
@@ -88,11 +98,26 @@ pub fn in_context(t: &Tokens, n: &Numeral) -> bool {
     if b < i && b >= 1 && t.is_any(b - 1, &["is", "was"]) {
         return true;
     }
+    // "he was 27." / "she is 60,": a personal pronoun as the subject.
+    if b >= 2
+        && t.is_any(b - 1, &["is", "was", "turns", "turned"])
+        && t.is_any(b - 2, &["he", "she", "i"])
+    {
+        return true;
+    }
     // "At 19, he ..." at a sentence start.
     if i >= 1 && t.is_word(i - 1, "at") && t.sentence_start(i - 1) && t.is_punct(n.end, ',') {
         return true;
     }
-    // "dropped out at 19 to pursue", "left at 19." (not a price or a level: "closed at 19")
+    false
+}
+
+/// "dropped out at 19 to pursue", "left at 19." (not a price or a level: "closed at 19").
+fn at_age(t: &Tokens, n: &Numeral) -> bool {
+    let i = n.start;
+    if n.plain.filter(|v| (1..=120).contains(v)).is_none() {
+        return false;
+    }
     if i >= 2 && t.is_word(i - 1, "at") && !t.sentence_start(i - 1) {
         let before = t.lc(i - 2);
         let level = matches!(

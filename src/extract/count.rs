@@ -26,6 +26,7 @@ const IRREGULAR: &[&str] = &[
     "livestock",
     "offspring",
     "feet",
+    "thanks",
     "teeth",
     "mice",
     "geese",
@@ -434,9 +435,23 @@ pub fn noun_after(t: &Tokens, k: usize, of_ok: bool) -> Option<(String, usize)> 
             j += 1;
         }
     }
-    // Skip up to three modifiers before the noun.
+    // Skip up to three modifiers before the noun: adjectives ("older"), one noun adjunct
+    // ("job cuts") and capitalised proper modifiers ("Liverpool fans", "UK adults").
+    let mut adjuncts = 0;
     for _ in 0..4 {
-        let (w, end) = chain(t, j)?;
+        let Some((w, end)) = chain(t, j) else {
+            let lc = t.lc(j);
+            let proper = t.is_cap(j)
+                && !lc.as_str().is_empty()
+                && !STOP.contains(&lc.as_str())
+                && super::date::month(lc.as_str()).is_none();
+            if proper && adjuncts < 2 {
+                adjuncts += 1;
+                j += 1;
+                continue;
+            }
+            return None;
+        };
         if w.contains('-') {
             let last = w.rsplit('-').next().unwrap_or("");
             if plural_noun(last) && !adjective_like(&w) {
@@ -449,7 +464,11 @@ pub fn noun_after(t: &Tokens, k: usize, of_ok: bool) -> Option<(String, usize)> 
             return Some((w, end));
         }
         if !adjective_like(&w) {
-            return None;
+            let adjunct = w.len() >= 3 && !STOP.contains(&w.as_str()) && !w.ends_with('s');
+            if !adjunct || adjuncts >= 1 {
+                return None;
+            }
+            adjuncts += 1;
         }
         j = end;
     }
@@ -475,6 +494,13 @@ mod tests {
         );
         assert_eq!(noun("2 older brothers").as_deref(), Some("brothers"));
         assert_eq!(noun("3 people").as_deref(), Some("people"));
+    }
+
+    #[test]
+    fn noun_adjuncts_and_proper_modifiers() {
+        assert_eq!(noun("96 Liverpool fans").as_deref(), Some("fans"));
+        assert_eq!(noun("5 job cuts").as_deref(), Some("cuts"));
+        assert_eq!(noun("10 died in clashes"), None);
     }
 
     #[test]

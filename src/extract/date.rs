@@ -28,6 +28,53 @@ pub struct DateMatch {
     pub range: bool,
 }
 
+/// The date a document was published (or the configured reference date): it gives a
+/// year to dates that state none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Year.
+    pub year: i32,
+    /// Month, when known.
+    pub month: Option<u32>,
+    /// Day, when known.
+    pub day: Option<u32>,
+}
+
+impl Anchor {
+    /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (anything after is ignored).
+    pub fn parse(s: &str) -> Option<Anchor> {
+        let year = s.get(..4)?.parse().ok()?;
+        let month = s
+            .get(5..7)
+            .and_then(|m| m.parse().ok())
+            .filter(|m| (1..=12).contains(m));
+        let day = s
+            .get(8..10)
+            .and_then(|d| d.parse().ok())
+            .filter(|d| (1..=31).contains(d));
+        Some(Anchor { year, month, day })
+    }
+
+    /// The year of a month (and day) stated without one: the year that puts it closest
+    /// to the anchor ("December 20" in an article of 5 January is last December).
+    pub fn year_for(&self, m: u32, d: Option<u32>) -> i32 {
+        let Some(am) = self.month else {
+            return self.year;
+        };
+        let at = |y: i32, m: u32, d: u32| i64::from(y) * 372 + i64::from(m) * 31 + i64::from(d);
+        let here = at(self.year, am, self.day.unwrap_or(15));
+        let dist = |y: i32| (at(y, m, d.unwrap_or(15)) - here).abs();
+        // The publication year unless that puts the date more than seven months away.
+        if dist(self.year) <= 7 * 31 {
+            return self.year;
+        }
+        [self.year - 1, self.year + 1]
+            .into_iter()
+            .min_by_key(|&y| dist(y))
+            .unwrap_or(self.year)
+    }
+}
+
 /// The month number of a month name or abbreviation (lower-cased).
 pub fn month(w: &str) -> Option<u32> {
     Some(match w {
@@ -84,10 +131,12 @@ fn year_at(t: &Tokens, i: usize) -> Option<i32> {
         return None;
     }
     // 2025.5 or 2,025 are not years.
-    if (t.is_punct(i + 1, '.') || t.is_punct(i + 1, ',')) && t.attached(i + 1) && t.is_num(i + 2) {
-        if t.attached(i + 2) {
-            return None;
-        }
+    if (t.is_punct(i + 1, '.') || t.is_punct(i + 1, ','))
+        && t.attached(i + 1)
+        && t.is_num(i + 2)
+        && t.attached(i + 2)
+    {
+        return None;
     }
     Some(v as i32)
 }
@@ -159,7 +208,7 @@ fn month_context(t: &Tokens, i: usize) -> bool {
 }
 
 /// A date starting with a month name at token `i`.
-fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch> {
+fn from_month(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMatch> {
     let (m, k) = month_at(t, i)?;
     // Dec-2018, Sep-23-2020, Dec/2018
     if matches!(t.punct(k), Some('-' | '/')) && t.attached(k) && t.is_num(k + 1) {
@@ -169,16 +218,13 @@ fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch>
     }
     let lc = t.lc(i);
     let full = lc.as_str().len() > 3 && !matches!(lc.as_str(), "may" | "march" | "sept");
+    // "may" and "march" in lower case are verbs ("protesters march 5 miles").
+    let verb = matches!(lc.as_str(), "may" | "march") && !t.is_cap(i);
     // Month + day
-    if let Some((d, k2)) = day_at(t, k) {
-        let k2 = if t.is_word_tok(k) && !t.is_num(k) {
-            k2
-        } else {
-            k2
-        };
+    if let Some((d, k2)) = day_at(t, k).filter(|_| !verb) {
         let (year, end) = match trailing_year(t, k2) {
             Some((y, e)) => (Some(y), e),
-            None => (published, k2),
+            None => (published.map(|p| p.year_for(m, Some(d))), k2),
         };
         if !valid(year, m, d) {
             return None;
@@ -225,8 +271,8 @@ fn from_month(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch>
             start: i,
             end: k,
             year_only: false,
-            iso: iso(published, m, None),
-            year: published,
+            iso: iso(published.map(|p| p.year_for(m, None)), m, None),
+            year: published.map(|p| p.year_for(m, None)),
             last_year: None,
             range: false,
         });
@@ -277,7 +323,7 @@ fn day_range(t: &Tokens, k: usize, year: Option<i32>, m: u32, d: u32) -> Option<
 }
 
 /// A date starting with a day: `13 June 2025`, `04th Jan 2019`, `fourth of July`.
-fn from_day(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch> {
+fn from_day(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMatch> {
     let (d, k) = day_at(t, i)?;
     let k = if t.is_word(k, "of") { k + 1 } else { k };
     let (m, k2) = month_at(t, k)?;
@@ -286,7 +332,7 @@ fn from_day(t: &Tokens, i: usize, published: Option<i32>) -> Option<DateMatch> {
     }
     let (year, end) = match trailing_year(t, k2) {
         Some((y, e)) => (Some(y), e),
-        None => (published, k2),
+        None => (published.map(|p| p.year_for(m, Some(d))), k2),
     };
     if !valid(year, m, d) {
         return None;
@@ -344,7 +390,15 @@ fn numeric(t: &Tokens, i: usize) -> Option<DateMatch> {
             break;
         }
         let s = t.punct(j + 1);
-        let ok = matches!(s, Some('-' | '/' | '.')) && t.attached(j + 1);
+        // Separators touch a side ("2016- 11", "2016 -11"), except a slash, which is never
+        // a dash between clauses ("11 / 2016").
+        let touching = t.attached(j + 1) || t.attached(j + 2);
+        let ok = match s {
+            Some('.') => t.attached(j + 1) && t.attached(j + 2),
+            Some('-') => touching,
+            Some('/') => true,
+            _ => false,
+        };
         if !ok || (sep.is_some() && sep != s) {
             j += 1;
             break;
@@ -433,6 +487,10 @@ fn numeric(t: &Tokens, i: usize) -> Option<DateMatch> {
 
 /// Words before a bare four-digit number that make it a year.
 fn year_context(t: &Tokens, i: usize) -> bool {
+    // "2020's biggest deal": only a year takes the possessive.
+    if matches!(t.punct(i + 1), Some('\'' | '’')) && t.is_word(i + 2, "s") && t.attached(i + 1) {
+        return true;
+    }
     if i == 0 {
         return false;
     }
@@ -448,6 +506,18 @@ fn year_context(t: &Tokens, i: usize) -> bool {
         return true;
     }
     if t.is_punct(i - 1, '(') && t.is_punct(i + 1, ')') {
+        return true;
+    }
+    // Quarters and halves (Q2 2024, H1 2025) and fiscal years (FY2025).
+    if i >= 2
+        && t.is_num(i - 1)
+        && t.ndigits(i - 1) == 1
+        && t.attached(i - 1)
+        && t.is_any(i - 2, &["q", "h"])
+    {
+        return true;
+    }
+    if t.is_any(i - 1, &["fy"]) && t.attached(i) {
         return true;
     }
     // "a 2019 interview", "Time's 2024 list": a year used as a modifier.
@@ -475,12 +545,11 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
     let mut end = i + 1;
     // Decades: 1990s, 1990's
     if y % 10 == 0 {
-        let k = if t.is_punct(end, '\'') || t.is_punct(end, '’') {
-            end + 1
-        } else {
-            end
-        };
-        if t.attached(k) && t.is_word(k, "s") {
+        let apostrophe = t.is_punct(end, '\'') || t.is_punct(end, '’');
+        let k = if apostrophe { end + 1 } else { end };
+        // "the 1990's" is a decade, "2020's biggest deal" a possessive.
+        let decade = !apostrophe || i > 0 && t.is_word(i - 1, "the");
+        if decade && t.attached(k) && t.is_word(k, "s") {
             return Some(DateMatch {
                 start: i,
                 end: k + 1,
@@ -515,7 +584,8 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
     }
     // Ranges: 2010-2015, 2013-14, 2010 to 2015
     let mut range_end = None;
-    if t.is_dash(end) || t.is_any(end, &["to", "through"]) {
+    let between = i > 0 && t.is_word(i - 1, "between") && t.is_word(end, "and");
+    if t.is_dash(end) || t.is_any(end, &["to", "through"]) || between {
         let k = end + 1;
         if t.is_num(k) && !(t.attached(k + 1) && t.is_word_tok(k + 1)) {
             let v = t.int(k).unwrap_or(0) as i32;
@@ -540,7 +610,7 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
         }
         end = e;
         return Some(DateMatch {
-            start: i,
+            start: if between { i - 1 } else { i },
             end,
             year_only: true,
             iso: Some(format!("{y}/{y2}")),
@@ -560,9 +630,37 @@ fn year(t: &Tokens, i: usize, after_year: bool) -> Option<DateMatch> {
     })
 }
 
-/// The date or year starting at token `i`, if any. `published` is the publication year;
+/// The date or year starting at token `i`, if any. `published` gives missing years;
 /// `after_year` says a year was just mentioned ("2007 and 2009").
-pub fn parse(t: &Tokens, i: usize, published: Option<i32>, after_year: bool) -> Option<DateMatch> {
+pub fn parse(
+    t: &Tokens,
+    i: usize,
+    published: Option<Anchor>,
+    after_year: bool,
+) -> Option<DateMatch> {
+    // '90s: a decade of the twentieth century (or of this one for '00s to '20s).
+    if t.is_num(i)
+        && t.ndigits(i) == 2
+        && i > 0
+        && matches!(t.punct(i - 1), Some('\'' | '’'))
+        && t.attached(i)
+        && t.is_word(i + 1, "s")
+        && t.attached(i + 1)
+    {
+        let v = t.int(i).unwrap_or(1) as i32;
+        if v % 10 == 0 {
+            let y = if v < 30 { 2000 + v } else { 1900 + v };
+            return Some(DateMatch {
+                start: i - 1,
+                end: i + 2,
+                year_only: true,
+                iso: Some(format!("{y}/{}", y + 9)),
+                year: Some(y),
+                last_year: Some(y + 9),
+                range: true,
+            });
+        }
+    }
     if t.is_num(i) {
         if let Some(d) = numeric(t, i) {
             return Some(d);
@@ -615,7 +713,12 @@ mod tests {
 
     fn d(s: &str, i: usize, published: Option<i32>) -> Option<String> {
         let t = tokenize(s);
-        parse(&t, i, published, false).and_then(|m| m.iso)
+        let anchor = published.map(|year| Anchor {
+            year,
+            month: None,
+            day: None,
+        });
+        parse(&t, i, anchor, false).and_then(|m| m.iso)
     }
 
     #[test]
@@ -672,10 +775,25 @@ mod tests {
         assert_eq!(d("the 2010s", 1, None).as_deref(), Some("2010/2019"));
         assert_eq!(d("mid-2024", 0, None).as_deref(), Some("2024"));
         assert_eq!(d("2010-2015", 0, None).as_deref(), Some("2010/2015"));
+        assert_eq!(
+            d("between 2019 and 2021", 1, None).as_deref(),
+            Some("2019/2021")
+        );
+    }
+
+    #[test]
+    fn missing_year_is_the_closest_to_publication() {
+        let a = Anchor::parse("2025-01-05").unwrap();
+        assert_eq!(a.year_for(12, Some(20)), 2024);
+        assert_eq!(a.year_for(1, Some(20)), 2025);
+        let a = Anchor::parse("2024-12-28").unwrap();
+        assert_eq!(a.year_for(1, Some(3)), 2025);
+        assert_eq!(Anchor::parse("2025").unwrap().year_for(12, None), 2025);
     }
 
     #[test]
     fn may_the_verb_is_not_a_month() {
         assert_eq!(d("it may 2", 1, None), None);
+        assert_eq!(d("they march 5 miles", 1, Some(2025)), None);
     }
 }

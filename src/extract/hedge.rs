@@ -13,6 +13,26 @@ use Qualifier::{Approx, AtLeast, AtMost, LessThan, MoreThan, Nearly};
 
 /// Hedge phrases that stand right before a figure, longest first within a first word.
 const PREFIXES: &[(&[&str], Qualifier)] = &[
+    (&["less", "or", "equal", "than"], AtMost),
+    (&["less", "or", "equal", "to"], AtMost),
+    (&["smaller", "or", "equal", "than"], AtMost),
+    (&["smaller", "or", "equal", "to"], AtMost),
+    (&["lower", "or", "equal", "than"], AtMost),
+    (&["lower", "or", "equal", "to"], AtMost),
+    (&["fewer", "or", "equal", "than"], AtMost),
+    (&["fewer", "or", "equal", "to"], AtMost),
+    (&["greater", "or", "equal", "than"], AtLeast),
+    (&["greater", "or", "equal", "to"], AtLeast),
+    (&["bigger", "or", "equal", "than"], AtLeast),
+    (&["bigger", "or", "equal", "to"], AtLeast),
+    (&["higher", "or", "equal", "than"], AtLeast),
+    (&["higher", "or", "equal", "to"], AtLeast),
+    (&["larger", "or", "equal", "than"], AtLeast),
+    (&["larger", "or", "equal", "to"], AtLeast),
+    (&["more", "or", "equal", "than"], AtLeast),
+    (&["more", "or", "equal", "to"], AtLeast),
+    (&["at", "least", "or", "equal", "to"], AtLeast),
+    (&["at", "most", "or", "equal", "to"], AtMost),
     (&["less", "than", "or", "equal", "to"], AtMost),
     (&["fewer", "than", "or", "equal", "to"], AtMost),
     (&["greater", "than", "or", "equal", "to"], AtLeast),
@@ -74,6 +94,41 @@ const PREFIXES: &[(&[&str], Qualifier)] = &[
     (&["below"], LessThan),
 ];
 
+/// Verbs of upward movement: after them `up to` says where a figure went, not a bound
+/// ("rose up to 5%", but "cut up to 700 jobs").
+const RISING: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "rising",
+    "risen",
+    "climbed",
+    "climb",
+    "climbs",
+    "climbing",
+    "jumped",
+    "jump",
+    "jumps",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "back",
+    "increased",
+    "grew",
+    "soared",
+    "surged",
+    "moved",
+    "edged",
+    "inched",
+    "crept",
+    "shot",
+    "spiked",
+    "bounced",
+    "rebounded",
+    "ticked",
+];
+
 /// Hedge phrases after a figure: `or more`, `or so`, `and above`.
 const SUFFIXES: &[(&[&str], Qualifier)] = &[
     (&["or", "more"], AtLeast),
@@ -124,6 +179,10 @@ pub fn prefix(t: &Tokens, i: usize, floor: usize) -> Option<(Qualifier, usize)> 
         }
         let s = i - n;
         if words.iter().enumerate().all(|(k, w)| t.is_word(s + k, w)) {
+            // "rose up to 5%", "back up to 4.8 percent": a movement, not a bound.
+            if words[0] == "up" && s > 0 && t.is_any(s - 1, RISING) {
+                return None;
+            }
             return Some((*q, s));
         }
     }
@@ -145,7 +204,14 @@ pub fn suffix(t: &Tokens, i: usize) -> Option<(Qualifier, usize)> {
         if words.iter().enumerate().all(|(k, w)| t.is_word(i + k, w)) {
             // "or more than 30" belongs to the next figure.
             let after = i + words.len();
-            if t.is_word(after, "than") || super::numeral::starts_numeral(t, after) {
+            if super::numeral::starts_numeral(t, after) {
+                continue;
+            }
+            if t.is_word(after, "than") {
+                // "200 or greater than" closes the phrase; "or more than 30" opens the next.
+                if t.is_boundary(after + 1) || t.is_punct(after + 1, ',') {
+                    return Some((*q, after + 1));
+                }
                 continue;
             }
             return Some((*q, after));

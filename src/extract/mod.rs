@@ -5,15 +5,20 @@
 //! a digit run, a currency symbol or code, or a word that can start a number, an ordinal
 //! or a date (checked on the lower-cased word, no regex, no allocation per word). From an
 //! anchor it parses outwards: hedges and `between`/`from` to the left ([`hedge`],
-//! [`range`]), the numeral ([`numeral`]), then currency, percent, age, duration and the
-//! counted noun to the right. [`trap`] rejects digits that are not claims. Each family
-//! lives in its own file with its own tests; the registry below decides their order.
+//! [`range`]), the numeral ([`numeral`]), then currency ([`money`]), percent
+//! ([`percent`]), age ([`age`]), duration ([`duration`]), unit of measure ([`measure`])
+//! and the counted noun ([`count`]) to the right; years and dates ([`date`]) and ranks
+//! ([`ordinal`]) are tried first at their anchors. [`trap`] rejects digits that are not
+//! claims. Each family lives in its own file with its own tests; the order of the checks
+//! in `Scanner::quantity` is the registry: the first family that claims the words after
+//! a numeral decides its kind.
 
 pub mod age;
 pub mod count;
 pub mod date;
 pub mod duration;
 pub mod hedge;
+pub mod measure;
 pub mod money;
 pub mod numeral;
 pub mod ordinal;
@@ -33,7 +38,8 @@ pub struct ExtractContext<'a> {
     /// Hedge widths, what `$` means.
     pub config: &'a Config,
     /// The document's publication date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), which gives
-    /// a year to dates that state none.
+    /// a year to dates that state none (the closest such date to it); when absent,
+    /// `config.reference_date` is used.
     pub published: Option<&'a str>,
 }
 
@@ -45,14 +51,15 @@ pub fn extract_mentions(text: &str, ctx: &ExtractContext<'_>) -> Vec<Mention> {
         ctx,
         published: ctx
             .published
-            .and_then(|p| p.get(..4))
-            .and_then(|y| y.parse::<i32>().ok()),
+            .or(ctx.config.reference_date.as_deref())
+            .and_then(date::Anchor::parse),
         out: Vec::new(),
         floor: 0,
         last_date_end: None,
+        chunk_checked: 0,
     };
     s.run();
-    finish(&t, s.out)
+    finish(s.out)
 }
 
 /// A mention in token coordinates, before byte offsets are taken.
@@ -67,12 +74,14 @@ struct Found {
 struct Scanner<'t, 'a> {
     t: &'t Tokens<'t>,
     ctx: &'a ExtractContext<'a>,
-    published: Option<i32>,
+    published: Option<date::Anchor>,
     out: Vec<Found>,
     /// No mention may start before this token (the end of the previous one).
     floor: usize,
     /// End token of the last date or year, for "2007 and 2009".
     last_date_end: Option<usize>,
+    /// Tokens before this one lie in a chunk already found not to be a URL or address.
+    chunk_checked: usize,
 }
 
 /// What parsing at an anchor gave.
@@ -109,7 +118,16 @@ impl Scanner<'_, '_> {
                 i += 1;
                 continue;
             }
-            if let Some(next) = trap::skip(t, i) {
+            // The web check looks at the whole chunk between spaces: once per chunk.
+            if i >= self.chunk_checked {
+                let (web, end) = trap::web_chunk(t, i);
+                if web {
+                    i = end.max(i + 1);
+                    continue;
+                }
+                self.chunk_checked = end;
+            }
+            if let Some(next) = trap::skip_number(t, i) {
                 i = next.max(i + 1);
                 continue;
             }
@@ -140,25 +158,64 @@ impl Scanner<'_, '_> {
         match t.kind(i) {
             Some(token::TokKind::Num) => true,
             Some(token::TokKind::Punct) => {
-                money::is_symbol(t, i)
-                    || numeral::is_vulgar(t, i)
-                    || matches!(t.punct(i), Some('-' | '−' | '.')) && t.is_num(i + 1)
+                let Some(c) = t.punct(i) else {
+                    return false;
+                };
+                if c.is_ascii() {
+                    // '$' is the only ASCII currency symbol.
+                    return c == '$' || matches!(c, '-' | '.') && t.is_num(i + 1);
+                }
+                money::is_symbol(t, i) || numeral::is_vulgar(t, i) || c == '−' && t.is_num(i + 1)
             }
             Some(token::TokKind::Word) => {
-                let b = t.s(i).as_bytes().first().copied().unwrap_or(0);
-                if !b.is_ascii_alphabetic() {
+                let s = t.s(i);
+                let b = s.as_bytes().first().copied().unwrap_or(0);
+                if !b.is_ascii_alphabetic() || s.len() > 13 {
                     return false;
                 }
-                if b.is_ascii_uppercase() && t.s(i).len() <= 3 && money::prefix(t, i, "").is_some()
-                {
+                // Currency codes and prefixes only count right before a number or `$`.
+                let next_num = t.is_num(i + 1) || t.is_punct(i + 1, '$') || t.is_punct(i + 1, '.');
+                if next_num && s.len() <= 4 && money::prefix(t, i, "").is_some() {
                     return true;
                 }
-                let lc = t.lc(i);
-                let w = lc.as_str();
-                numeral::starts_number_word(w)
-                    || ordinal::ordinal_word(w).is_some()
-                    || date::starts_date_word(w)
-                    || (matches!(w, "c" | "us" | "hk") && t.is_punct(i + 1, '$'))
+                // Every anchor word starts with one of these letters.
+                if !matches!(
+                    b.to_ascii_lowercase(),
+                    b'a' | b'b'
+                        | b'd'
+                        | b'e'
+                        | b'f'
+                        | b'h'
+                        | b'j'
+                        | b'l'
+                        | b'm'
+                        | b'n'
+                        | b'o'
+                        | b'q'
+                        | b's'
+                        | b't'
+                        | b'z'
+                ) {
+                    return false;
+                }
+                let lc;
+                let w = if s.bytes().all(|b| b.is_ascii_lowercase()) {
+                    s
+                } else {
+                    lc = t.lc(i);
+                    lc.as_str()
+                };
+                match w {
+                    "a" | "an" => {
+                        let n = t.lc(i + 1);
+                        let w = n.as_str();
+                        numeral::scale_word(w).is_some()
+                            || matches!(w, "dozen" | "half" | "quarter")
+                            || ordinal::ordinal_word(w).is_some()
+                            || numeral::small_word(w).is_some_and(|v| v >= 20)
+                    }
+                    w => anchor_word(w),
+                }
             }
             None => false,
         }
@@ -237,6 +294,15 @@ impl Scanner<'_, '_> {
             minor: false,
             percent: None,
         };
+        // "tens of millions of dollars"
+        if c.currency.is_none() && num.vague.is_some() && t.is_word(num.end, "of") {
+            if let Some(s) = money::suffix(t, num.end + 1, true, dollar) {
+                c.currency = Some(s.unit);
+                c.minor = s.minor;
+                c.end = s.end;
+                return Some(c);
+            }
+        }
         if c.currency.is_none() && !num.ordinal {
             if let Some((u, e, f)) = percent::suffix(t, num.end) {
                 c.percent = Some((u, f));
@@ -286,11 +352,7 @@ impl Scanner<'_, '_> {
         let mut k = a.end;
         // Left context: hedge, "between", "from".
         let left = range::opener(t, a.start, self.floor);
-        let hedge = if left.is_none() {
-            hedge::prefix(t, a.start, self.floor)
-        } else {
-            None
-        };
+        let hedge = hedge::prefix(t, a.start, self.floor).filter(|_| left.is_none());
         // Ranges and changes: "3-5", "$3 billion to $5 billion", "between 3 and 5".
         let mut second: Option<Core> = None;
         if let Some(conn) = range::connector(t, k, left) {
@@ -299,6 +361,11 @@ impl Scanner<'_, '_> {
                     a = a2;
                     second = Some(b2);
                 }
+            }
+        }
+        if second.is_none() && t.is_word(k, "or") {
+            if let Some(b) = self.core(k + 1) {
+                range::share_with_alternative(t, &mut a, &b);
             }
         }
         let is_change = second
@@ -319,7 +386,7 @@ impl Scanner<'_, '_> {
         // Bounds around the figure: "or more", "more than 10 and less than 40".
         let mut qualifier = hedge.map_or(Qualifier::None, |h| h.0);
         let mut start = hedge.map_or(a.start, |h| h.1);
-        if let Some(l) = left {
+        if let Some(l) = left.filter(|_| second.is_some()) {
             start = l.1;
         }
         if let Some((q, e)) = hedge::suffix(t, k).filter(|_| second.is_none()) {
@@ -379,24 +446,44 @@ impl Scanner<'_, '_> {
             kind = Kind::Duration;
             unit = Some(u.unit.to_string());
             k = u.end;
-        } else if let Some(s) = age::prefix(t, a.start, self.floor).filter(|_| second.is_none()) {
+        } else if let Some(s) = age::prefix(
+            t,
+            left.filter(|_| second.is_some()).map_or(a.start, |l| l.1),
+            self.floor,
+        ) {
             kind = Kind::Age;
             unit = Some("year".into());
             start = s.min(start);
         } else if second.is_none() && hedge.is_none() && age::in_context(t, &a.num) {
             kind = Kind::Age;
             unit = Some("year".into());
+        } else if let Some((u, e)) = measure::suffix(t, k) {
+            kind = Kind::Number;
+            unit = Some(u.to_string());
+            k = e;
         } else if let Some((noun, e)) = count::noun_after(t, k, last.num.vague.is_some()) {
             kind = Kind::Count;
             unit = Some(noun);
             k = e;
+            // "800,000 barrels a day"
+            if let Some((p, _)) = money::per(t, k) {
+                per = Some(p);
+            }
+        } else if let Some((shared_kind, shared_unit)) = self.alternative_unit(&a, k, &second) {
+            // "three or four years", "two or three people"
+            kind = shared_kind;
+            unit = Some(shared_unit);
         } else {
             kind = Kind::Number;
         }
-        if matches!(kind, Kind::Number | Kind::Count) && second.is_none() {
-            if trap::model_name(t, &a.num) || trap::pronoun_one(t, &a.num) {
-                return Some(Step::Skip(a.end));
-            }
+        // A counted noun ("Another 20 people") shows a quantity; only a bare number can
+        // be part of a name.
+        let named = kind == Kind::Number && trap::model_name(t, &a.num);
+        if matches!(kind, Kind::Number | Kind::Count)
+            && second.is_none()
+            && (named || trap::pronoun_one(t, &a.num))
+        {
+            return Some(Step::Skip(a.end));
         }
         if kind == Kind::Money && last.minor && a.currency.as_deref() != Some("") {
             // Minor units keep their own unit ("cent", "pence").
@@ -463,10 +550,32 @@ impl Scanner<'_, '_> {
         Some(Step::Found(vec![self.found(start, k, m)], k))
     }
 
+    /// The time unit or counted noun of the next figure when a bare one is coordinated
+    /// with it by `or` ("three or four years").
+    fn alternative_unit(
+        &self,
+        a: &Core,
+        k: usize,
+        second: &Option<Core>,
+    ) -> Option<(Kind, String)> {
+        let t = self.t;
+        if second.is_some() || k != a.end || !t.is_word(k, "or") || a.num.ordinal {
+            return None;
+        }
+        let b = self.core(k + 1)?;
+        if b.currency.is_some() || b.percent.is_some() || b.num.ordinal {
+            return None;
+        }
+        if let Some(u) = duration::suffix(t, b.end).filter(|u| !u.ago) {
+            return Some((Kind::Duration, u.unit.to_string()));
+        }
+        count::noun_after(t, b.end, false).map(|(noun, _)| (Kind::Count, noun))
+    }
+
     /// "more than 10 and less than 40": the second bound, its qualifier and end token.
     fn bound_pair(&self, k: usize, q: Qualifier) -> Option<(Core, Qualifier, usize)> {
         let t = self.t;
-        if !t.is_word(k, "and") {
+        if !(t.is_any(k, &["and", "but"]) || t.is_punct(k, ',')) {
             return None;
         }
         for c in k + 2..k + 8 {
@@ -488,6 +597,143 @@ impl Scanner<'_, '_> {
         }
         None
     }
+}
+
+/// Whether a lower-cased word can start a figure: a number word, an ordinal, a month,
+/// or `mid`/`early`/`late` before a year. One `match`, compiled to a length switch.
+fn anchor_word(w: &str) -> bool {
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if !matches!(
+        first,
+        b'a' | b'b'
+            | b'd'
+            | b'e'
+            | b'f'
+            | b'h'
+            | b'j'
+            | b'l'
+            | b'm'
+            | b'n'
+            | b'o'
+            | b'q'
+            | b's'
+            | b't'
+            | b'z'
+    ) || w.len() < 3
+    {
+        return false;
+    }
+    matches!(
+        w,
+        "zero"
+            | "nil"
+            | "nought"
+            | "naught"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fourty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "billion"
+            | "trillion"
+            | "half"
+            | "quarter"
+            | "dozen"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+            | "billions"
+            | "tens"
+            | "minus"
+            | "negative"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "nineth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "thirtieth"
+            | "fortieth"
+            | "fiftieth"
+            | "sixtieth"
+            | "seventieth"
+            | "eightieth"
+            | "ninetieth"
+            | "hundredth"
+            | "thousandth"
+            | "millionth"
+            | "billionth"
+            | "trillionth"
+            | "january"
+            | "jan"
+            | "february"
+            | "feb"
+            | "march"
+            | "mar"
+            | "april"
+            | "apr"
+            | "may"
+            | "june"
+            | "jun"
+            | "july"
+            | "jul"
+            | "august"
+            | "aug"
+            | "september"
+            | "sep"
+            | "sept"
+            | "october"
+            | "oct"
+            | "november"
+            | "nov"
+            | "december"
+            | "dec"
+            | "mid"
+            | "early"
+            | "late"
+    )
 }
 
 /// Multiplies a numeral by a scale stated apart from it (`MUSD`, `USD million`).
@@ -515,7 +761,13 @@ pub fn tidy(x: f64) -> f64 {
     if !x.is_finite() || x == 0.0 {
         return x;
     }
-    format!("{x:.11e}").parse().unwrap_or(x)
+    let p = 10f64.powi(11 - x.abs().log10().floor() as i32);
+    let r = (x * p).round() / p;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
 }
 
 fn interval_raw(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -> Interval {
@@ -536,9 +788,9 @@ fn interval_raw(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -
     }
 }
 
-/// Sorts mentions by offset and turns change references into output positions.
-fn finish(t: &Tokens, found: Vec<Found>) -> Vec<Mention> {
-    let _ = t;
+/// Sorts mentions by offset (then by end and token) and turns change references into
+/// positions in the sorted output.
+fn finish(found: Vec<Found>) -> Vec<Mention> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&k| (found[k].m.start, found[k].m.end, found[k].start));
     let mut pos = vec![0usize; found.len()];
@@ -550,7 +802,6 @@ fn finish(t: &Tokens, found: Vec<Found>) -> Vec<Mention> {
         .map(|&k| {
             let mut m = found[k].m.clone();
             m.change_from = found[k].change_from.and_then(|c| pos.get(c).copied());
-            let _ = found[k].end;
             m
         })
         .collect()
@@ -655,6 +906,121 @@ mod tests {
             for m in ex(s) {
                 assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
                 assert!(m.start <= m.end);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod property_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let atoms = prop::sample::select(vec![
+            "1",
+            "14",
+            "2016",
+            "3.5",
+            "1,000",
+            ",",
+            ".",
+            "-",
+            "–",
+            "$",
+            "£",
+            "€",
+            "%",
+            "/",
+            ":",
+            " ",
+            " ",
+            "\u{a0}",
+            "\n",
+            "million",
+            "bn",
+            "m",
+            "k",
+            "percent",
+            "per cent",
+            "about",
+            "nearly",
+            "more than",
+            "between",
+            "and",
+            "to",
+            "from",
+            "June",
+            "May",
+            "22",
+            "year",
+            "years",
+            "old",
+            "-year-old",
+            "aged",
+            "Wang",
+            "people",
+            "one",
+            "twenty",
+            "half",
+            "a",
+            "third",
+            "dozen",
+            "ago",
+            "pm",
+            "@",
+            "#",
+            "://",
+            "ü",
+            "日本",
+            "“",
+            "”",
+            "’s",
+            "(",
+            ")",
+            "½",
+            "^",
+            "e",
+            "x10",
+            "US",
+            "HK",
+            "c",
+            "Rs",
+            "RM",
+            "USD",
+            "MUSD",
+            "first",
+            "th",
+        ]);
+        prop::collection::vec(atoms, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_sane(s in pieces()) {
+            let cfg = Config::default();
+            let ctx = ExtractContext { config: &cfg, published: Some("2025-06-24") };
+            let ms = extract_mentions(&s, &ctx);
+            let mut last = 0;
+            for m in &ms {
+                prop_assert!(m.start <= m.end && m.end <= s.len());
+                prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
+                prop_assert!(m.start >= last || m.start == last);
+                last = m.start;
+                let v = m.value;
+                if let (Some(l), Some(p)) = (v.low, v.point) { prop_assert!(l <= p + 1e-9 * p.abs().max(1.0), "{m:?}"); }
+                if let (Some(p), Some(h)) = (v.point, v.high) { prop_assert!(p <= h + 1e-9 * h.abs().max(1.0), "{m:?}"); }
+                if let (Some(l), Some(h)) = (v.low, v.high) { prop_assert!(l <= h, "{m:?}"); }
+                if let Some(c) = m.change_from { prop_assert!(c < ms.len()); }
+            }
+        }
+
+        #[test]
+        fn arbitrary_unicode_never_panics(s in "\\PC{0,80}") {
+            let cfg = Config::default();
+            let ctx = ExtractContext { config: &cfg, published: None };
+            for m in extract_mentions(&s, &ctx) {
+                prop_assert!(s.is_char_boundary(m.start) && s.is_char_boundary(m.end));
             }
         }
     }

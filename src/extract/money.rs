@@ -161,7 +161,7 @@ pub fn prefix(t: &Tokens, i: usize, dollar: &str) -> Option<(String, usize)> {
     let w = t.s(i);
     // US$, HK$, C$, c $ (tokenized newswire), cad$
     if t.is_punct(i + 1, '$') {
-        let spaced_ok = matches!(w, "c" | "us" | "US" | "HK" | "hk");
+        let spaced_ok = matches!(w, "c" | "C" | "us" | "US" | "HK" | "hk");
         if t.attached(i + 1) || spaced_ok {
             if let Some(code) = dollar_prefix(w) {
                 return Some((code.to_string(), i + 2));
@@ -297,8 +297,21 @@ pub struct Suffix {
 /// The currency after a numeral: `dollars`, `us dollars`, `million euros`, `USD`,
 /// `-yen`. `scaled` says whether the numeral had a scale word.
 pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix> {
-    // 10 €, 100元 (a symbol that does not start the next amount)
-    if let Some(c) = t.punct(k) {
+    // 100元: CJK currency characters are letters to the tokenizer.
+    if let Some(code) = t.s(k).chars().next().and_then(trailing_symbol) {
+        if t.s(k).chars().count() == 1 {
+            return Some(Suffix {
+                unit: code.to_string(),
+                end: k + 1,
+                minor: false,
+            });
+        }
+    }
+    // 10 €, 100 ₡ (a symbol that does not start the next amount)
+    if let Some(c) = t
+        .punct(k)
+        .filter(|&c| trailing_symbol(c).is_some() || symbol(c).is_some())
+    {
         let code = trailing_symbol(c).or_else(|| match symbol(c) {
             Some(Some(code)) if !t.is_num(k + 1) => Some(code),
             Some(None) if !t.is_num(k + 1) && !t.is_word_tok(k + 1) => None,
@@ -374,6 +387,16 @@ pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix
         }
     }
     let mut end = j + used + 1;
+    // "pound-feet", "dollar-denominated": the word is part of another compound (but
+    // "12-cent-a-share" is a rate).
+    if t.is_hyphen(end)
+        && t.attached(end)
+        && t.is_word_tok(end + 1)
+        && t.attached(end + 1)
+        && !t.is_any(end + 1, &["a", "an", "per"])
+    {
+        return None;
+    }
     if t.is_word(end, "sterling") {
         end += 1;
     }

@@ -166,9 +166,8 @@ enum Last {
 /// Parses the numeral starting at token `i`; `money` allows the bare scale suffixes `m`,
 /// `b` and `t`.
 pub fn parse_numeral(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
-    let (sign, j) = if t.is_any(i, &["minus", "negative"]) && starts_numeral(t, i + 1) {
-        (-1.0, i + 1)
-    } else if matches!(t.punct(i), Some('-' | '−'))
+    let word_sign = t.is_any(i, &["minus", "negative"]) && starts_numeral(t, i + 1);
+    let dash_sign = matches!(t.punct(i), Some('-' | '−'))
         && t.is_num(i + 1)
         && t.attached(i + 1)
         && (i == 0
@@ -176,8 +175,8 @@ pub fn parse_numeral(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             || matches!(
                 t.punct(i - 1),
                 Some('(' | '[' | '<' | '>' | '=' | '~' | '$' | '£' | '€' | '¥')
-            ))
-    {
+            ));
+    let (sign, j) = if word_sign || dash_sign {
         (-1.0, i + 1)
     } else {
         (1.0, i)
@@ -326,8 +325,10 @@ fn extend(t: &Tokens, n: &mut Numeral) {
         }
     }
     // "1 over 3", "one over twenty" at the end of a phrase
-    if n.plain.is_some_and(|v| v <= 10) || n.words && !n.scaled && !n.fraction && n.value <= 10.0 {
-        if t.is_word(k, "over") {
+    let small_numerator =
+        n.plain.is_some_and(|v| v <= 10) || n.words && !n.scaled && !n.fraction && n.value <= 10.0;
+    if small_numerator && t.is_word(k, "over") {
+        {
             if let Some(d) = parse_numeral_plain(t, k + 1) {
                 let ends = d.end >= t.len()
                     || matches!(t.punct(d.end), Some('.' | ',' | ';' | '?' | '!' | ')'));
@@ -500,7 +501,9 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             n.plain = None;
             return Some(n);
         }
-        if let Some(s) = attached_scale(t.s(j), money) {
+        let million = t.s(j) == "m" && super::count::noun_after(t, j + 1, false).is_some();
+        let scale = attached_scale(t.s(j), money).or(million.then_some(1e6));
+        if let Some(s) = scale {
             apply_scale(&mut n, s);
             n.end = j + 1;
             return Some(spaced_scales(t, n));
@@ -586,6 +589,8 @@ struct Cardinal {
     last_big: f64,
     article: bool,
     count: usize,
+    /// The units and tens since the last `hundred` or scale (what `dozen` multiplies).
+    group: f64,
 }
 
 impl Cardinal {
@@ -623,6 +628,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         last_big: f64::INFINITY,
         article: false,
         count: 0,
+        group: 0.0,
     };
     let mut j = i;
     if t.is_any(i, &["a", "an", "one"]) {
@@ -654,6 +660,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
                 break;
             }
             c.current += v as f64;
+            c.group = 0.0;
             c.last = Last::Hundred;
         } else if let Some(v) = small {
             let v = v as f64;
@@ -666,6 +673,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
                 break;
             }
             c.current += v;
+            c.group += v;
             c.last = if v >= 20.0 && v % 10.0 == 0.0 {
                 Last::Ten
             } else {
@@ -676,6 +684,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
                 break;
             }
             c.current *= 100.0;
+            c.group = 0.0;
             c.last = Last::Hundred;
         } else if matches!(w, "dozen" | "dz" | "doz")
             || matches!(w, "dozens" | "dzs" | "dozs") && c.last != Last::None
@@ -683,16 +692,25 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
             if !matches!(c.last, Last::Unit | Last::Ten | Last::Hundred) {
                 break;
             }
-            c.current *= 12.0;
+            // "three hundred and two dozen": the dozen multiplies its own group.
+            let g = if c.group > 0.0 { c.group } else { c.current };
+            c.current += g * 11.0;
+            c.group = 0.0;
             c.last = Last::Hundred;
         } else if let Some(s) = scale_word(w).filter(|&s| s >= 1e3 && w.len() > 3) {
-            if c.last == Last::None || s >= c.last_big {
+            if c.last == Last::Big && s > c.last_big && c.current == 0.0 {
+                // Stacked scales: "three lakh crore", "a thousand million".
+                c.total *= s;
+                c.last_big = s;
+            } else if c.last == Last::None || s >= c.last_big {
                 break;
+            } else {
+                c.total += c.current.max(1.0) * s;
+                c.current = 0.0;
+                c.group = 0.0;
+                c.last_big = s;
+                c.last = Last::Big;
             }
-            c.total += c.current.max(1.0) * s;
-            c.current = 0.0;
-            c.last_big = s;
-            c.last = Last::Big;
         } else {
             break;
         }
@@ -700,16 +718,19 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         c.end = j + 1;
         j += 1;
         // Connectors between number words.
-        let next_small =
-            |k: usize| small_word(t.lc(k).as_str()).is_some() || digit_part(t, k).is_some();
-        if t.is_dash(j) && c.last == Last::Ten && next_small(j + 1) {
-            j += 1;
-        } else if allow_and
+        // A following word can continue the number unless it is zero or starts a new
+        // hundred ("3 hundred and 2 hundred").
+        let next_small = |k: usize| {
+            let v = small_word(t.lc(k).as_str()).or_else(|| digit_part(t, k));
+            v.is_some_and(|v| v > 0) && !(c.last == Last::Hundred && t.is_word(k + 1, "hundred"))
+        };
+        let hyphen = t.is_dash(j) && c.last == Last::Ten && next_small(j + 1);
+        let and = allow_and
             && (t.is_word(j, "and") || t.is_punct(j, '&'))
             && matches!(c.last, Last::Hundred | Last::Big)
             && next_small(j + 1)
-            && !next_is_denominator(t, j + 1)
-        {
+            && !next_is_denominator(t, j + 1);
+        if hyphen || and {
             j += 1;
         }
     }
@@ -790,7 +811,15 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
             n.half = if n.scaled { 0.05 * s } else { 0.0 };
             return Some(n);
         }
-        if w == "half" && t.is_word(i + 1, "of") {
+        // "half of the staff", "more than half", "nearly half"
+        let hedged = i > 0
+            && t.is_any(
+                i - 1,
+                &[
+                    "than", "nearly", "almost", "about", "around", "roughly", "over", "under",
+                ],
+            );
+        if w == "half" && (t.is_word(i + 1, "of") || hedged) {
             let mut n = Numeral::new(i, i + 1, 0.5);
             n.words = true;
             n.fraction = true;
@@ -901,17 +930,6 @@ fn words(t: &Tokens, i: usize) -> Option<Numeral> {
                     n.ordinal = true;
                     return Some(n);
                 }
-            }
-        }
-    }
-    // "one over 20", "1 over one hundred"
-    if t.is_word(end, "over") && c.last != Last::None && value <= 10.0 {
-        if let Some(d) = parse_numeral(t, end + 1, false) {
-            if d.value > 0.0 && !d.ordinal {
-                n.value = value / d.value;
-                n.end = d.end;
-                n.fraction = true;
-                return Some(n);
             }
         }
     }
@@ -1039,6 +1057,19 @@ mod tests {
             Some(2200.0)
         );
         assert_eq!(val("one trillion").map(|v| v.0), Some(1e12));
+    }
+
+    #[test]
+    fn dozens_multiply_their_group_and_scales_stack() {
+        assert_eq!(
+            val("three hundred and two dozens").map(|v| v.0),
+            Some(324.0)
+        );
+        assert_eq!(val("three lakh crore").map(|v| v.0), Some(3e12));
+        assert_eq!(
+            val("3 hundred and 2 hundred").map(|v| v.1),
+            Some("3 hundred".into())
+        );
     }
 
     #[test]

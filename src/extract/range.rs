@@ -110,6 +110,28 @@ pub(crate) fn join(
     Some((a, b))
 }
 
+/// "eight or nine euros", "two or three per cent": a bare figure coordinated with `or`
+/// shares the unit and scale of the next one. Returns whether it did.
+pub(crate) fn share_with_alternative(t: &Tokens, a: &mut Core, b: &Core) -> bool {
+    let bare = a.currency.is_none() && a.percent.is_none() && !a.num.ordinal && !a.num.fraction;
+    if !bare || !(b.currency.is_some() || b.percent.is_some()) || b.num.ordinal {
+        return false;
+    }
+    if !t.is_word(a.end, "or") {
+        return false;
+    }
+    a.currency = b.currency.clone();
+    a.minor = b.minor;
+    a.percent = b.percent;
+    if !a.num.scaled && b.num.scaled && a.num.value * b.num.scale <= b.num.value * 10.0 {
+        a.num.value *= b.num.scale;
+        a.num.half *= b.num.scale;
+        a.num.scale = b.num.scale;
+        a.num.scaled = true;
+    }
+    true
+}
+
 /// Verbs after which `from X to Y` states a change, not a range.
 const CHANGE_VERBS: &[&str] = &[
     "rose",
@@ -190,6 +212,11 @@ const CHANGE_VERBS: &[&str] = &[
     "ballooned",
 ];
 
+/// Whether token `k` is a verb of change (`rose`, `cut`, `climbed`).
+pub fn is_change_verb(t: &Tokens, k: usize) -> bool {
+    CHANGE_VERBS.iter().any(|v| t.is_word(k, v))
+}
+
 /// Whether a joined `from X to Y` is a change: `X` greater than `Y`, or a verb of change
 /// shortly before `from`.
 pub fn is_change(
@@ -205,7 +232,7 @@ pub fn is_change(
     if y < x {
         return true;
     }
-    (f.saturating_sub(5)..f).any(|k| CHANGE_VERBS.iter().any(|v| t.is_word(k, v)))
+    (f.saturating_sub(5)..f).any(|k| is_change_verb(t, k))
 }
 
 #[cfg(test)]

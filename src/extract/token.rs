@@ -26,23 +26,30 @@ pub struct Tok {
     pub space_before: bool,
 }
 
-/// A lower-cased copy of a short ASCII word, kept on the stack.
+/// A short ASCII word in lower case: borrowed when it already is, else copied to the
+/// stack (no allocation either way).
 #[derive(Clone, Copy)]
-pub struct Lc {
+pub struct Lc<'a> {
+    borrowed: &'a str,
     buf: [u8; 20],
     len: u8,
 }
 
-impl Lc {
+impl<'a> Lc<'a> {
     /// The empty word (for tokens that are not short ASCII words).
-    pub const EMPTY: Lc = Lc {
+    pub const EMPTY: Lc<'static> = Lc {
+        borrowed: "",
         buf: [0; 20],
         len: 0,
     };
 
     /// The lower-cased word.
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+        if self.len == 0 {
+            self.borrowed
+        } else {
+            std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+        }
     }
 }
 
@@ -224,12 +231,23 @@ impl<'a> Tokens<'a> {
     }
 
     /// Token `i` lower-cased, or empty when it is not a short ASCII word.
-    pub fn lc(&self, i: usize) -> Lc {
+    pub fn lc(&self, i: usize) -> Lc<'a> {
         if !self.is_word_tok(i) {
             return Lc::EMPTY;
         }
-        let s = self.s(i).as_bytes();
-        if s.len() > 20 || !s.is_ascii() {
+        let word = self.s(i);
+        let s = word.as_bytes();
+        if s.len() > 20 {
+            return Lc::EMPTY;
+        }
+        if s.iter().all(u8::is_ascii_lowercase) {
+            return Lc {
+                borrowed: word,
+                buf: [0; 20],
+                len: 0,
+            };
+        }
+        if !s.is_ascii() {
             return Lc::EMPTY;
         }
         let mut buf = [0u8; 20];
@@ -237,6 +255,7 @@ impl<'a> Tokens<'a> {
             *d = b.to_ascii_lowercase();
         }
         Lc {
+            borrowed: "",
             buf,
             len: s.len() as u8,
         }

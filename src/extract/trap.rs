@@ -15,19 +15,46 @@ const DIGIT_SUFFIXES: &[&str] = &[
     "tn", "trn", "cr", "pct", "pc", "pp", "ppt", "ppts", "bps", "bp", "e", "E", "yo", "p", "hrs",
     "hr", "min", "mins", "secs", "yrs", "yr", "x", "USD", "EUR", "GBP", "JPY", "CNY", "HKD", "SGD",
     "AUD", "CAD", "INR", "CHF", "million", "billion", "trillion", "thousand", "am", "pm",
+    // Units of measure written onto the number (256GB, 100km, 938hp) leave a figure.
+    "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
+    "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
+    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft",
+    // Currencies written after the amount with letters of their script.
+    "元", "円", "원",
 ];
 
 /// Words written onto the front of digits that still leave a figure (currencies, `mid-`).
 const DIGIT_PREFIXES: &[&str] = &[
     "US", "HK", "S", "A", "C", "NZ", "NT", "R", "RM", "Rs", "Rp", "USD", "EUR", "GBP", "CAD",
     "AUD", "SGD", "HKD", "JPY", "CNY", "RMB", "INR", "mid", "Mid", "early", "late", "pre", "post",
+    "FY",
 ];
 
 /// Whether the number at token `i` is a non-claim; returns the token to resume at.
 pub fn skip(t: &Tokens, i: usize) -> Option<usize> {
-    if let Some(e) = web_chunk(t, i) {
+    if let (true, e) = web_chunk(t, i) {
         return Some(e);
     }
+    skip_number(t, i)
+}
+
+/// Whether the whitespace-delimited chunk around token `i` is a URL, an e-mail address,
+/// a handle or a hashtag, and the token where the chunk (or the part looked at) ends.
+pub fn web_chunk(t: &Tokens, i: usize) -> (bool, usize) {
+    let (a, b) = chunk(t, i);
+    let text = t.text.get(t.start(a)..t.end(b - 1)).unwrap_or("");
+    let web = text.contains("://")
+        || text.starts_with("www.")
+        || text.starts_with('#') && text.len() > 1
+        || text.starts_with('@') && text.len() > 1
+        || text.contains(".com")
+        || text.contains(".org")
+        || (text.contains('@') && text.find('@').is_some_and(|p| p > 0 && p + 1 < text.len()));
+    (web, b)
+}
+
+/// The checks of [`skip`] that need only the tokens next to a number.
+pub fn skip_number(t: &Tokens, i: usize) -> Option<usize> {
     if !t.is_num(i) {
         return None;
     }
@@ -72,19 +99,6 @@ fn chunk(t: &Tokens, i: usize) -> (usize, usize) {
     (a, b)
 }
 
-fn web_chunk(t: &Tokens, i: usize) -> Option<usize> {
-    let (a, b) = chunk(t, i);
-    let text = t.text.get(t.start(a)..t.end(b - 1)).unwrap_or("");
-    let web = text.contains("://")
-        || text.starts_with("www.")
-        || text.starts_with('#') && text.len() > 1
-        || text.starts_with('@') && text.len() > 1
-        || text.contains(".com")
-        || text.contains(".org")
-        || (text.contains('@') && text.find('@').is_some_and(|p| p > 0 && p + 1 < text.len()));
-    web.then_some(b)
-}
-
 fn time_of_day(t: &Tokens, i: usize) -> Option<usize> {
     let h = t.int(i)?;
     if t.ndigits(i) > 2 || h > 24 {
@@ -124,7 +138,8 @@ fn phone(t: &Tokens, i: usize) -> Option<usize> {
     let mut digits = t.ndigits(i);
     let mut groups = 1;
     let mut j = i + 1;
-    loop {
+    // Phone numbers have a handful of groups; the cap keeps long digit chains linear.
+    while groups < 8 {
         let sep = t.punct(j);
         let is_sep = matches!(sep, Some('-' | '.' | ')' | '/')) && t.attached(j);
         if is_sep && t.is_num(j + 1) && t.ndigits(j + 1) >= 2 {
@@ -143,7 +158,7 @@ fn phone(t: &Tokens, i: usize) -> Option<usize> {
             break;
         }
     }
-    let plus = i > 0 && t.is_punct(i - 1, '+') || i > 0 && t.is_punct(i - 1, '(');
+    let plus = i > 0 && (t.is_punct(i - 1, '+') || t.is_punct(i - 1, '('));
     (digits >= 9 && groups >= 3 || plus && digits >= 9 && groups >= 2).then_some(j)
 }
 
@@ -165,14 +180,17 @@ fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
     }
     // Letters after, other than a unit or scale: 5G, 3D, 29km.
     let mut k = i + 1;
-    while (t.is_punct(k, ',') || t.is_punct(k, '.'))
+    while k < i + 16
+        && (t.is_punct(k, ',') || t.is_punct(k, '.'))
         && t.attached(k)
         && t.is_num(k + 1)
         && t.attached(k + 1)
     {
         k += 2;
     }
-    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) {
+    // "1.2m people": a lower-case m before a counted noun is millions, not metres.
+    let million = t.s(k) == "m" && super::count::noun_after(t, k + 1, false).is_some();
+    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) && !million {
         return Some(chunk_end_alnum(t, k));
     }
     None
@@ -198,7 +216,10 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
         return false;
     }
     let w = t.s(i - 1);
-    let camel = w.chars().skip(1).any(char::is_uppercase);
+    // camelCase (iPhone) or an acronym (FTSE, S&P) names a product or an index.
+    let acronym = w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase());
+    let mixed = w.chars().any(char::is_lowercase) && w.chars().skip(1).any(char::is_uppercase);
+    let camel = mixed || acronym && !(1900..=2100).contains(&v);
     let cap = t.is_cap(i - 1);
     if !(cap || camel) {
         return false;
@@ -264,14 +285,96 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
                 | "lost"
                 | "won"
         )
+        || FUNCTION_WORDS.contains(&lc.as_str())
     {
-        return false;
-    }
-    if t.sentence_start(i - 1) && !camel {
         return false;
     }
     true
 }
+
+/// Words that, capitalised at a sentence start, introduce a figure rather than name a
+/// product ("Another 20 left", "Roughly 30 came").
+const FUNCTION_WORDS: &[&str] = &[
+    "another",
+    "roughly",
+    "approximately",
+    "exactly",
+    "fewer",
+    "more",
+    "less",
+    "above",
+    "below",
+    "those",
+    "these",
+    "every",
+    "each",
+    "between",
+    "if",
+    "when",
+    "while",
+    "as",
+    "like",
+    "including",
+    "per",
+    "last",
+    "next",
+    "first",
+    "up",
+    "so",
+    "yet",
+    "then",
+    "now",
+    "still",
+    "even",
+    "nearly",
+    "also",
+    "already",
+    "then",
+    "here",
+    "there",
+    "only",
+    "about",
+    "around",
+    "almost",
+    "some",
+    "over",
+    "under",
+    "at",
+    "by",
+    "with",
+    "without",
+    "after",
+    "since",
+    "during",
+    "within",
+    "across",
+    "among",
+    "against",
+    "towards",
+    "toward",
+    "via",
+    "say",
+    "says",
+    "said",
+    "see",
+    "note",
+    "total",
+    "totalling",
+    "totaling",
+    "age",
+    "aged",
+    "ages",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "being",
+    "hit",
+    "reached",
+    "topped",
+];
 
 /// Whether a bare `one` is a pronoun (`the one you mentioned`, `which one`).
 pub fn pronoun_one(t: &Tokens, n: &Numeral) -> bool {
