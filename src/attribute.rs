@@ -24,6 +24,8 @@ pub enum SubjectRole {
     Target,
     /// An event or place (deaths, injuries): the nearest name, else the story's main one.
     Event,
+    /// A share: "in X"/"of X" after the figure, else the holder, person or organisation.
+    Stake,
     /// Any named thing.
     Any,
 }
@@ -47,9 +49,70 @@ pub struct Family {
     /// Count units (counted nouns) that imply the family.
     #[serde(default)]
     pub units: Vec<String>,
+    /// The counted nouns this family accepts; empty means any.
+    #[serde(default)]
+    pub accept_units: Vec<String>,
     /// The family a count in apposition right after this figure takes.
     #[serde(default)]
     pub pair: Option<String>,
+    /// Smallest plausible value (figures below it are about something else).
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Largest plausible value.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Metric words that, standing before the trigger in the clause, rename the
+    /// attribute ("shares fell 9%" → `share_price_change`, "revenue grew 8%" →
+    /// `revenue_growth`).
+    #[serde(default)]
+    pub refine: std::collections::BTreeMap<String, String>,
+    /// The attribute whose group this family's figures join (figures stated as a price
+    /// and as an investment are compared).
+    #[serde(default)]
+    pub group: Option<String>,
+    /// A running tally that changes from day to day (death tolls, share prices): figures
+    /// from articles published on different days refer to different times.
+    #[serde(default)]
+    pub volatile: bool,
+}
+
+/// A figure as classification sees it: its span in the sentence, kind, count unit and
+/// value, and the spans of the sentence's other figures.
+#[derive(Debug, Clone, Copy)]
+pub struct Figure<'a> {
+    /// Byte range in the sentence.
+    pub span: (usize, usize),
+    /// Its kind.
+    pub kind: Kind,
+    /// Its count unit, if any.
+    pub unit: Option<&'a str>,
+    /// Its point value, if any.
+    pub value: Option<f64>,
+    /// Byte ranges of the sentence's other figures.
+    pub others: &'a [(usize, usize)],
+}
+
+impl Family {
+    /// Whether a count of `unit` can be this family's figure: families that name the
+    /// nouns they count (`accept_units`) take only those (or no unit).
+    pub fn counts(&self, unit: Option<&str>) -> bool {
+        match unit {
+            Some(u) if !self.accept_units.is_empty() => self
+                .accept_units
+                .iter()
+                .chain(&self.units)
+                .any(|a| a.eq_ignore_ascii_case(u)),
+            _ => true,
+        }
+    }
+
+    /// Whether `value` is plausible for this family.
+    pub fn admits(&self, value: Option<f64>) -> bool {
+        match value {
+            Some(v) => self.min.is_none_or(|m| v >= m) && self.max.is_none_or(|m| v <= m),
+            None => true,
+        }
+    }
 }
 
 /// The built-in lexicon files, one family each.
@@ -117,7 +180,7 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// How far (in words) a trigger before the figure may stand.
-const BEFORE_WINDOW: usize = 8;
+const BEFORE_WINDOW: usize = 10;
 /// How far (in words) a trigger after the figure may stand.
 const AFTER_WINDOW: usize = 3;
 /// The score a matching count unit gets (lower is better; a trigger word at distance d
@@ -168,7 +231,13 @@ impl Lexicon {
                     before: extra.iter().map(|s| s.to_lowercase()).collect(),
                     after: Vec::new(),
                     units: Vec::new(),
+                    accept_units: Vec::new(),
                     pair: None,
+                    refine: Default::default(),
+                    group: None,
+                    min: None,
+                    max: None,
+                    volatile: false,
                 });
             }
         }
@@ -196,6 +265,39 @@ impl Lexicon {
         })
     }
 
+    /// The attribute name for a match of `family` whose trigger starts at `at` in
+    /// `sentence`: the family's name, or the refinement named by the nearest metric word
+    /// before the trigger in the same clause.
+    pub fn refine(&self, family: usize, sentence: &str, at: usize) -> String {
+        let f = &self.families[family];
+        if f.refine.is_empty() {
+            return f.name.clone();
+        }
+        let lead = sentence[..at.min(sentence.len())].to_ascii_lowercase();
+        let clause_start = lead.rfind([';', ',', '.']).map_or(0, |i| i + 1);
+        let clause = &lead[clause_start..];
+        let best = f
+            .refine
+            .iter()
+            .filter_map(|(word, name)| {
+                clause
+                    .match_indices(word.as_str())
+                    .filter(|(i, _)| at_word_boundaries(clause, *i, i + word.len()))
+                    .map(|(i, _)| i)
+                    .last()
+                    .map(|i| (i, name))
+            })
+            .max_by_key(|(i, _)| *i);
+        best.map_or_else(|| f.name.clone(), |(_, n)| n.clone())
+    }
+
+    /// The attribute name groups use for `attribute`: its family's `group`, else itself.
+    pub fn group_key<'a>(&'a self, attribute: &'a str) -> &'a str {
+        self.family(attribute)
+            .and_then(|i| self.families[i].group.as_deref())
+            .unwrap_or(attribute)
+    }
+
     /// The built-in lexicon.
     pub fn builtin() -> Lexicon {
         Lexicon::new(&Config::default()).expect("built-in attribute files parse")
@@ -215,28 +317,32 @@ impl Lexicon {
     /// with count unit `unit`: the nearest trigger of a family that takes that kind, a
     /// trigger after the figure within three words or before it within eight, words in
     /// between counted; a matching count unit counts as a near trigger.
-    pub fn classify(
-        &self,
-        sentence: &str,
-        fig: (usize, usize),
-        kind: Kind,
-        unit: Option<&str>,
-    ) -> Option<AttributeMatch> {
-        let mut best: Option<(usize, usize, AttributeMatch)> = None;
-        let mut consider = |score: usize, order: usize, m: AttributeMatch| {
-            if best
-                .as_ref()
-                .is_none_or(|(s, o, _)| (score, order) < (*s, *o))
-            {
-                best = Some((score, order, m));
+    pub fn classify(&self, sentence: &str, figure: &Figure<'_>) -> Option<AttributeMatch> {
+        let Figure {
+            span: fig,
+            kind,
+            unit,
+            value,
+            others,
+        } = *figure;
+        // A trigger with another figure between it and this one belongs to that one.
+        let blocked = |a: usize, b: usize| others.iter().any(|o| o.0 >= a && o.0 < b);
+        // (distance, longer phrase first, lexicon order)
+        type Rank = (usize, std::cmp::Reverse<usize>, usize);
+        let mut best: Option<(Rank, AttributeMatch)> = None;
+        let mut consider = |rank: Rank, m: AttributeMatch| {
+            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                best = Some((rank, m));
             }
         };
         if let Some(u) = unit {
             for (i, f) in self.families.iter().enumerate() {
-                if f.kinds.contains(&kind) && f.units.iter().any(|x| x.eq_ignore_ascii_case(u)) {
+                if f.kinds.contains(&kind)
+                    && f.admits(value)
+                    && f.units.iter().any(|x| x.eq_ignore_ascii_case(u))
+                {
                     consider(
-                        UNIT_SCORE,
-                        i,
+                        (UNIT_SCORE, std::cmp::Reverse(0), i),
                         AttributeMatch {
                             family: i,
                             trigger: None,
@@ -248,7 +354,11 @@ impl Lexicon {
         for m in self.automaton.find_overlapping_iter(sentence) {
             let (fam, side) = self.patterns[m.pattern().as_usize()];
             let f = &self.families[fam];
-            if !f.kinds.contains(&kind) || !at_word_boundaries(sentence, m.start(), m.end()) {
+            if !f.kinds.contains(&kind)
+                || !f.admits(value)
+                || !f.counts(unit)
+                || !at_word_boundaries(sentence, m.start(), m.end())
+            {
                 continue;
             }
             let score = match side {
@@ -257,7 +367,7 @@ impl Lexicon {
                     // Distance first: it stops counting past the window, so a long
                     // sentence with many figures stays cheap.
                     let d = words_in(gap, BEFORE_WINDOW);
-                    if d > BEFORE_WINDOW || crosses_clause(gap) {
+                    if d > BEFORE_WINDOW || crosses_clause(gap) || blocked(m.end(), fig.0) {
                         continue;
                     }
                     d
@@ -265,7 +375,10 @@ impl Lexicon {
                 Side::After if m.start() >= fig.1 => {
                     let gap = &sentence[fig.1..m.start()];
                     let d = words_in(gap, AFTER_WINDOW);
-                    if d > AFTER_WINDOW || gap.contains([';', '(', ')']) {
+                    if d > AFTER_WINDOW
+                        || gap.contains([';', '(', ')'])
+                        || blocked(fig.1, m.start())
+                    {
                         continue;
                     }
                     d
@@ -273,15 +386,14 @@ impl Lexicon {
                 _ => continue,
             };
             consider(
-                score,
-                fam,
+                (score, std::cmp::Reverse(m.end() - m.start()), fam),
                 AttributeMatch {
                     family: fam,
                     trigger: Some((m.start(), m.end())),
                 },
             );
         }
-        best.map(|(_, _, m)| m)
+        best.map(|(_, m)| m)
     }
 }
 
@@ -319,8 +431,17 @@ mod tests {
     fn attr(sentence: &str, figure: &str, kind: Kind, unit: Option<&str>) -> Option<String> {
         let lx = Lexicon::builtin();
         let s = sentence.find(figure).unwrap();
-        lx.classify(sentence, (s, s + figure.len()), kind, unit)
-            .map(|m| lx.families()[m.family].name.clone())
+        lx.classify(
+            sentence,
+            &Figure {
+                span: (s, s + figure.len()),
+                kind,
+                unit,
+                value: None,
+                others: &[],
+            },
+        )
+        .map(|m| lx.families()[m.family].name.clone())
     }
 
     #[test]
@@ -414,6 +535,23 @@ mod tests {
     }
 
     #[test]
+    fn a_trigger_beyond_another_figure_belongs_to_it() {
+        let lx = Lexicon::builtin();
+        let s = "In the hamlet, population 160, eleven people died.";
+        let f = s.find("160").unwrap();
+        let e = s.find("eleven").unwrap();
+        let others = [(e, e + 13)];
+        let fig = Figure {
+            span: (f, f + 3),
+            kind: Kind::Number,
+            unit: None,
+            value: Some(160.0),
+            others: &others,
+        };
+        assert_eq!(lx.classify(s, &fig), None);
+    }
+
+    #[test]
     fn unrelated_percent_gets_no_attribute() {
         assert_eq!(
             attr(
@@ -434,7 +572,14 @@ mod tests {
         let lx = Lexicon::new(&cfg).unwrap();
         let s = "investors priced the company at $2 billion";
         let f = s.find("$2").unwrap();
-        let m = lx.classify(s, (f, s.len()), Kind::Money, None).unwrap();
+        let fig = Figure {
+            span: (f, s.len()),
+            kind: Kind::Money,
+            unit: None,
+            value: Some(2e9),
+            others: &[],
+        };
+        let m = lx.classify(s, &fig).unwrap();
         assert_eq!(lx.families()[m.family].name, "valuation");
     }
 }

@@ -249,6 +249,9 @@ pub struct Claim {
     /// For rates, the period the amount is per ("year").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
+    /// For flows, the accounting period counted ("quarter", "half", "year").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
     /// The story segment of the document the claim belongs to (0 = the main story).
     pub segment: usize,
 }

@@ -1,7 +1,10 @@
 //! Every tunable number and list in one place: hedge widths, matching tolerances,
-//! aliases and extra attribute triggers. Defaults are documented on each field; a
+//! aliases and extra attribute triggers, and the gate's settings (paths to check,
+//! severities, ignores, house facts). Defaults are documented on each field; a
 //! `claimcheck.toml` file overrides them (see `config_file`).
 
+use crate::facts::Fact;
+use crate::finding::Severity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -24,6 +27,29 @@ pub struct Config {
     /// The date relative expressions and undated documents are read against
     /// (`YYYY-MM-DD`); `None` means each document's own publication date only.
     pub reference_date: Option<String>,
+    /// Path globs (relative to the config file) a document must match to be checked;
+    /// empty means every document given.
+    pub include: Vec<String>,
+    /// Path globs (relative to the config file) of documents never checked.
+    pub exclude: Vec<String>,
+    /// Attribute name → the severity its findings get instead of the verdict's default.
+    pub severity: BTreeMap<String, Severity>,
+    /// Per-path ignores: claims in matching documents take no part in findings.
+    pub ignore: Vec<IgnoreRule>,
+    /// House facts every claim about the same subject and attribute must agree with.
+    pub facts: Vec<Fact>,
+}
+
+/// One `[[ignore]]` entry: claims in documents matching `path` whose attribute is in
+/// `attributes` (every attribute when empty) are left out of findings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct IgnoreRule {
+    /// A path glob relative to the config file (`archive/**`).
+    pub path: String,
+    /// Attributes ignored there; empty means all.
+    #[serde(default)]
+    pub attributes: Vec<String>,
 }
 
 impl Default for Config {
@@ -36,6 +62,11 @@ impl Default for Config {
             attributes: BTreeMap::new(),
             dollar: "USD".to_string(),
             reference_date: None,
+            include: Vec::new(),
+            exclude: Vec::new(),
+            severity: BTreeMap::new(),
+            ignore: Vec::new(),
+            facts: Vec::new(),
         }
     }
 }

@@ -25,20 +25,80 @@ pub fn severity_of(v: Verdict) -> Severity {
         Verdict::ConflictScopeUncertain => Severity::Warning,
         Verdict::TimeScoped => Severity::Info,
         Verdict::DerivedConflict => Severity::Warning,
+        Verdict::FactConflict => Severity::Error,
     }
 }
 
-/// How two claims' time scopes relate.
-fn pair_verdict(a: &Claim, b: &Claim) -> Verdict {
-    // Years and dates state a time themselves; an age or count without one is vague.
+/// How far apart two publication dates may be and still speak of the same time, for
+/// figures that do not change from day to day (a quarter's revenue, a valuation).
+const SAME_TIME_DAYS: i64 = 31;
+
+/// The time scopes a claim can be read at: its own `as_of`, or — when it has none — the
+/// scopes of the bounded claims from other documents it agrees with (a figure with no
+/// date that matches this quarter's figure is this quarter's figure). Each scope carries
+/// whether it comes only from a publication date.
+fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
+    let loose = |c: &Claim| {
+        matches!(
+            c.as_of_source.as_deref(),
+            Some("published") | Some("present")
+        )
+    };
+    if let Some(t) = &c.as_of {
+        return vec![(t.clone(), loose(c))];
+    }
+    let mut out: Vec<(String, bool)> = members
+        .iter()
+        .filter(|o| o.doc != c.doc && o.value.low.is_some() && o.value.high.is_some())
+        .filter(|o| o.value.point.is_some() && o.value.overlaps(&c.value))
+        .filter_map(|o| Some((o.as_of.clone()?, loose(o))))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How two claims' time scopes relate, given each one's readable scopes. `volatile`
+/// marks running tallies (death tolls) whose publication days matter.
+fn pair_verdict(
+    a: &Claim,
+    sa: &[(String, bool)],
+    sb: &[(String, bool)],
+    volatile: bool,
+) -> Verdict {
+    // Years and dates state a time themselves.
     if matches!(a.kind, Kind::Year | Kind::Date) {
         return Verdict::Conflict;
     }
-    match (&a.as_of, &b.as_of) {
-        (Some(x), Some(y)) if compatible(x, y) => Verdict::Conflict,
-        (Some(_), Some(_)) => Verdict::TimeScoped,
-        _ => Verdict::ConflictScopeUncertain,
+    if sa.is_empty() || sb.is_empty() {
+        return Verdict::ConflictScopeUncertain;
     }
+    let same = sa.iter().any(|(x, lx)| {
+        sb.iter().any(|(y, ly)| {
+            compatible(x, y)
+                || (!volatile
+                    && (*lx || *ly)
+                    && days_apart(x, y).is_some_and(|d| d <= SAME_TIME_DAYS))
+        })
+    });
+    if same {
+        Verdict::Conflict
+    } else {
+        Verdict::TimeScoped
+    }
+}
+
+/// Days between two ISO dates (a year or month counts as its first day).
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    fn parse(s: &str) -> Option<chrono::NaiveDate> {
+        let full = match s.len() {
+            4 => format!("{s}-01-01"),
+            7 => format!("{s}-01"),
+            _ => s.get(..10)?.to_string(),
+        };
+        chrono::NaiveDate::parse_from_str(&full, "%Y-%m-%d").ok()
+    }
+    Some((parse(a)? - parse(b)?).num_days().abs())
 }
 
 fn rank(v: Verdict) -> u8 {
@@ -48,24 +108,54 @@ fn rank(v: Verdict) -> u8 {
         Verdict::DerivedConflict => 2,
         Verdict::ConflictScopeUncertain => 3,
         Verdict::Conflict => 4,
+        Verdict::FactConflict => 5,
     }
 }
 
 fn disjoint(a: &Interval, b: &Interval, tolerance: f64) -> bool {
-    !a.overlaps(b) && a.relative_gap(b) > tolerance
+    let (a, b) = (comparable(a), comparable(b));
+    !a.overlaps(&b) && a.relative_gap(&b) > tolerance
+}
+
+/// A vague plural ("thousands of workers": no point) bounds a figure from below only:
+/// "thousands" does not deny "more than 100,000".
+fn comparable(v: &Interval) -> Interval {
+    if v.point.is_none() {
+        Interval::new(v.low, None, None)
+    } else {
+        *v
+    }
 }
 
 /// The verdict on one group, as a finding (verdict `agree` when nothing disagrees).
-pub fn diff_group(group: &ClaimGroup, claims: &[Claim], config: &Config) -> Finding {
+pub fn diff_group(
+    group: &ClaimGroup,
+    claims: &[Claim],
+    config: &Config,
+    volatile: bool,
+) -> Finding {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
+    let usual_period = usual_period(&members);
+    let period = |c: &Claim| c.period.clone().or_else(|| usual_period.clone());
     let mut verdict = Verdict::Agree;
     let mut worst: Option<(&Claim, &Claim)> = None;
+    let scopes: Vec<Vec<(String, bool)>> = members.iter().map(|c| scopes_of(c, &members)).collect();
+    let index_of = |c: &Claim| {
+        members
+            .iter()
+            .position(|m| std::ptr::eq(*m, c))
+            .unwrap_or(0)
+    };
     for (i, a) in members.iter().enumerate() {
         for b in &members[i + 1..] {
-            if a.doc == b.doc || !disjoint(&a.value, &b.value, config.matching.tolerance) {
+            let other_period = matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
+            if a.doc == b.doc
+                || other_period
+                || !disjoint(&a.value, &b.value, config.matching.tolerance)
+            {
                 continue;
             }
-            let v = pair_verdict(a, b);
+            let v = pair_verdict(a, &scopes[i], &scopes[index_of(b)], volatile);
             if rank(v) > rank(verdict) {
                 verdict = v;
                 worst = Some((a, b));
@@ -82,10 +172,13 @@ pub fn diff_group(group: &ClaimGroup, claims: &[Claim], config: &Config) -> Find
             describe(b)
         ),
         _ => format!(
-            "{} {}: {} sources agree",
+            "{} {}: {}",
             group.subject,
             group.attribute.replace('_', " "),
-            distinct_docs(&members)
+            match distinct_docs(&members) {
+                1 => "one source, consistent".to_string(),
+                n => format!("{n} sources agree"),
+            }
         ),
     };
     Finding {
@@ -97,6 +190,21 @@ pub fn diff_group(group: &ClaimGroup, claims: &[Claim], config: &Config) -> Find
         claims: members.iter().map(|c| c.id.clone()).collect(),
         message,
     }
+}
+
+/// The period most claims of a group state, which claims stating none are taken to
+/// share ("revenue of $4.2 billion" among quarterly figures is quarterly); none on a tie.
+fn usual_period(members: &[&Claim]) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for c in members {
+        if let Some(p) = &c.period {
+            *counts.entry(p.as_str()).or_default() += 1;
+        }
+    }
+    let max = counts.values().copied().max()?;
+    let mut top = counts.into_iter().filter(|(_, n)| *n == max);
+    let first = top.next()?;
+    top.next().is_none().then(|| first.0.to_string())
 }
 
 fn distinct_docs(members: &[&Claim]) -> usize {
@@ -229,10 +337,12 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         }
     }
     // An investment for a stake implies a valuation: I / (s / 100).
-    for c in claims
-        .iter()
-        .filter(|c| c.attribute.as_deref() == Some("investment_amount"))
-    {
+    for c in claims.iter().filter(|c| {
+        matches!(
+            c.attribute.as_deref(),
+            Some("investment_amount") | Some("acquisition_price")
+        )
+    }) {
         let Some(subject) = c.subject.as_deref() else {
             continue;
         };
@@ -260,16 +370,16 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 .map(|(i, s)| i / (s / 100.0)),
             Some(i_hi / (s_lo / 100.0)),
         );
+        // Each stated valuation of the same time that the implied one contradicts is a
+        // finding of its own, so that a suppression or baseline entry of one leaves the
+        // others standing.
         for v in members(subject, "valuation") {
-            if v.unit != c.unit {
-                continue;
-            }
             let stated_elsewhen = v
                 .as_of_source
                 .as_deref()
                 .is_some_and(|s| s != "published" && s != "present")
                 && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
-            if stated_elsewhen || implied.overlaps(&v.value) {
+            if v.unit != c.unit || stated_elsewhen || implied.overlaps(&v.value) {
                 continue;
             }
             out.push(derived(
@@ -277,12 +387,11 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 "valuation",
                 &[c, stake, v],
                 format!(
-                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {:.3e} {}, but {} says \"{}\"",
+                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but {} says \"{}\"",
                     c.text,
                     stake.text,
                     c.doc,
-                    implied.point.unwrap_or_default(),
-                    c.unit.as_deref().unwrap_or(""),
+                    format_amount(implied.point.unwrap_or_default(), c.unit.as_deref()),
                     v.doc,
                     v.text
                 ),
@@ -290,6 +399,37 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         }
     }
     out
+}
+
+/// "29.2 billion USD": an amount with a scale word and three significant digits.
+pub fn format_amount(v: f64, unit: Option<&str>) -> String {
+    let (scaled, word) = [
+        (1e12, " trillion"),
+        (1e9, " billion"),
+        (1e6, " million"),
+        (1e3, " thousand"),
+    ]
+    .iter()
+    .find(|(s, _)| v.abs() >= *s)
+    .map_or((v, ""), |(s, w)| (v / s, *w));
+    // Four significant digits: "14.25 billion", "29.18 billion", "500 million".
+    let digits = if scaled.abs() >= 100.0 {
+        1
+    } else if scaled.abs() >= 10.0 {
+        2
+    } else {
+        3
+    };
+    let num = format!("{scaled:.digits$}");
+    let num = if num.contains('.') {
+        num.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        num
+    };
+    match unit {
+        Some(u) => format!("{num}{word} {u}"),
+        None => format!("{num}{word}"),
+    }
 }
 
 fn derived(subject: &str, attribute: &str, members: &[&Claim], message: String) -> Finding {
@@ -333,6 +473,7 @@ mod tests {
             as_of_source: None,
             date: None,
             per: None,
+            period: None,
             segment: 0,
         }
     }
@@ -344,7 +485,7 @@ mod tests {
             unit: "USD".into(),
             claims: (0..claims.len()).collect(),
         };
-        diff_group(&g, &claims, &Config::default()).verdict
+        diff_group(&g, &claims, &Config::default(), false).verdict
     }
 
     #[test]
@@ -400,6 +541,22 @@ mod tests {
             ]),
             Verdict::Agree
         );
+    }
+
+    #[test]
+    fn vague_plurals_only_bound_from_below() {
+        let mut vague = claim("a", "thousands", 1e3, 1e4, None);
+        vague.value.point = None;
+        assert_eq!(
+            verdict(vec![vague, claim("b", "more than 100,000", 1e5, 1e5, None)]),
+            Verdict::Agree
+        );
+    }
+
+    #[test]
+    fn amounts_are_formatted_for_people() {
+        assert_eq!(format_amount(29.18e9, Some("USD")), "29.18 billion USD");
+        assert_eq!(format_amount(500e6, None), "500 million");
     }
 
     #[test]

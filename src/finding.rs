@@ -2,10 +2,10 @@
 //! carries documents, claims and findings to the renderers.
 
 use crate::claim::Claim;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The outcome of comparing one group of claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// All intervals overlap.
@@ -19,6 +19,8 @@ pub enum Verdict {
     /// A figure contradicts another through arithmetic (age vs birth year, stake ×
     /// valuation vs investment).
     DerivedConflict,
+    /// A figure contradicts a house fact from the config or a facts file.
+    FactConflict,
 }
 
 impl Verdict {
@@ -30,12 +32,13 @@ impl Verdict {
             Verdict::ConflictScopeUncertain => "conflict_scope_uncertain",
             Verdict::TimeScoped => "time_scoped",
             Verdict::DerivedConflict => "derived_conflict",
+            Verdict::FactConflict => "fact_conflict",
         }
     }
 }
 
 /// How much a finding matters; ordered from least to most severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Listed only with `--all`.

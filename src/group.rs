@@ -37,12 +37,14 @@ pub fn unit_family(c: &Claim) -> String {
     }
 }
 
-/// Groups claims by (subject, attribute, unit family), in key order.
-pub fn group_claims(claims: &[Claim]) -> Vec<ClaimGroup> {
+/// Groups claims by (subject, attribute, unit family), in key order. `key` maps an
+/// attribute to the attribute its group is named after (see
+/// [`crate::attribute::Lexicon::group_key`]).
+pub fn group_claims<'a>(claims: &'a [Claim], key: impl Fn(&'a str) -> &'a str) -> Vec<ClaimGroup> {
     let mut map: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let (Some(s), Some(a)) = (&c.subject, &c.attribute) {
-            map.entry((s.clone(), a.clone(), unit_family(c)))
+            map.entry((s.clone(), key(a).to_string(), unit_family(c)))
                 .or_default()
                 .push(i);
         }

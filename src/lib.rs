@@ -13,7 +13,10 @@
 //!    attribute ([`attribute`]) and a time scope ([`timescope`]).
 //! 5. [`group`] puts claims about the same subject and attribute together, and [`diff`]
 //!    gives each group a [`Verdict`] and [`Severity`], as [`Finding`]s in a [`Report`].
-//! 6. [`report`] renders a report for people, Markdown, JSON and CI formats.
+//! 6. [`gate`] applies what a newsroom configured in `claimcheck.toml` ([`config_file`]):
+//!    house facts ([`facts`]), ignores and inline suppressions ([`suppress`]), a
+//!    [`baseline`] and pull-request mode ([`changed`]).
+//! 7. [`report`] renders a report for people, Markdown, JSON and CI formats.
 //!
 //! ```
 //! use claimcheck::{extract, Config, Document, Kind, Qualifier};
@@ -29,19 +32,26 @@
 //! ```
 
 pub mod attribute;
+pub mod baseline;
+pub mod changed;
 pub mod claim;
 pub mod config;
+pub mod config_file;
 pub mod diff;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod facts;
 pub mod finding;
+pub mod gate;
 pub mod group;
 pub mod load;
 pub mod pipeline;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod subject;
+pub mod suppress;
 pub mod timescope;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};

@@ -2,18 +2,18 @@
 //! document, merges names across documents, turns mentions into claims with subject,
 //! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
-use crate::attribute::{Lexicon, SubjectRole};
+use crate::attribute::{Figure, Lexicon, SubjectRole};
 use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
 use crate::diff::{derived_conflicts, diff_group};
-use crate::document::{Document, LineIndex};
+use crate::document::{Document, Format, LineIndex};
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
-use crate::segment::{segment, Segmentation};
+use crate::segment::{segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectQuery};
-use crate::timescope::{as_of, time_mentions, TimeMention};
+use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
 #[derive(Debug, Clone)]
@@ -32,7 +32,7 @@ pub fn analyse(doc: &Document, config: &Config) -> Analysis {
         config,
         published: doc.published.as_deref(),
     };
-    let segmentation = segment(&doc.text);
+    let segmentation = segment_with(&doc.text, doc.format == Format::Markdown);
     let mentions = extract_mentions(&doc.text, &ctx);
     let entities = find_entities(&doc.text, &segmentation);
     Analysis {
@@ -89,11 +89,17 @@ pub fn check(docs: &[Document], config: &Config) -> Report {
 
 /// Groups and diffs already-built claims into a report.
 pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
-    let groups = group_claims(&claims);
+    let lexicon = Lexicon::new(config).unwrap_or_else(|_| Lexicon::builtin());
+    let groups = group_claims(&claims, |a| lexicon.group_key(a));
+    let volatile = |attribute: &str| {
+        lexicon
+            .family(attribute)
+            .is_some_and(|i| lexicon.families()[i].volatile)
+    };
     let mut findings: Vec<Finding> = groups
         .iter()
         .filter(|g| g.claims.len() >= 2)
-        .map(|g| diff_group(g, &claims, config))
+        .map(|g| diff_group(g, &claims, config, volatile(&g.attribute)))
         .collect();
     findings.extend(derived_conflicts(&claims, &groups));
     sort_findings(&mut findings);
@@ -153,10 +159,24 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
     let seg = &an.segmentation;
     let lines = LineIndex::new(&doc.source);
     let times: Vec<TimeMention> = time_mentions(&doc.text, &an.mentions, seg);
+    let figures: Vec<(usize, usize)> = an
+        .mentions
+        .iter()
+        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal))
+        .map(|m| (m.start, m.end))
+        .collect();
+    let scope = ScopeContext {
+        text: &doc.text,
+        seg,
+        times: &times,
+        figures: &figures,
+        published: doc.published.as_deref(),
+    };
     let mut out: Vec<Claim> = Vec::new();
     // (sentence, view range, family) of the previous claim, for appositions.
     let mut prev: Option<(usize, usize, Option<usize>, Option<String>)> = None;
-    for m in &an.mentions {
+    let mut claim_of_mention: Vec<Option<usize>> = vec![None; an.mentions.len()];
+    for (mi, m) in an.mentions.iter().enumerate() {
         let Some(si) = seg.sentence_at(m.start) else {
             continue;
         };
@@ -174,19 +194,60 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         let mut trigger = None;
         let mut role = SubjectRole::Any;
         if m.kind == Kind::Age {
-            let at_event = claim.text.to_ascii_lowercase().starts_with("at ");
-            if !at_event {
+            // "dropped out at 19", "co-founded it at age 19": an age at an event, not now.
+            let lead = doc.text[sentence.start..m.start].to_ascii_lowercase();
+            let at_event = claim.text.to_ascii_lowercase().starts_with("at ")
+                || lead.ends_with("at ")
+                || lead.ends_with("at age ");
+            if !at_event && !ages_a_thing(doc.text.get(m.end..sentence.end).unwrap_or("")) {
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;
             }
-        } else if let Some(am) = lexicon.classify(sent_text, fig, m.kind, m.unit.as_deref()) {
+        } else if let Some(am) = lexicon.classify(
+            sent_text,
+            &Figure {
+                span: fig,
+                kind: m.kind,
+                unit: m.unit.as_deref(),
+                value: m.value.point,
+                others: &sentence_figures(&figures, sentence, m),
+            },
+        ) {
             let f = &lexicon.families()[am.family];
             family = Some(am.family);
             trigger = am
                 .trigger
                 .map(|(a, b)| (a + sentence.start, b + sentence.start));
-            claim.attribute = Some(f.name.clone());
+            claim.attribute =
+                Some(lexicon.refine(am.family, sent_text, am.trigger.map_or(fig.0, |t| t.0)));
             role = f.subject;
+        }
+        // "paying $2 billion for nearly 50% of Tessellate Robotics": a share of a named
+        // organisation is a stake in it.
+        if claim.attribute.is_none() && m.kind == Kind::Percent {
+            if let Some(stake) = lexicon.family("ownership_stake") {
+                if percent_of_name(&doc.text, m.end, &an.entities, names) {
+                    family = Some(stake);
+                    trigger = None;
+                    claim.attribute = Some("ownership_stake".into());
+                    role = lexicon.families()[stake].subject;
+                }
+            }
+        }
+        // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
+        let after = doc.text.get(m.end..sentence.end).unwrap_or("");
+        if is_partitive(after)
+            || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after))
+        {
+            claim.attribute = None;
+            family = None;
+        }
+        // "expects revenue of $4.0bn", "projected to reach $3.1 trillion": a forecast is
+        // not the figure itself.
+        if let Some(a) = &claim.attribute {
+            if is_forecast(doc.text.get(sentence.start..m.start).unwrap_or("")) {
+                claim.attribute = Some(format!("{a}_forecast"));
+            }
         }
         // "14% of its workforce—roughly 200 employees": a count in apposition restates
         // the figure before it.
@@ -220,24 +281,234 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 figure: (m.start, m.end),
                 trigger,
                 role,
+                kind: m.kind,
             });
         }
         if !matches!(m.kind, Kind::Year | Kind::Date) {
-            let (when, source) = as_of(
-                &doc.text,
-                seg,
-                si,
-                (m.start, m.end),
-                &times,
-                doc.published.as_deref(),
-            );
+            let (when, source) = as_of(&scope, si, (m.start, m.end), m.kind);
             claim.as_of = when;
             claim.as_of_source = source.map(|s| s.as_str().to_string());
+            claim.period = period_of(sent_text, fig).map(str::to_string);
         }
-        prev = Some((si, m.end, family, claim.subject.clone()));
+        let reach = trigger.map_or(m.end, |t| t.1.max(m.end));
+        prev = Some((si, reach, family, claim.subject.clone()));
+        claim_of_mention[mi] = Some(out.len());
         out.push(claim);
     }
+    // "rose to at least 112, up from 78": both ends of a change share what they state.
+    for (mi, m) in an.mentions.iter().enumerate() {
+        let pair = m
+            .change_from
+            .and_then(|j| Some((claim_of_mention.get(j).copied()??, claim_of_mention[mi]?)));
+        if let Some((a, b)) = pair {
+            let (from, to) = if out[a].attribute.is_none() {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            if out[to].attribute.is_none() && out[from].attribute.is_some() {
+                out[to].attribute = out[from].attribute.clone();
+                out[to].subject = out[from].subject.clone();
+            }
+        }
+    }
     out
+}
+
+/// Whether the text right after a figure makes it a part of another figure ("450 of
+/// the 1,180 cuts", "two of its 12 plants").
+fn is_partitive(after: &str) -> bool {
+    let rest = after.trim_start();
+    // Skip a counted noun and its modifiers: "450 Austin jobs among 1,180 cuts".
+    let rest = rest
+        .split_once(" of ")
+        .or_else(|| rest.split_once(" among "))
+        .filter(|(head, _)| head.split_whitespace().count() <= 2 && !head.contains([',', ';']))
+        .map_or(rest, |(_, tail)| tail);
+    let rest = rest
+        .strip_prefix("of ")
+        .or_else(|| rest.strip_prefix("among "))
+        .unwrap_or(rest);
+    if rest.len() == after.trim_start().len() {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let rest = ["the ", "its ", "their ", "those ", "these ", "his ", "her "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+        .unwrap_or(rest);
+    rest.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The other figures of a sentence, as byte ranges relative to its start.
+fn sentence_figures(
+    figures: &[(usize, usize)],
+    sentence: &crate::segment::Sentence,
+    m: &Mention,
+) -> Vec<(usize, usize)> {
+    let lo = figures.partition_point(|f| f.0 < sentence.start);
+    figures[lo..]
+        .iter()
+        .take_while(|f| f.1 <= sentence.end)
+        .filter(|f| (f.0, f.1) != (m.start, m.end))
+        .map(|f| (f.0 - sentence.start, f.1 - sentence.start))
+        .collect()
+}
+
+/// Whether the figure ending at `end` is followed by "of" and an organisation's name
+/// (not a possessive: "14% of Apple's revenue" is a share of something else).
+fn percent_of_name(text: &str, end: usize, entities: &[EntityMention], names: &NameMap) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let Some(after_of) = rest.strip_prefix(" of ") else {
+        return false;
+    };
+    let at = end + (rest.len() - after_of.len());
+    let i = entities.partition_point(|e| e.start < at);
+    entities.get(i).is_some_and(|e| {
+        e.start == at
+            && !e.possessive
+            && names.kind(names.canonical(&e.canonical)) != crate::resolve::EntityKind::Person
+            && e.kind != crate::resolve::EntityKind::Person
+    })
+}
+
+/// Nouns that an age can qualify without being a person's age ("the eight-year-old
+/// company", "a 30-year-old law").
+const AGED_THINGS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "business",
+    "group",
+    "brand",
+    "bank",
+    "building",
+    "bridge",
+    "church",
+    "house",
+    "plant",
+    "factory",
+    "mine",
+    "law",
+    "rule",
+    "policy",
+    "program",
+    "programme",
+    "record",
+    "tradition",
+    "dispute",
+    "war",
+    "conflict",
+    "rivalry",
+    "partnership",
+    "alliance",
+    "agreement",
+    "treaty",
+    "festival",
+    "network",
+    "platform",
+    "app",
+    "product",
+    "model",
+    "car",
+    "vehicle",
+    "ship",
+    "aircraft",
+    "plane",
+    "tree",
+    "painting",
+    "debt",
+    "bond",
+    "franchise",
+    "team",
+    "club",
+    "league",
+    "mystery",
+];
+
+/// Whether the word right after an age names a thing, not a person.
+fn ages_a_thing(after: &str) -> bool {
+    let word: String = after
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    AGED_THINGS.contains(&word.as_str())
+}
+
+/// Whether a count is followed straight away by "of the"/"of its" ("one of the largest
+/// layoffs", "two of its plants"): a part of a group, not a count of the whole.
+fn is_part_of_group(after: &str) -> bool {
+    let lower = after.to_ascii_lowercase();
+    [
+        "of the ",
+        "of its ",
+        "of their ",
+        "of those ",
+        "of these ",
+        "of our ",
+        "of his ",
+        "of her ",
+    ]
+    .iter()
+    .any(|p| lower.strip_prefix(' ').is_some_and(|r| r.starts_with(p)))
+}
+
+/// Words that make a figure a forecast, guidance or target rather than a fact.
+const FORECAST_CUES: &[&str] = &[
+    "expects",
+    "expected",
+    "expect",
+    "forecast",
+    "forecasts",
+    "forecasting",
+    "projected",
+    "projects",
+    "projection",
+    "guided",
+    "guidance",
+    "outlook",
+    "predicted",
+    "predicts",
+    "anticipates",
+    "anticipated",
+    "targets",
+    "target of",
+    "aims",
+    "is set to",
+    "could reach",
+    "will reach",
+    "would reach",
+    "estimates",
+    "consensus",
+    "pencilled",
+    "penciled",
+];
+
+/// Whether the clause before a figure (the last ten words) makes it a forecast.
+fn is_forecast(lead: &str) -> bool {
+    let lower = lead.to_ascii_lowercase();
+    let clause = lower.rsplit([';', '.']).next().unwrap_or(&lower);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let tail = words[words.len().saturating_sub(10)..].join(" ");
+    FORECAST_CUES.iter().any(|c| {
+        tail.match_indices(c).any(|(i, _)| {
+            let ok_before = tail[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let ok_after = tail[i + c.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            ok_before && ok_after
+        })
+    })
 }
 
 fn make_claim(
@@ -275,6 +546,7 @@ fn make_claim(
         as_of_source: None,
         date: m.date.clone(),
         per: m.per.clone(),
+        period: None,
         segment: sentence.segment,
     }
 }

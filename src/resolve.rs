@@ -76,6 +76,31 @@ fn lowercase_vocabulary(text: &str) -> HashSet<&str> {
 
 /// Capitalised words that are not names when they stand alone or open a sentence.
 const STOP_CAPS: &[&str] = &[
+    "Nearly",
+    "Almost",
+    "Roughly",
+    "Approximately",
+    "More",
+    "Less",
+    "Fewer",
+    "Up",
+    "Just",
+    "Quake",
+    "Earthquake",
+    "Flood",
+    "Fire",
+    "Storm",
+    "Shares",
+    "Revenue",
+    "Sales",
+    "Profit",
+    "Operating",
+    "Net",
+    "Analysts",
+    "Investors",
+    "Officials",
+    "Police",
+    "Authorities",
     "A",
     "An",
     "The",
@@ -682,10 +707,11 @@ fn split_run<'a>(
         let lower = w.to_lowercase();
         let initial_common = k == 0
             && sentence_initial
-            && (lower_words.contains(lower.as_str()) && !is_acronym(w) && !is_camel(w));
+            && lower_words.contains(lower.as_str())
+            && !is_acronym(w)
+            && !is_camel(w);
         let suffix_in_run = k > s && ORG_SUFFIXES.contains(&w);
-        let breaker = (TITLES.contains(&w) && !suffix_in_run)
-            || (NOT_NAMES.contains(&w) && !suffix_in_run)
+        let breaker = ((TITLES.contains(&w) || NOT_NAMES.contains(&w)) && !suffix_in_run)
             || STOP_CAPS.contains(&w)
             || initial_common;
         if breaker {
@@ -713,7 +739,11 @@ fn split_run<'a>(
             }
             &p[a..b]
         })
-        .filter(|p| !p.is_empty() && p.iter().any(|t| t.text.chars().any(|c| c.is_alphabetic())))
+        .filter(|p| {
+            !p.is_empty()
+                && p.iter().any(|t| t.text.chars().any(|c| c.is_alphabetic()))
+                && (p.len() > 1 || p[0].text.chars().count() > 1)
+        })
         .collect()
 }
 
@@ -824,12 +854,25 @@ fn short_form_of(w: &str, full: &str, kind: EntityKind) -> bool {
 pub struct NameMap {
     map: HashMap<String, String>,
     kinds: HashMap<String, EntityKind>,
+    doc_freq: HashMap<String, usize>,
+    story: Option<String>,
 }
 
 impl NameMap {
     /// The canonical name for `name` (itself when not merged).
     pub fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
         self.map.get(name).map(String::as_str).unwrap_or(name)
+    }
+
+    /// The name the corpus's main story is about: the organisation or place that the
+    /// main stories of most documents name (most mentions on a tie).
+    pub fn story(&self) -> Option<&str> {
+        self.story.as_deref()
+    }
+
+    /// How many documents name this canonical name.
+    pub fn documents_naming(&self, canonical: &str) -> usize {
+        self.doc_freq.get(canonical).copied().unwrap_or(0)
     }
 
     /// The kind of a canonical name, as the corpus tells it.
@@ -960,7 +1003,59 @@ pub fn merge_names(all: &[Vec<EntityMention>], config: &Config) -> NameMap {
     for (o, canon) in &alias_names {
         map.entry(o.clone()).or_insert_with(|| canon.clone());
     }
-    NameMap { map, kinds }
+    let mut doc_freq: HashMap<String, usize> = HashMap::new();
+    for doc in all {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for m in doc {
+            let name = map
+                .get(&m.canonical)
+                .map_or(m.canonical.as_str(), String::as_str);
+            if seen.insert(name) {
+                *doc_freq.entry(name.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let story = story_entity(all, &map, &kinds);
+    NameMap {
+        map,
+        kinds,
+        doc_freq,
+        story,
+    }
+}
+
+/// The non-person name that the first story segments of most documents mention (most
+/// mentions on a tie, then alphabetical). Needs at least two documents.
+fn story_entity(
+    all: &[Vec<EntityMention>],
+    map: &HashMap<String, String>,
+    kinds: &HashMap<String, EntityKind>,
+) -> Option<String> {
+    if all.len() < 2 {
+        return None;
+    }
+    let mut score: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for doc in all {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        for m in doc.iter().filter(|m| m.segment == 0) {
+            let name = map
+                .get(&m.canonical)
+                .map_or(m.canonical.as_str(), String::as_str);
+            if kinds.get(name) == Some(&EntityKind::Person) || m.kind == EntityKind::Person {
+                continue;
+            }
+            let e = score.entry(name).or_default();
+            e.1 += 1;
+            if seen.insert(name) {
+                e.0 += 1;
+            }
+        }
+    }
+    score
+        .into_iter()
+        .filter(|(_, (docs, _))| *docs >= 2)
+        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(*n)))
+        .map(|(n, _)| n.to_string())
 }
 
 fn same_person(a: &str, b: &str, ka: EntityKind, kb: EntityKind, threshold: f64) -> bool {
@@ -1088,8 +1183,10 @@ mod tests {
             segment: 0,
         };
         let docs = vec![vec![mk("Alexandr Wang"), mk("Alexander Wang")]];
-        let mut cfg = Config::default();
-        cfg.distinct = vec![vec!["Alexandr Wang".into(), "Alexander Wang".into()]];
+        let cfg = Config {
+            distinct: vec![vec!["Alexandr Wang".into(), "Alexander Wang".into()]],
+            ..Config::default()
+        };
         let map = merge_names(&docs, &cfg);
         assert_eq!(map.canonical("Alexander Wang"), "Alexander Wang");
     }

@@ -55,7 +55,18 @@ enum LineKind {
 
 /// Splits a document's prose into sentences, segments and chrome.
 pub fn segment(text: &str) -> Segmentation {
-    let lines = split_lines(text);
+    segment_with(text, false)
+}
+
+/// Splits a document's prose into sentences, segments and chrome. With `soft_wraps`
+/// (Markdown), a paragraph runs to the next blank line and a line break inside it ends a
+/// sentence only after sentence-final punctuation.
+pub fn segment_with(text: &str, soft_wraps: bool) -> Segmentation {
+    let lines = if soft_wraps {
+        split_paragraphs(text)
+    } else {
+        split_lines(text)
+    };
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for &(s, e) in &lines {
         *counts.entry(text[s..e].trim()).or_default() += 1;
@@ -92,7 +103,7 @@ pub fn segment(text: &str) -> Segmentation {
         }
         let chrome = matches!(kind, LineKind::Boundary | LineKind::Chrome);
         let first = out.len();
-        split_sentences_into(text, s, e, segment, chrome, &mut out);
+        split_sentences_into(text, s, e, segment, chrome, soft_wraps, &mut out);
         if let Some(sent) = out.get_mut(first) {
             sent.paragraph_start = true;
         }
@@ -103,7 +114,34 @@ pub fn segment(text: &str) -> Segmentation {
 /// Splits `text` into sentences (all in segment 0, none chrome).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    split_sentences_into(text, 0, text.len(), 0, false, &mut out);
+    split_sentences_into(text, 0, text.len(), 0, false, false, &mut out);
+    out
+}
+
+/// Blank-line separated paragraphs, each as one range.
+fn split_paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (s, e) in split_lines_all(text) {
+        if text[s..e].trim().is_empty() {
+            out.extend(open.take());
+        } else {
+            open = Some(open.map_or((s, e), |(a, _)| (a, e)));
+        }
+    }
+    out.extend(open);
+    out
+}
+
+/// Every line, blank ones included.
+fn split_lines_all(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        out.push((start, i));
+        start = i + 1;
+    }
+    out.push((start, text.len()));
     out
 }
 
@@ -343,6 +381,7 @@ fn split_sentences_into(
     end: usize,
     segment: usize,
     chrome: bool,
+    soft_wraps: bool,
     out: &mut Vec<Sentence>,
 ) {
     let bytes = text.as_bytes();
@@ -351,7 +390,9 @@ fn split_sentences_into(
     while i < end {
         let b = bytes[i];
         let boundary = match b {
-            b'\n' => true,
+            // Inside a soft-wrapped paragraph a line break is a space, unless the line
+            // ends a sentence.
+            b'\n' => !soft_wraps || line_ends_sentence(&text[s..i]),
             b'!' | b'?' => next_starts_sentence(bytes, i + 1, end, true),
             b'.' => period_ends_sentence(text, s, i, end),
             _ => false,
@@ -373,6 +414,12 @@ fn split_sentences_into(
         i += 1;
     }
     push_sentence(text, s, end, segment, chrome, out);
+}
+
+/// Whether a line's text ends with sentence-final punctuation (before closing quotes).
+fn line_ends_sentence(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches(['"', '\'', '’', '”', ')']);
+    t.ends_with(['.', '!', '?', ':', ';'])
 }
 
 fn period_ends_sentence(text: &str, sent_start: usize, i: usize, end: usize) -> bool {
@@ -572,6 +619,26 @@ mod tests {
         assert!(chrome.iter().any(|s| s.contains("inbox")));
         assert!(chrome.iter().any(|s| s.contains("Dec.02")));
         assert!(!chrome.iter().any(|s| s.contains("Body")));
+    }
+
+    #[test]
+    fn multibyte_spaces_before_abbreviations_are_safe() {
+        assert_eq!(sentences("\u{a0}Sept. 12."), vec!["Sept. 12."]);
+    }
+
+    #[test]
+    fn soft_wrapped_paragraphs_keep_sentences_whole() {
+        let t = "Scale AI was valued at\nnearly $14 billion last week.\nIt grew.\n\nNext paragraph here.";
+        let seg = segment_with(t, true);
+        let texts: Vec<&str> = seg.sentences.iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Scale AI was valued at\nnearly $14 billion last week.",
+                "It grew.",
+                "Next paragraph here."
+            ]
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Sits after entity resolution and attribute classification.
 
 use crate::attribute::SubjectRole;
+use crate::claim::Kind;
 use crate::resolve::{EntityKind, EntityMention, NameMap};
 use crate::segment::Segmentation;
 use std::collections::BTreeMap;
@@ -30,6 +31,8 @@ pub struct SubjectQuery<'a> {
     pub trigger: Option<(usize, usize)>,
     /// The attribute's subject role.
     pub role: SubjectRole,
+    /// The figure's kind.
+    pub kind: Kind,
 }
 
 /// Words that refer back to an organisation named earlier.
@@ -77,7 +80,13 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     let in_sentence: Vec<&EntityMention> = q.entities[lo..hi]
         .iter()
         .filter(|e| e.end <= q.figure.0 || e.start >= q.figure.1)
+        .filter(|e| !is_modifier(q.text, e))
         .collect();
+    // "The Austin networking veteran posted …": a description built on a name points
+    // back to the story's subject.
+    let described = q.entities[lo..hi]
+        .iter()
+        .any(|e| e.end <= q.figure.0 && is_modifier(q.text, e));
     let kind = |e: &EntityMention| {
         let k = q.names.kind(q.names.canonical(&e.canonical));
         if k == EntityKind::Unknown {
@@ -90,6 +99,7 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     let fits = |e: &EntityMention, role: SubjectRole| match role {
         SubjectRole::Person => kind(e) == EntityKind::Person,
         SubjectRole::Org | SubjectRole::Target => kind(e) != EntityKind::Person,
+        SubjectRole::Stake => true,
         SubjectRole::Event => kind(e) != EntityKind::Person,
         SubjectRole::Any => true,
     };
@@ -105,7 +115,6 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     && gap
                         .trim()
                         .trim_start_matches(',')
-                        .trim()
                         .split_whitespace()
                         .count()
                         <= 2
@@ -124,8 +133,46 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     return Some(canon(e));
                 }
             }
+            // "the 28-year-old parlayed …": the figure names someone introduced before.
+            let lead = q.text[s.start..q.figure.0].trim_end().to_ascii_lowercase();
+            if lead.ends_with(" the") || lead == "the" {
+                return salient(q, lo, s.segment, |e| fits(e, SubjectRole::Person));
+            }
         }
-        SubjectRole::Target => {
+        SubjectRole::Target | SubjectRole::Stake => {
+            // "co-founded Scale AI in 2016", "acquire Tessellate for $2 billion": the
+            // object right after the trigger.
+            if let Some((t0, t1)) = q.trigger.filter(|t| t.1 <= q.figure.0) {
+                if let Some(e) = in_sentence.iter().find(|e| e.start >= t1) {
+                    let gap = &q.text[t1..e.start];
+                    if t0 < e.start
+                        && e.end <= q.figure.0
+                        && gap.split_whitespace().count() <= 1
+                        && !gap.contains([',', ';'])
+                        && fits(e, SubjectRole::Target)
+                    {
+                        return Some(canon(e));
+                    }
+                }
+            }
+            // "a business Zuckerberg now owns 49% of, …": a stranded preposition points
+            // back past the clause's subject to the thing owned, the organisation
+            // named last before it.
+            let rest = q.text[anchor_end..s.end].trim_start();
+            let stranded = ["of", "in"].iter().any(|p| {
+                rest.strip_prefix(p).is_some_and(|r| {
+                    r.trim_start().is_empty() || r.trim_start().starts_with([',', '.', ';', ')'])
+                })
+            });
+            if stranded {
+                if let Some(e) = in_sentence
+                    .iter()
+                    .rev()
+                    .find(|e| e.end <= anchor && kind(e) != EntityKind::Person)
+                {
+                    return Some(canon(e));
+                }
+            }
             // "a 49% stake in Scale", "investment from Meta in Scale".
             for e in in_sentence.iter().filter(|e| e.start >= anchor_end) {
                 let gap = q.text[anchor_end..e.start].to_ascii_lowercase();
@@ -137,6 +184,49 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     return Some(canon(e));
                 }
             }
+        }
+        SubjectRole::Org => {
+            // "employs about 3,000 people in Austin": a place right after the figure
+            // narrows it to that place.
+            let counted = matches!(q.kind, Kind::Count | Kind::Number);
+            if let Some(e) = in_sentence
+                .iter()
+                .find(|e| counted && e.start >= anchor_end)
+            {
+                let gap = q.text[anchor_end..e.start].to_ascii_lowercase();
+                if gap.split_whitespace().count() <= 2
+                    && gap.trim_end().ends_with(" in")
+                    && kind(e) == EntityKind::Unknown
+                {
+                    return Some(canon(e));
+                }
+            }
+        }
+        SubjectRole::Event => {
+            // "the 2019 Palmora earthquake, which killed 212": a name close before the
+            // figure that is neither a source ("the ministry said") nor a place inside
+            // the story ("in Corvena") names another event.
+            let local = in_sentence.iter().rev().find(|e| {
+                e.end <= anchor
+                    && fits(e, SubjectRole::Event)
+                    && q.text[e.end..anchor].split_whitespace().count() <= 6
+                    && !is_source(q.text, e)
+                    && !is_location_inside(q.text, s.start, e)
+            });
+            if let Some(e) = local {
+                return Some(canon(e));
+            }
+            // The corpus's story, when this segment speaks of it; else the segment's own.
+            if let Some(story) = q.names.story() {
+                let names_story = q
+                    .entities
+                    .iter()
+                    .any(|e| e.segment == s.segment && q.names.canonical(&e.canonical) == story);
+                if names_story {
+                    return Some(story.to_string());
+                }
+            }
+            return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
         }
         _ => {}
     }
@@ -160,17 +250,21 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     let sent_lower = q.text[s.start..anchor.max(s.start)].to_ascii_lowercase();
     let anaphora: &[&str] = match q.role {
         SubjectRole::Person => PERSON_ANAPHORA,
-        SubjectRole::Org | SubjectRole::Target => ORG_ANAPHORA,
+        SubjectRole::Org | SubjectRole::Target | SubjectRole::Stake => ORG_ANAPHORA,
         _ => &[],
     };
-    if anaphora.iter().any(|a| has_words(&sent_lower, a)) {
-        if let Some(e) = q.entities[..lo]
-            .iter()
-            .rev()
-            .take_while(|e| e.segment == s.segment)
-            .find(|e| fits(e, q.role))
+    if described || anaphora.iter().any(|a| has_words(&sent_lower, a)) {
+        // "the company" points to an organisation named before, if there is one.
+        let strict = |e: &EntityMention| match q.role {
+            SubjectRole::Org | SubjectRole::Target | SubjectRole::Stake => {
+                kind(e) == EntityKind::Org
+            }
+            _ => fits(e, q.role),
+        };
+        if let Some(name) = salient(q, lo, s.segment, strict)
+            .or_else(|| salient(q, lo, s.segment, |e| fits(e, q.role)))
         {
-            return Some(canon(e));
+            return Some(name);
         }
     }
     let after = in_sentence
@@ -180,10 +274,51 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     if let Some(e) = after {
         return Some(canon(e));
     }
-    if q.role == SubjectRole::Event {
-        return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
+    // "Revenue rose to 4.2bn dollars": a company figure with no name in its sentence is
+    // about the company the story is about.
+    if matches!(q.role, SubjectRole::Org | SubjectRole::Target) {
+        return salient(q, lo, s.segment, |e| kind(e) == EntityKind::Org);
     }
     None
+}
+
+/// Whether a name only modifies a noun inside a description ("the Austin networking
+/// veteran", "the Tahoe house"): preceded by "the" and followed by a lower-case word.
+fn is_modifier(text: &str, e: &EntityMention) -> bool {
+    let the = text[..e.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w == "the" || w == "The");
+    let next = text[e.end..].chars().nth(1);
+    the && !e.possessive && text[e.end..].starts_with(' ') && next.is_some_and(|c| c.is_lowercase())
+}
+
+/// The name an anaphor most likely points back to: of the fitting names mentioned in
+/// the story before entity `upto`, the most mentioned one among those of the last three
+/// sentences (the latest on a tie).
+fn salient(
+    q: &SubjectQuery<'_>,
+    upto: usize,
+    segment: usize,
+    fits: impl Fn(&EntityMention) -> bool,
+) -> Option<String> {
+    let before: Vec<&EntityMention> = q.entities[..upto]
+        .iter()
+        .filter(|e| e.segment == segment && fits(e))
+        .collect();
+    let last_sentence = before.last()?.sentence;
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, e) in before.iter().enumerate() {
+        let c = counts.entry(q.names.canonical(&e.canonical)).or_default();
+        c.0 += 1;
+        c.1 = i;
+    }
+    before
+        .iter()
+        .filter(|e| e.sentence + 3 > last_sentence)
+        .map(|e| q.names.canonical(&e.canonical))
+        .max_by_key(|n| counts[n])
+        .map(str::to_string)
 }
 
 /// The most mentioned fitting name of a story segment.
@@ -196,15 +331,48 @@ fn main_entity(
     for e in q
         .entities
         .iter()
-        .filter(|e| e.segment == segment && fits(e))
+        .filter(|e| e.segment == segment && fits(e) && !is_source(q.text, e))
     {
         *counts.entry(q.names.canonical(&e.canonical)).or_default() += 1;
     }
+    // Weighted by how many documents name it, so that articles about one event agree on
+    // its name even when each mentions local places more often.
     counts
         .into_iter()
-        .max_by_key(|(n, c)| (*c, std::cmp::Reverse(*n)))
         .filter(|(_, c)| *c >= 2)
+        .max_by_key(|(n, c)| (*c * q.names.documents_naming(n), std::cmp::Reverse(*n)))
         .map(|(n, _)| n.to_string())
+}
+
+/// Whether a name is the source of a statement ("the Interior Ministry said",
+/// "according to Reuters").
+fn is_source(text: &str, e: &EntityMention) -> bool {
+    let after = text[e.end..].trim_start().to_ascii_lowercase();
+    let before = text[..e.start].trim_end().to_ascii_lowercase();
+    [
+        "said",
+        "says",
+        "told",
+        "reported",
+        "reports",
+        "announced",
+        "estimated",
+        "confirmed",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || before.ends_with("according to")
+        || before.ends_with("according to the")
+}
+
+/// Whether a name is introduced as a place inside the story ("in Corvena").
+fn is_location_inside(text: &str, sentence_start: usize, e: &EntityMention) -> bool {
+    let before = text[sentence_start..e.start]
+        .trim_end()
+        .to_ascii_lowercase();
+    ["in", "at", "near", "from", "to", "across", "around", "of"]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
 }
 
 fn has_words(hay: &str, phrase: &str) -> bool {

@@ -146,15 +146,38 @@ fn weekday_before(published: &str, day: usize) -> Option<String> {
 /// How far (in words) a cue may stand from the figure.
 const CUE_WINDOW: usize = 10;
 
-/// Decides the time scope of the figure at `fig` (view offsets) in sentence `sentence`.
+/// What time-scope decisions read besides the figure: the document's prose and
+/// sentences, its year and date mentions, the spans of its other figures, and its
+/// publication date.
+#[derive(Debug, Clone, Copy)]
+pub struct ScopeContext<'a> {
+    /// The prose view.
+    pub text: &'a str,
+    /// The document's sentences.
+    pub seg: &'a Segmentation,
+    /// Year and date mentions (see [`time_mentions`]).
+    pub times: &'a [TimeMention],
+    /// Spans of the other figures, sorted.
+    pub figures: &'a [(usize, usize)],
+    /// Publication date, if known.
+    pub published: Option<&'a str>,
+}
+
+/// Decides the time scope of the figure of `kind` at `fig` (view offsets) in sentence
+/// `sentence`.
 pub fn as_of(
-    text: &str,
-    seg: &Segmentation,
+    ctx: &ScopeContext<'_>,
     sentence: usize,
     fig: (usize, usize),
-    times: &[TimeMention],
-    published: Option<&str>,
+    kind: Kind,
 ) -> (Option<String>, Option<AsOfSource>) {
+    let ScopeContext {
+        text,
+        seg,
+        times,
+        figures,
+        published,
+    } = *ctx;
     let s = &seg.sentences[sentence];
     let sent = &text[s.start..s.end];
     let lower = sent.to_ascii_lowercase();
@@ -171,11 +194,39 @@ pub fn as_of(
         }
     };
     for t in times.iter().filter(|t| t.sentence == sentence) {
-        if t.start < fig.1 && t.end > fig.0 {
+        // An age is a person's age now; a year in the sentence usually dates another
+        // event ("the 42-year-old, who founded it in 2017") unless it sets the scene.
+        if (t.start < fig.1 && t.end > fig.0) || (kind == Kind::Age && !t.topic) {
+            continue;
+        }
+        // "$4.2 billion, up from $3.9 billion in 2023": a time after figures binds to
+        // the nearest one. A time before them sets the scene for all ("in 2021, when it
+        // raised $250 million at a valuation of $1.2 billion").
+        let (lo, hi) = if t.start >= fig.1 {
+            (fig.1, t.start)
+        } else {
+            (t.end, fig.0)
+        };
+        let i = figures.partition_point(|f| f.0 < lo);
+        if t.start >= fig.1 && figures.get(i).is_some_and(|f| f.1 <= hi) {
+            continue;
+        }
+        // "… in the fourth quarter of 2023, and said it would cut 1,200 jobs": a time
+        // does not reach across a coordinated clause.
+        let between = text.get(lo..hi).unwrap_or("");
+        if [", and ", ", but ", "; ", ", while "]
+            .iter()
+            .any(|b| between.contains(b))
+        {
             continue;
         }
         let (a, b) = (t.start - s.start, t.end - s.start);
-        let d = distance(sent, rel, (a, b));
+        let mut d = distance(sent, rel, (a, b));
+        // "In 2021, …" and "from 2021, when …" set the scene for the whole sentence.
+        let scene = t.topic || sent[b..].starts_with(", when") || sent[b..].starts_with(" when");
+        if scene && b <= rel.0 {
+            d = d.min(CUE_WINDOW);
+        }
         // A time right after the figure binds tighter than one before it.
         let tie = if a >= rel.1 { 0 } else { 1 };
         consider(d, tie, Some(t.iso.clone()), AsOfSource::Explicit);
@@ -236,9 +287,8 @@ fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) ->
         .filter(|t| t.sentence < sentence && seg.sentences[t.sentence].segment == segment);
     earlier
         .clone()
-        .filter(|t| t.topic)
-        .last()
-        .or_else(|| earlier.last())
+        .rfind(|t| t.topic)
+        .or_else(|| earlier.clone().next_back())
         .map(|t| t.iso.clone())
 }
 
@@ -275,6 +325,45 @@ fn find_words<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> 
     })
 }
 
+/// Phrases that say a flow is counted over a quarter, a half or a year.
+const PERIOD_CUES: &[(&str, &str)] = &[
+    ("quarterly", "quarter"),
+    ("quarter", "quarter"),
+    ("three months", "quarter"),
+    ("q1", "quarter"),
+    ("q2", "quarter"),
+    ("q3", "quarter"),
+    ("q4", "quarter"),
+    ("half-year", "half"),
+    ("first half", "half"),
+    ("second half", "half"),
+    ("six months", "half"),
+    ("full year", "year"),
+    ("full-year", "year"),
+    ("annual", "year"),
+    ("annually", "year"),
+    ("fiscal year", "year"),
+    ("for the year", "year"),
+    ("twelve months", "year"),
+    ("12 months", "year"),
+];
+
+/// The accounting period a figure covers ("quarter", "half", "year"), from the nearest
+/// period phrase within a few words in its sentence.
+pub fn period_of(sentence: &str, fig: (usize, usize)) -> Option<&'static str> {
+    let lower = sentence.to_ascii_lowercase();
+    let mut best: Option<(usize, &'static str)> = None;
+    for (cue, period) in PERIOD_CUES {
+        for at in find_words(&lower, cue) {
+            let d = distance(sentence, fig, (at, at + cue.len()));
+            if d <= 6 && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, period));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
 /// Whether two `as_of` values can denote the same time: one is a prefix of the other at
 /// its own precision ("2023" and "2023-11").
 pub fn compatible(a: &str, b: &str) -> bool {
@@ -305,7 +394,14 @@ mod tests {
         let tm = time_mentions(text, &ms, &seg);
         let f = text.find(fig).unwrap();
         let si = seg.sentence_at(f).unwrap();
-        as_of(text, &seg, si, (f, f + fig.len()), &tm, published)
+        let ctx = ScopeContext {
+            text,
+            seg: &seg,
+            times: &tm,
+            figures: &[],
+            published,
+        };
+        as_of(&ctx, si, (f, f + fig.len()), Kind::Money)
     }
 
     #[test]
@@ -371,6 +467,38 @@ mod tests {
             scope(t, "at least 112", &[], p).0.as_deref(),
             Some("2025-04-08")
         );
+    }
+
+    #[test]
+    fn a_time_binds_to_the_nearest_figure() {
+        let t = "Revenue rose to $4.2 billion, up from $3.9 billion in 2023.";
+        let seg = segment(t);
+        let ms = vec![year(t, "2023", "2023")];
+        let tm = time_mentions(t, &ms, &seg);
+        let a = t.find("$4.2").unwrap();
+        let b = t.find("$3.9").unwrap();
+        let figs = [(a, a + 12), (b, b + 12)];
+        let ctx = ScopeContext {
+            text: t,
+            seg: &seg,
+            times: &tm,
+            figures: &figs,
+            published: Some("2025-02-11"),
+        };
+        let r = as_of(&ctx, 0, figs[0], Kind::Money);
+        assert_eq!(r.1, Some(AsOfSource::Published));
+        let r = as_of(&ctx, 0, figs[1], Kind::Money);
+        assert_eq!(r.0.as_deref(), Some("2023"));
+    }
+
+    #[test]
+    fn periods_are_read_from_nearby_phrases() {
+        let s = "posted $4.8 billion in fourth-quarter revenue";
+        let f = s.find("$4.8").unwrap();
+        assert_eq!(period_of(s, (f, f + 12)), Some("quarter"));
+        let s = "For the full year, revenue reached $16.1bn.";
+        let f = s.find("$16").unwrap();
+        assert_eq!(period_of(s, (f, f + 7)), Some("year"));
     }
 
     #[test]

@@ -1,0 +1,313 @@
+//! Reading `claimcheck.toml`: finding it in the current directory or above, parsing it
+//! into a [`Config`] with errors that name the key, the file and the line, reading
+//! `--facts` files, and matching the path globs the config gives (`include`, `exclude`,
+//! `[[ignore]]`) against document ids.
+
+use crate::config::Config;
+use crate::error::{Error, ErrorKind};
+use crate::facts::{resolve_fact, Fact, FactsFile};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::de::DeserializeOwned;
+use std::path::{Component, Path, PathBuf};
+
+/// The name of the config file looked for.
+pub const CONFIG_FILE_NAME: &str = "claimcheck.toml";
+
+/// The `claimcheck.toml` in `start` or the nearest directory above it.
+pub fn find_config(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join(CONFIG_FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// Reads and parses a config file; facts in it are checked to have a readable value.
+pub fn load_config(path: &Path) -> Result<Config, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    let config: Config = parse_toml(&text, path)?;
+    check_facts_in(&text, path, &config.facts, &config)?;
+    Ok(config)
+}
+
+/// Reads a `--facts` file (`[[facts]]` entries), checking each has a readable value.
+pub fn load_facts_file(path: &Path, config: &Config) -> Result<FactsFile, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    let file: FactsFile = parse_toml(&text, path)?;
+    check_facts_in(&text, path, &file.facts, config)?;
+    Ok(file)
+}
+
+/// Checks every fact has a readable value; the error names the line of the fact's
+/// `[[facts]]` header.
+fn check_facts_in(text: &str, path: &Path, facts: &[Fact], config: &Config) -> Result<(), Error> {
+    for (i, f) in facts.iter().enumerate() {
+        if let Err(e) = resolve_fact(f, config) {
+            let line = text
+                .split('\n')
+                .enumerate()
+                .filter(|(_, l)| l.trim().starts_with("[[facts]]"))
+                .nth(i)
+                .map(|(n, _)| format!("line {}: ", n + 1))
+                .unwrap_or_default();
+            return Err(Error::new(
+                path,
+                ErrorKind::Config(format!(
+                    "{line}`facts[{i}]` ({} {}): {e}",
+                    f.subject, f.attribute
+                )),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Parses TOML into `T`; an error says `line N: key: problem`.
+pub fn parse_toml<T: DeserializeOwned>(text: &str, path: &Path) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        let located = match e.span() {
+            Some(span) => {
+                let (line, key) = locate(text, span.start);
+                match key {
+                    Some(k) => format!("line {line}: `{k}`: {message}"),
+                    None => format!("line {line}: {message}"),
+                }
+            }
+            None => message,
+        };
+        Error::new(path, ErrorKind::Config(located))
+    })
+}
+
+/// The 1-based line of `offset` and the dotted key written on that line (with the
+/// enclosing `[table]` header), when the line holds `key = …` or a header.
+fn locate(text: &str, offset: usize) -> (usize, Option<String>) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or("");
+    let line = before.matches('\n').count() + 1;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let this = lines.get(line - 1).map_or("", |l| l.trim());
+    let header = lines
+        .iter()
+        .take(line.saturating_sub(1))
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    if this.starts_with('[') {
+        return (
+            line,
+            Some(
+                this.trim_matches(|c| c == '[' || c == ']')
+                    .trim()
+                    .to_string(),
+            ),
+        );
+    }
+    let key = this
+        .split_once('=')
+        .map(|(k, _)| k.trim().trim_matches('"').to_string())
+        .filter(|k| !k.is_empty());
+    let full = match (header, key) {
+        (Some(h), Some(k)) => Some(format!("{h}.{k}")),
+        (None, Some(k)) => Some(k),
+        (h, None) => h,
+    };
+    (line, full)
+}
+
+/// Path globs matched against document ids, relative to a base directory (the config
+/// file's) when one is given. A glob without `/` matches a file name at any depth.
+#[derive(Debug, Clone)]
+pub struct PathMatcher {
+    set: GlobSet,
+    base: Option<PathBuf>,
+    empty: bool,
+}
+
+impl PathMatcher {
+    /// Compiles `globs`; the error names the bad glob.
+    pub fn new(globs: &[String], base: Option<&Path>) -> Result<Self, String> {
+        let mut b = GlobSetBuilder::new();
+        for g in globs {
+            let pattern = if g.contains('/') {
+                g.trim_start_matches("./")
+                    .trim_start_matches('/')
+                    .to_string()
+            } else {
+                format!("**/{g}")
+            };
+            let glob = GlobBuilder::new(&pattern)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("bad glob {g:?}: {e}"))?;
+            b.add(glob);
+            // `dir/**` also matches the files of `dir/` itself and below; `dir` alone
+            // matches everything under it.
+            if !g.contains(['*', '?', '[', '{']) {
+                if let Ok(g2) = GlobBuilder::new(&format!("{pattern}/**"))
+                    .literal_separator(true)
+                    .build()
+                {
+                    b.add(g2);
+                }
+            }
+        }
+        let set = b.build().map_err(|e| e.to_string())?;
+        Ok(PathMatcher {
+            set,
+            base: base.and_then(|p| std::fs::canonicalize(p).ok()),
+            empty: globs.is_empty(),
+        })
+    }
+
+    /// Whether no glob was given.
+    pub fn is_empty(&self) -> bool {
+        self.empty
+    }
+
+    /// Whether the document id (a path as given) matches one of the globs.
+    pub fn matches(&self, doc_id: &str) -> bool {
+        if self.empty {
+            return false;
+        }
+        let plain = normalize(Path::new(doc_id));
+        if self.set.is_match(&plain) {
+            return true;
+        }
+        if let Some(base) = &self.base {
+            if let Ok(abs) = std::fs::canonicalize(doc_id) {
+                if let Ok(rel) = abs.strip_prefix(base) {
+                    return self.set.is_match(rel);
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A path without `.` components or leading `./`.
+fn normalize(p: &Path) -> PathBuf {
+    p.components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+/// Keeps the documents (by id) that pass `include` (when given) and not `exclude`.
+pub fn select_paths(id: &str, include: &PathMatcher, exclude: &PathMatcher) -> bool {
+    (include.is_empty() || include.matches(id)) && !exclude.matches(id)
+}
+
+/// The effective config as TOML, every default written out.
+pub fn show_config(config: &Config) -> String {
+    let mut s = toml::to_string_pretty(config).unwrap_or_else(|e| format!("# {e}\n"));
+    if config.reference_date.is_none() {
+        s.insert_str(
+            0,
+            "# reference-date: unset (each document's publication date)\n",
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        parse_toml::<Config>(text, Path::new("claimcheck.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn unknown_key_names_the_key_file_and_line() {
+        let err = parse("[hedges]\napprox = 0.2\nnearlyy = 0.1\n").unwrap_err();
+        assert!(err.contains("claimcheck.toml"), "{err}");
+        assert!(err.contains("line 3"), "{err}");
+        assert!(err.contains("nearlyy"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_dotted_key_and_line() {
+        let err = parse("dollar = \"USD\"\n\n[hedges]\napprox = \"wide\"\n").unwrap_err();
+        assert!(err.contains("line 4"), "{err}");
+        assert!(err.contains("hedges.approx"), "{err}");
+    }
+
+    #[test]
+    fn gate_settings_parse() {
+        let c = parse(
+            "include = [\"articles/**\"]\nexclude = [\"drafts/**\"]\n\
+             [severity]\nage = \"warning\"\n\
+             [[ignore]]\npath = \"archive/**\"\nattributes = [\"age\"]\n\
+             [[facts]]\nsubject = \"Scale AI\"\nattribute = \"valuation\"\nlow = 13.5e9\nhigh = 14e9\n",
+        )
+        .unwrap();
+        assert_eq!(c.include, vec!["articles/**"]);
+        assert_eq!(
+            c.severity.get("age"),
+            Some(&crate::finding::Severity::Warning)
+        );
+        assert_eq!(c.ignore[0].attributes, vec!["age"]);
+        assert_eq!(c.facts[0].high, Some(14e9));
+    }
+
+    #[test]
+    fn bad_severity_is_an_error() {
+        let err = parse("[severity]\nage = \"fatal\"\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn shown_config_parses_back_to_itself() {
+        let mut c = Config::default();
+        c.exclude.push("drafts/**".into());
+        let shown = show_config(&c);
+        assert_eq!(parse(&shown).unwrap(), c);
+        assert!(shown.contains("approx = 0.1"), "{shown}");
+    }
+
+    #[test]
+    fn config_is_found_in_a_parent_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE_NAME), "").unwrap();
+        let sub = dir.path().join("a/b");
+        std::fs::create_dir_all(&sub).unwrap();
+        assert_eq!(find_config(&sub), Some(dir.path().join(CONFIG_FILE_NAME)));
+    }
+
+    #[test]
+    fn globs_match_relative_ids_and_bare_names() {
+        let m = PathMatcher::new(&["archive/**".into(), "*.draft.md".into()], None).unwrap();
+        assert!(m.matches("archive/2020/a.md"));
+        assert!(m.matches("./archive/a.md"));
+        assert!(m.matches("news/x.draft.md"));
+        assert!(!m.matches("news/archive.md"));
+        let dir = PathMatcher::new(&["archive".into()], None).unwrap();
+        assert!(dir.matches("archive/a.md"));
+    }
+
+    #[test]
+    fn include_and_exclude_select_documents() {
+        let inc = PathMatcher::new(&["news/**".into()], None).unwrap();
+        let exc = PathMatcher::new(&["news/drafts/**".into()], None).unwrap();
+        assert!(select_paths("news/a.md", &inc, &exc));
+        assert!(!select_paths("news/drafts/a.md", &inc, &exc));
+        assert!(!select_paths("other/a.md", &inc, &exc));
+        let none = PathMatcher::new(&[], None).unwrap();
+        assert!(select_paths("other/a.md", &none, &none));
+    }
+
+    #[test]
+    fn fact_without_a_value_names_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(
+            &path,
+            "[[facts]]\nsubject = \"A\"\nattribute = \"age\"\nlow = 1.0\n\n[[facts]]\nsubject = \"B\"\nattribute = \"age\"\n",
+        )
+        .unwrap();
+        let err = load_config(&path).unwrap_err().to_string();
+        assert!(err.contains("line 6"), "{err}");
+        assert!(err.contains("facts[1]"), "{err}");
+    }
+}

@@ -1,0 +1,90 @@
+//! Measures: a numeral followed by a unit of measure, spaced or written on (`30 yards`,
+//! `8 miles`, `13 kilometers`, `256GB`, `938hp`, `10 tons`, `37.5 degrees`). The
+//! figure stays kind `number`; the unit (singular, lower-case) goes into
+//! `Mention::unit` so that `8 miles` is never compared with `8 people`.
+//!
+//! Why: distances, capacities and weights are stated and contradicted in news like any
+//! other figure, and a count noun reading ("8 miles" as a count of miles) would group
+//! them with headcounts.
+
+use super::token::Tokens;
+
+/// The unit of a measure word, singular and lower-case.
+pub fn unit_word(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "mile" | "miles" | "mi" => "mile",
+        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" | "kms" => "km",
+        "metre" | "metres" | "meter" | "meters" => "metre",
+        "centimetre" | "centimetres" | "centimeter" | "centimeters" | "cm" => "cm",
+        "millimetre" | "millimetres" | "millimeter" | "millimeters" | "mm" => "mm",
+        "foot" | "feet" | "ft" => "foot",
+        "inch" | "inches" => "inch",
+        "yard" | "yards" => "yard",
+        "kilogram" | "kilograms" | "kg" | "kgs" | "kilo" | "kilos" => "kg",
+        "gram" | "grams" => "gram",
+        "tonne" | "tonnes" => "tonne",
+        "ton" | "tons" => "ton",
+        "ounce" | "ounces" | "oz" => "ounce",
+        "lb" | "lbs" => "lb",
+        "litre" | "litres" | "liter" | "liters" => "litre",
+        "ml" => "ml",
+        "gallon" | "gallons" => "gallon",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" | "ha" => "hectare",
+        "degree" | "degrees" => "degree",
+        "mph" => "mph",
+        "kph" | "kmh" => "km/h",
+        "gb" | "gigabyte" | "gigabytes" => "gb",
+        "mb" | "megabyte" | "megabytes" => "mb",
+        "tb" | "terabyte" | "terabytes" => "tb",
+        "mw" | "megawatt" | "megawatts" => "mw",
+        "gw" | "gigawatt" | "gigawatts" => "gw",
+        "kw" | "kilowatt" | "kilowatts" => "kw",
+        "kwh" => "kwh",
+        "mwh" => "mwh",
+        "gwh" => "gwh",
+        "twh" => "twh",
+        "ghz" => "ghz",
+        "mhz" => "mhz",
+        "hp" | "bhp" | "horsepower" => "hp",
+        "calorie" | "calories" => "calorie",
+        _ => return None,
+    })
+}
+
+/// A unit of measure after a numeral ending before token `k`: (unit, end token).
+/// Short symbols (`km`, `GB`) count only when written onto the number or spaced and not
+/// followed by another letter-word that would make them an abbreviation of something else.
+pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
+    let j = if t.is_dash(k) && t.attached(k) && t.attached(k + 1) {
+        k + 1
+    } else {
+        k
+    };
+    let lc = t.lc(j);
+    let unit = unit_word(lc.as_str())?;
+    // "a 10-minute walk" style compounds work for measures too ("a 40-mile drive").
+    Some((unit, j + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    #[test]
+    fn spaced_attached_and_hyphenated_units() {
+        let t = tokenize("8 miles");
+        assert_eq!(suffix(&t, 1), Some(("mile", 2)));
+        let t = tokenize("256GB");
+        assert_eq!(suffix(&t, 1), Some(("gb", 2)));
+        let t = tokenize("a 40-mile drive");
+        assert_eq!(suffix(&t, 2), Some(("mile", 4)));
+    }
+
+    #[test]
+    fn words_that_are_not_units() {
+        let t = tokenize("8 people");
+        assert_eq!(suffix(&t, 1), None);
+    }
+}

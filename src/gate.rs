@@ -1,0 +1,408 @@
+//! The editorial CI gate: takes the [`Report`] that `check` produced and applies what
+//! a newsroom configured — house facts, per-path ignores, per-attribute severities,
+//! inline suppressions, a baseline and pull-request mode — giving a [`GateReport`] for
+//! the renderers and the exit decision. Pure: files are read by the caller.
+
+use crate::baseline::{apply_baseline, Baseline};
+use crate::changed::ChangedSet;
+use crate::claim::Claim;
+use crate::config::{Config, IgnoreRule};
+use crate::config_file::PathMatcher;
+use crate::document::Document;
+use crate::facts::{check_facts, ResolvedFact};
+use crate::finding::{Finding, Report, Severity};
+use crate::pipeline::fingerprint;
+use crate::suppress::{apply_ignore_rules, apply_suppressions, parse_suppressions, DirectiveKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What a gate run adds to a report that is not a finding about claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    /// A suppression directive that suppressed no finding.
+    UnusedSuppression,
+    /// A baseline entry that no longer occurs (the discrepancy was fixed).
+    BaselineEntryGone,
+}
+
+impl NoticeKind {
+    /// The kebab-case rule id used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoticeKind::UnusedSuppression => "unused-suppression",
+            NoticeKind::BaselineEntryGone => "baseline-entry-gone",
+        }
+    }
+}
+
+/// A gate diagnostic not tied to claims: an unused suppression, a fixed baseline entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    /// What it is.
+    pub kind: NoticeKind,
+    /// How much it matters (`warning` for unused suppressions, `info` for gone entries).
+    pub severity: Severity,
+    /// The document it is in, when it has a place.
+    pub doc: Option<String>,
+    /// 1-based line.
+    pub line: Option<usize>,
+    /// 1-based character column.
+    pub column: Option<usize>,
+    /// One line for people.
+    pub message: String,
+    /// Stable fingerprint (no line numbers).
+    pub fingerprint: String,
+}
+
+/// A report after the gate: findings left to show, notices, and what was filtered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GateReport {
+    /// The report; its findings are the ones left, its summary counts them.
+    #[serde(flatten)]
+    pub report: Report,
+    /// Unused suppressions and baseline entries that no longer occur.
+    pub notices: Vec<Notice>,
+    /// Findings hidden by an inline suppression.
+    pub suppressed: usize,
+    /// Findings hidden because the baseline lists them.
+    pub baselined: usize,
+}
+
+impl GateReport {
+    /// A report with nothing filtered and no notices.
+    pub fn plain(report: Report) -> Self {
+        GateReport {
+            report,
+            notices: Vec::new(),
+            suppressed: 0,
+            baselined: 0,
+        }
+    }
+}
+
+/// The settings of one gate run, read from config and flags by the caller.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GateSettings<'a> {
+    /// House facts, resolved.
+    pub facts: &'a [ResolvedFact],
+    /// `[[ignore]]` rules with their compiled path globs.
+    pub ignore: &'a [(PathMatcher, IgnoreRule)],
+    /// The baseline to subtract, if any.
+    pub baseline: Option<&'a Baseline>,
+    /// Pull-request mode: report only findings that touch these files.
+    pub changed: Option<&'a ChangedSet>,
+}
+
+/// When the gate fails: at findings of this severity or above, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    /// Fail at findings at or above this severity.
+    At(Severity),
+    /// Never fail on findings.
+    Never,
+}
+
+/// Applies facts, ignores, severities, suppressions, baseline and changed files to a
+/// report, in that order, and re-sorts and recounts its findings.
+pub fn apply_gate(
+    report: Report,
+    docs: &[Document],
+    config: &Config,
+    settings: &GateSettings<'_>,
+) -> GateReport {
+    let Report {
+        version,
+        documents,
+        claims,
+        mut findings,
+        mut summary,
+    } = report;
+
+    findings.extend(check_facts(settings.facts, &claims, config));
+    let findings = apply_ignore_rules(findings, &claims, settings.ignore);
+    let findings = apply_severities(findings, &config.severity);
+
+    let suppressions: Vec<_> = docs.iter().flat_map(parse_suppressions).collect();
+    let (findings, suppressed, unused) = apply_suppressions(findings, &claims, &suppressions);
+    let mut notices: Vec<Notice> = unused
+        .iter()
+        .filter_map(|&i| suppressions.get(i))
+        .map(|s| {
+            let what = match s.kind {
+                DirectiveKind::DisableNextLine => "claimcheck-disable-next-line",
+                DirectiveKind::Disable => "claimcheck-disable",
+            };
+            Notice {
+                kind: NoticeKind::UnusedSuppression,
+                severity: Severity::Warning,
+                doc: Some(s.doc.clone()),
+                line: Some(s.line),
+                column: Some(s.column),
+                message: format!("unused suppression: `{what}` suppresses no finding"),
+                fingerprint: fingerprint(&[
+                    "unused-suppression",
+                    &s.doc,
+                    what,
+                    s.reason.as_deref().unwrap_or(""),
+                ]),
+            }
+        })
+        .collect();
+
+    let (mut findings, baselined) = match settings.baseline {
+        Some(b) => {
+            let (new, old, gone) = apply_baseline(findings, b);
+            notices.extend(gone.into_iter().map(|e| Notice {
+                kind: NoticeKind::BaselineEntryGone,
+                severity: Severity::Info,
+                doc: None,
+                line: None,
+                column: None,
+                message: format!(
+                    "baseline entry no longer occurs: {} {} ({}) in {}",
+                    e.subject.as_deref().unwrap_or("?"),
+                    e.attribute.as_deref().unwrap_or("?"),
+                    e.values.join(" vs "),
+                    e.docs.join(", ")
+                ),
+                fingerprint: e.fingerprint,
+            }));
+            (new, old)
+        }
+        None => (findings, 0),
+    };
+
+    if let Some(changed) = settings.changed {
+        let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        findings.retain(|f| {
+            f.claims.iter().any(|id| {
+                by_id
+                    .get(id.as_str())
+                    .is_some_and(|c| changed.contains_doc(&c.doc))
+            })
+        });
+        notices.retain(|n| match (&n.kind, &n.doc) {
+            (_, Some(doc)) => changed.contains_doc(doc),
+            (NoticeKind::BaselineEntryGone, None) => true,
+            (_, None) => false,
+        });
+    }
+
+    sort_findings(&mut findings);
+    notices.sort_by(|a, b| {
+        (&a.doc, a.line, a.column, &a.fingerprint).cmp(&(&b.doc, b.line, b.column, &b.fingerprint))
+    });
+    summary.errors = count(&findings, Severity::Error);
+    summary.warnings = count(&findings, Severity::Warning);
+    summary.infos = count(&findings, Severity::Info);
+    GateReport {
+        report: Report {
+            version,
+            documents,
+            claims,
+            findings,
+            summary,
+        },
+        notices,
+        suppressed: suppressed.len(),
+        baselined,
+    }
+}
+
+fn count(findings: &[Finding], s: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == s).count()
+}
+
+/// Gives findings of a configured attribute that configured severity (agreeing groups,
+/// severity `none`, stay as they are).
+pub fn apply_severities(
+    mut findings: Vec<Finding>,
+    overrides: &BTreeMap<String, Severity>,
+) -> Vec<Finding> {
+    for f in &mut findings {
+        if f.severity == Severity::None {
+            continue;
+        }
+        if let Some(s) = f.attribute.as_ref().and_then(|a| overrides.get(a)) {
+            f.severity = *s;
+        }
+    }
+    findings
+}
+
+/// Most severe first, then subject, attribute and fingerprint.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.subject.cmp(&b.subject))
+            .then_with(|| a.attribute.cmp(&b.attribute))
+            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+    });
+}
+
+/// Whether the run fails: a finding, or an unused suppression, at or above `fail_on`.
+/// Baseline entries that no longer occur never fail a run.
+pub fn gate_fails(report: &GateReport, fail_on: FailOn) -> bool {
+    let FailOn::At(level) = fail_on else {
+        return false;
+    };
+    let level = level.max(Severity::Info);
+    report.report.findings.iter().any(|f| f.severity >= level)
+        || report
+            .notices
+            .iter()
+            .any(|n| n.kind == NoticeKind::UnusedSuppression && n.severity >= level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::baseline::baseline_from;
+    use crate::claim::{Interval, Kind, Qualifier, Span};
+    use crate::finding::{Summary, Verdict};
+
+    fn claim(id: &str, doc: &str, line: usize, v: f64) -> Claim {
+        Claim {
+            id: id.into(),
+            doc: doc.into(),
+            span: Span {
+                start: 0,
+                end: 2,
+                line,
+                column: 1,
+            },
+            text: format!("{v}"),
+            sentence: String::new(),
+            kind: Kind::Age,
+            value: Interval::exact(v),
+            unit: Some("year".into()),
+            qualifier: Qualifier::None,
+            subject: Some("Alexandr Wang".into()),
+            attribute: Some("age".into()),
+            as_of: None,
+            as_of_source: None,
+            date: None,
+            per: None,
+            period: None,
+            segment: 0,
+        }
+    }
+
+    fn report() -> Report {
+        Report {
+            version: 1,
+            documents: vec![],
+            claims: vec![claim("x", "a.md", 3, 27.0), claim("y", "b.md", 1, 28.0)],
+            findings: vec![Finding {
+                fingerprint: "f1".into(),
+                verdict: Verdict::Conflict,
+                severity: Severity::Error,
+                subject: Some("Alexandr Wang".into()),
+                attribute: Some("age".into()),
+                claims: vec!["x".into(), "y".into()],
+                message: "27 vs 28".into(),
+            }],
+            summary: Summary::default(),
+        }
+    }
+
+    #[test]
+    fn conflict_fails_at_error_and_not_when_never() {
+        let g = apply_gate(report(), &[], &Config::default(), &GateSettings::default());
+        assert_eq!(g.report.summary.errors, 1);
+        assert!(gate_fails(&g, FailOn::At(Severity::Error)));
+        assert!(!gate_fails(&g, FailOn::Never));
+    }
+
+    #[test]
+    fn severity_override_lowers_below_fail_on() {
+        let mut config = Config::default();
+        config.severity.insert("age".into(), Severity::Warning);
+        let g = apply_gate(report(), &[], &config, &GateSettings::default());
+        assert_eq!(g.report.findings[0].severity, Severity::Warning);
+        assert!(!gate_fails(&g, FailOn::At(Severity::Error)));
+        assert!(gate_fails(&g, FailOn::At(Severity::Warning)));
+    }
+
+    #[test]
+    fn suppression_hides_the_finding_and_unused_one_is_a_warning() {
+        let docs = [
+            Document::from_text(
+                "a.md",
+                "\n<!-- claimcheck-disable-next-line: older -->\nWang, 27\n",
+            ),
+            Document::from_text("b.md", "<!-- claimcheck-disable -->\n"),
+        ];
+        let g = apply_gate(
+            report(),
+            &docs,
+            &Config::default(),
+            &GateSettings::default(),
+        );
+        assert!(g.report.findings.is_empty());
+        assert_eq!(g.suppressed, 1);
+        assert_eq!(g.notices.len(), 0, "the block in b.md covers claim y too");
+
+        let docs = [
+            Document::from_text(
+                "a.md",
+                "\n<!-- claimcheck-disable-next-line -->\nWang, 27\n",
+            ),
+            Document::from_text("c.md", "<!-- claimcheck-disable-next-line -->\nx\n"),
+        ];
+        let g = apply_gate(
+            report(),
+            &docs,
+            &Config::default(),
+            &GateSettings::default(),
+        );
+        assert_eq!(g.notices.len(), 1);
+        assert_eq!(g.notices[0].kind, NoticeKind::UnusedSuppression);
+        assert_eq!(g.notices[0].doc.as_deref(), Some("c.md"));
+        assert!(!gate_fails(&g, FailOn::At(Severity::Error)));
+        assert!(gate_fails(&g, FailOn::At(Severity::Warning)));
+    }
+
+    #[test]
+    fn baselined_finding_passes_and_gone_entry_is_info() {
+        let r = report();
+        let mut b = baseline_from(&r.findings, &r.claims);
+        let mut extra = b.findings[0].clone();
+        extra.fingerprint = "fixed".into();
+        b.findings.push(extra);
+        let settings = GateSettings {
+            baseline: Some(&b),
+            ..GateSettings::default()
+        };
+        let g = apply_gate(r, &[], &Config::default(), &settings);
+        assert!(g.report.findings.is_empty());
+        assert_eq!(g.baselined, 1);
+        assert_eq!(g.notices.len(), 1);
+        assert_eq!(g.notices[0].kind, NoticeKind::BaselineEntryGone);
+        assert!(!gate_fails(&g, FailOn::At(Severity::Info)));
+    }
+
+    #[test]
+    fn changed_mode_keeps_only_findings_touching_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.md").to_string_lossy().into_owned();
+        let mut r = report();
+        r.claims[0].doc = a.clone();
+        let elsewhere = ChangedSet::new([dir.path().join("z.md")], dir.path());
+        let settings = GateSettings {
+            changed: Some(&elsewhere),
+            ..GateSettings::default()
+        };
+        let g = apply_gate(r.clone(), &[], &Config::default(), &settings);
+        assert!(g.report.findings.is_empty());
+        let here = ChangedSet::new([dir.path().join("a.md")], dir.path());
+        let settings = GateSettings {
+            changed: Some(&here),
+            ..GateSettings::default()
+        };
+        let g = apply_gate(r, &[], &Config::default(), &settings);
+        assert_eq!(g.report.findings.len(), 1);
+    }
+}

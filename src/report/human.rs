@@ -1,0 +1,339 @@
+//! The human format: rustc/ruff-style diagnostics. One block per finding — a headline
+//! `error[conflict]: Scale AI valuation: sources disagree`, the competing values side
+//! by side with hedge and time scope, then each source line quoted under `-->
+//! path:line:col` with the figure underlined — and a summary line.
+
+use super::{as_of_label, columns, headline, Context};
+use crate::claim::Claim;
+use crate::finding::Severity;
+use crate::gate::Notice;
+use std::io::{self, Write};
+
+/// Characters of context kept on each side of a figure when a line is long.
+const CONTEXT_CHARS: usize = 50;
+/// Lines longer than this many characters are cut around the figure.
+const MAX_LINE_CHARS: usize = 120;
+
+struct Paint {
+    on: bool,
+}
+
+impl Paint {
+    fn paint(&self, s: &str, code: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn severity(&self, s: Severity, text: &str) -> String {
+        let code = match s {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+            Severity::None => "1;32",
+        };
+        self.paint(text, code)
+    }
+
+    fn gutter(&self, s: &str) -> String {
+        self.paint(s, "1;34")
+    }
+}
+
+fn level_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+        Severity::None => "ok",
+    }
+}
+
+pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let p = Paint { on: ctx.opts.color };
+    for f in ctx.findings() {
+        let mut claims = ctx.claims_of(f);
+        if f.verdict == crate::finding::Verdict::TimeScoped {
+            // A timeline: earliest time scope first, unknown last.
+            claims
+                .sort_by(|a, b| (a.as_of.is_none(), &a.as_of).cmp(&(b.as_of.is_none(), &b.as_of)));
+        }
+        let tag = format!("{}[{}]", level_word(f.severity), f.verdict.as_str());
+        writeln!(
+            out,
+            "{}: {}",
+            p.severity(f.severity, &tag),
+            p.paint(&headline(f), "1")
+        )?;
+        let width = gutter_width(claims.iter().map(|c| c.span.line));
+        value_table(&p, &claims, width, out)?;
+        for c in &claims {
+            quote(ctx, &p, c, width, f.severity, out)?;
+        }
+        if !f.message.is_empty() {
+            writeln!(
+                out,
+                "{:width$} {} note: {}",
+                "",
+                p.gutter("="),
+                f.message,
+                width = width
+            )?;
+        }
+        writeln!(out)?;
+    }
+    for n in &ctx.report.notices {
+        notice(ctx, &p, n, out)?;
+    }
+    summary(ctx, &p, out)
+}
+
+fn gutter_width(lines: impl Iterator<Item = usize>) -> usize {
+    lines.map(|l| l.to_string().len()).max().unwrap_or(1)
+}
+
+/// The competing values, one row per source: value, hedge, as of, place.
+fn value_table(p: &Paint, claims: &[&Claim], width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let rows: Vec<[String; 4]> = claims
+        .iter()
+        .map(|c| {
+            [
+                c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                c.qualifier.as_str().to_string(),
+                as_of_label(c),
+                format!("{}:{}", c.doc, c.span.line),
+            ]
+        })
+        .collect();
+    let head = ["value", "hedge", "as of", "source"];
+    let mut w = head.map(|h| h.chars().count());
+    for r in &rows {
+        for (i, cell) in r.iter().enumerate() {
+            w[i] = w[i].max(cell.chars().count());
+        }
+    }
+    let line = |cells: [&str; 4]| {
+        let mut s = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            s.push_str(cell);
+            if i + 1 < cells.len() {
+                s.push_str(&" ".repeat(w[i] - cell.chars().count() + 3));
+            }
+        }
+        s
+    };
+    writeln!(
+        out,
+        "{:width$} {} {}",
+        "",
+        p.gutter("="),
+        p.paint(&line(head), "2"),
+        width = width
+    )?;
+    for r in &rows {
+        writeln!(
+            out,
+            "{:width$}   {}",
+            "",
+            line([&r[0], &r[1], &r[2], &r[3]]),
+            width = width
+        )?;
+    }
+    Ok(())
+}
+
+/// `--> path:line:col`, the source line, and the figure underlined.
+fn quote(
+    ctx: &Context<'_>,
+    p: &Paint,
+    c: &Claim,
+    width: usize,
+    severity: Severity,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{:width$}{} {}:{}:{}",
+        "",
+        p.gutter("-->"),
+        c.doc,
+        c.span.line,
+        c.span.column,
+        width = width
+    )?;
+    let (start, end) = columns(c);
+    underlined_line(
+        ctx,
+        p,
+        &c.doc,
+        c.span.line,
+        start,
+        end,
+        width,
+        severity,
+        out,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn underlined_line(
+    ctx: &Context<'_>,
+    p: &Paint,
+    doc: &str,
+    line: usize,
+    start_col: usize,
+    end_col: usize,
+    width: usize,
+    severity: Severity,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let Some(text) = ctx.line(doc, line) else {
+        return Ok(());
+    };
+    let (shown, start, len) = window(text, start_col, end_col);
+    writeln!(out, "{:width$} {}", "", p.gutter("|"), width = width)?;
+    writeln!(
+        out,
+        "{} {} {}",
+        p.gutter(&format!("{line:>width$}")),
+        p.gutter("|"),
+        shown,
+    )?;
+    writeln!(
+        out,
+        "{:width$} {} {}{}",
+        "",
+        p.gutter("|"),
+        " ".repeat(start),
+        p.severity(severity, &"^".repeat(len.max(1))),
+        width = width
+    )
+}
+
+/// The part of a line to show, tabs turned into spaces, with the 0-based character
+/// offset and length of the underline in what is shown. Long lines are cut around the
+/// figure and marked with `…`.
+fn window(text: &str, start_col: usize, end_col: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\t' || c.is_control() { ' ' } else { c })
+        .collect();
+    let start = start_col.saturating_sub(1).min(chars.len());
+    let end = end_col.saturating_sub(1).clamp(start, chars.len());
+    if chars.len() <= MAX_LINE_CHARS {
+        let shown: String = chars.iter().collect::<String>().trim_end().to_string();
+        return (shown, start, end - start);
+    }
+    let from = start.saturating_sub(CONTEXT_CHARS);
+    let to = (end + CONTEXT_CHARS).min(chars.len());
+    let mut shown = String::new();
+    let mut offset = start - from;
+    if from > 0 {
+        shown.push('…');
+        offset += 1;
+    }
+    shown.extend(&chars[from..to]);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    (shown, offset, end - start)
+}
+
+fn notice(ctx: &Context<'_>, p: &Paint, n: &Notice, out: &mut dyn Write) -> io::Result<()> {
+    let tag = format!("{}[{}]", level_word(n.severity), n.kind.as_str());
+    writeln!(out, "{}: {}", p.severity(n.severity, &tag), n.message)?;
+    if let (Some(doc), Some(line)) = (&n.doc, n.line) {
+        let col = n.column.unwrap_or(1);
+        let width = gutter_width(std::iter::once(line));
+        writeln!(
+            out,
+            "{:width$}{} {doc}:{line}:{col}",
+            "",
+            p.gutter("-->"),
+            width = width
+        )?;
+        let end = ctx
+            .line(doc, line)
+            .map_or(col + 1, |l| l.chars().count() + 1);
+        underlined_line(ctx, p, doc, line, col, end, width, n.severity, out)?;
+    }
+    writeln!(out)
+}
+
+fn summary(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let r = &ctx.report.report;
+    let s = &r.summary;
+    let line = format!(
+        "{} documents, {} claims, {} groups: {} errors, {} warnings, {} info",
+        r.documents.len().max(s.documents),
+        r.claims.len().max(s.claims),
+        s.groups,
+        s.errors,
+        s.warnings,
+        s.infos
+    );
+    let worst = r
+        .findings
+        .iter()
+        .map(|f| f.severity)
+        .max()
+        .unwrap_or(Severity::None);
+    write!(out, "{}", p.severity(worst, &line))?;
+    let mut extra = Vec::new();
+    if ctx.report.suppressed > 0 {
+        extra.push(format!("{} suppressed", ctx.report.suppressed));
+    }
+    if ctx.report.baselined > 0 {
+        extra.push(format!("{} in baseline", ctx.report.baselined));
+    }
+    let unused = ctx
+        .report
+        .notices
+        .iter()
+        .filter(|n| n.kind == crate::gate::NoticeKind::UnusedSuppression)
+        .count();
+    if unused > 0 {
+        extra.push(format!("{unused} unused suppressions"));
+    }
+    if !extra.is_empty() {
+        write!(out, " ({})", extra.join(", "))?;
+    }
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_line_is_shown_whole_with_underline_under_the_figure() {
+        let (shown, at, len) = window("Wang, 27, said", 7, 9);
+        assert_eq!(shown, "Wang, 27, said");
+        assert_eq!((at, len), (6, 2));
+    }
+
+    #[test]
+    fn long_line_is_cut_around_the_figure() {
+        let text = format!("{}$13 billion{}", "a".repeat(200), "b".repeat(200));
+        let (shown, at, len) = window(&text, 201, 212);
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(
+            shown.chars().skip(at).take(len).collect::<String>(),
+            "$13 billion"
+        );
+    }
+
+    #[test]
+    fn tabs_do_not_shift_the_underline() {
+        let (shown, at, _) = window("\tWang, 27", 8, 10);
+        assert_eq!(shown.chars().nth(at), Some('2'));
+    }
+
+    #[test]
+    fn columns_past_the_line_end_do_not_panic() {
+        let (shown, at, len) = window("short", 40, 50);
+        assert_eq!((shown.as_str(), at, len), ("short", 5, 0));
+    }
+}

@@ -1,0 +1,147 @@
+//! The junit format: JUnit XML for CI test dashboards. One test suite, one test case
+//! per group (and per unused suppression); a case fails when its severity reaches the
+//! `--fail-on` level, with the quotes in the failure body.
+
+use super::{as_of_label, full_message, rel_path, topic, Context};
+use crate::gate::NoticeKind;
+use std::io::{self, Write};
+
+struct Case {
+    classname: String,
+    name: String,
+    file: Option<String>,
+    failure: Option<(String, String, String)>,
+    output: Option<String>,
+}
+
+pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let mut cases = Vec::new();
+    for f in &ctx.report.report.findings {
+        let claims = ctx.claims_of(f);
+        let mut body = String::new();
+        for c in &claims {
+            body.push_str(&format!(
+                "{}:{}:{}: {} · hedge {} · as of {}\n    {}\n",
+                rel_path(&c.doc),
+                c.span.line,
+                c.span.column,
+                c.text,
+                c.qualifier.as_str(),
+                as_of_label(c),
+                c.sentence
+            ));
+        }
+        let message = full_message(f);
+        let (failure, output) = if ctx.fails(f.severity) {
+            (Some((f.verdict.as_str().to_string(), message, body)), None)
+        } else {
+            (
+                None,
+                Some(format!("{}: {message}\n{body}", f.severity.as_str())),
+            )
+        };
+        cases.push(Case {
+            classname: format!("claimcheck.{}", f.verdict.as_str()),
+            name: topic(f),
+            file: claims.first().map(|c| rel_path(&c.doc)),
+            failure,
+            output,
+        });
+    }
+    for n in &ctx.report.notices {
+        if n.kind != NoticeKind::UnusedSuppression {
+            continue;
+        }
+        let place = match (&n.doc, n.line) {
+            (Some(d), Some(l)) => format!("{}:{l}", rel_path(d)),
+            _ => String::new(),
+        };
+        let failure = ctx.fails(n.severity).then(|| {
+            (
+                n.kind.as_str().to_string(),
+                n.message.clone(),
+                place.clone(),
+            )
+        });
+        cases.push(Case {
+            classname: format!("claimcheck.{}", n.kind.as_str()),
+            name: format!("suppression at {place}"),
+            file: n.doc.as_deref().map(rel_path),
+            output: failure.is_none().then(|| n.message.clone()),
+            failure,
+        });
+    }
+    let failures = cases.iter().filter(|c| c.failure.is_some()).count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="claimcheck" tests="{}" failures="{failures}" errors="0">"#,
+        cases.len()
+    )?;
+    writeln!(
+        out,
+        r#"  <testsuite name="claimcheck" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
+        cases.len()
+    )?;
+    for c in &cases {
+        let file = c
+            .file
+            .as_deref()
+            .map(|f| format!(r#" file="{}""#, escape(f)))
+            .unwrap_or_default();
+        write!(
+            out,
+            r#"    <testcase classname="{}" name="{}"{file}"#,
+            escape(&c.classname),
+            escape(&c.name)
+        )?;
+        if c.failure.is_none() && c.output.is_none() {
+            writeln!(out, "/>")?;
+            continue;
+        }
+        writeln!(out, ">")?;
+        if let Some((kind, message, body)) = &c.failure {
+            writeln!(
+                out,
+                r#"      <failure type="{}" message="{}">{}</failure>"#,
+                escape(kind),
+                escape(message),
+                escape(body)
+            )?;
+        }
+        if let Some(o) = &c.output {
+            writeln!(out, "      <system-out>{}</system-out>", escape(o))?;
+        }
+        writeln!(out, "    </testcase>")?;
+    }
+    writeln!(out, "  </testsuite>")?;
+    writeln!(out, "</testsuites>")
+}
+
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' | '\t' | '\r' => out.push(ch),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_control_characters_are_escaped() {
+        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+    }
+}

@@ -1,0 +1,300 @@
+//! Report renderers: the last stage. Turn a [`GateReport`] (findings, claims, notices)
+//! plus the documents (to quote source lines) into text for people (`human`,
+//! `markdown`), for programs (`json`) and for CI systems (`github`, `sarif`, `junit`).
+//! Renderers only write; they decide nothing about verdicts or exit codes.
+
+mod claims;
+mod github;
+mod human;
+mod json;
+mod junit;
+mod markdown;
+mod sarif;
+
+pub use claims::{claim_line, describe_value, render_claims, ClaimFormat};
+
+use crate::claim::Claim;
+use crate::document::Document;
+use crate::finding::{Finding, Severity, Verdict};
+use crate::gate::{FailOn, GateReport};
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// The output formats of `claimcheck check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// rustc/ruff-style diagnostics with quoted source lines.
+    Human,
+    /// A summary table and one section per finding, with relative links.
+    Markdown,
+    /// The report as DESIGN.md's JSON contract, plus gate fields.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…::…`).
+    Github,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per group.
+    Junit,
+}
+
+/// How to render.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Use ANSI colours (human format only).
+    pub color: bool,
+    /// Also show agreeing groups (severity `none`).
+    pub all: bool,
+    /// The level at which the run fails (JUnit marks failures from it).
+    pub fail_on: FailOn,
+    /// The tool version written into SARIF (tests pass a fixed one).
+    pub tool_version: String,
+    /// Where the current directory sits in the repository CI tools resolve paths
+    /// against (`GITHUB_WORKSPACE`): the repository root, and the current directory
+    /// relative to it (`site/`). Used by the `github` and `sarif` formats.
+    pub repo: Option<RepoPaths>,
+}
+
+/// The repository root and the current directory inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepoPaths {
+    /// The repository root, absolute.
+    pub root: std::path::PathBuf,
+    /// The current directory relative to the root, `/`-separated, ending in `/`
+    /// (empty at the root).
+    pub prefix: String,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            color: false,
+            all: false,
+            fail_on: FailOn::At(Severity::Error),
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
+            repo: None,
+        }
+    }
+}
+
+/// Writes `report` in `format` to `out`.
+pub fn render(
+    report: &GateReport,
+    docs: &[Document],
+    format: OutputFormat,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let ctx = Context::new(report, docs, opts);
+    match format {
+        OutputFormat::Human => human::render(&ctx, out),
+        OutputFormat::Markdown => markdown::render(&ctx, out),
+        OutputFormat::Json => json::render(&ctx, out),
+        OutputFormat::Github => github::render(&ctx, out),
+        OutputFormat::Sarif => sarif::render(&ctx, out),
+        OutputFormat::Junit => junit::render(&ctx, out),
+    }
+}
+
+/// What every renderer looks up: claims by id, documents by id, visible findings.
+struct Context<'a> {
+    report: &'a GateReport,
+    opts: &'a RenderOptions,
+    claims: BTreeMap<&'a str, &'a Claim>,
+    docs: BTreeMap<&'a str, &'a Document>,
+}
+
+impl<'a> Context<'a> {
+    fn new(report: &'a GateReport, docs: &'a [Document], opts: &'a RenderOptions) -> Self {
+        Context {
+            report,
+            opts,
+            claims: report
+                .report
+                .claims
+                .iter()
+                .map(|c| (c.id.as_str(), c))
+                .collect(),
+            docs: docs.iter().map(|d| (d.id.as_str(), d)).collect(),
+        }
+    }
+
+    /// Findings to show: all with `--all`, else those with a severity.
+    fn findings(&self) -> impl Iterator<Item = &'a Finding> + '_ {
+        let all = self.opts.all;
+        self.report
+            .report
+            .findings
+            .iter()
+            .filter(move |f| all || f.severity > Severity::None)
+    }
+
+    /// The claims of a finding, in its order; ids not in the report are skipped.
+    fn claims_of(&self, f: &Finding) -> Vec<&'a Claim> {
+        f.claims
+            .iter()
+            .filter_map(|id| self.claims.get(id.as_str()).copied())
+            .collect()
+    }
+
+    /// The source line (1-based) of a document, without its line break.
+    fn line(&self, doc: &str, line: usize) -> Option<&'a str> {
+        let d = self.docs.get(doc)?;
+        let l = d.source.split('\n').nth(line.checked_sub(1)?)?;
+        Some(l.strip_suffix('\r').unwrap_or(l))
+    }
+
+    /// A document's path as CI tools resolve it: relative to the repository root when
+    /// one is known, else as given (without `./`).
+    fn repo_path(&self, doc: &str) -> String {
+        let Some(repo) = &self.opts.repo else {
+            return rel_path(doc);
+        };
+        let p = std::path::Path::new(doc);
+        if p.is_absolute() {
+            return match p.strip_prefix(&repo.root) {
+                Ok(r) => rel_path(&r.to_string_lossy()),
+                Err(_) => rel_path(doc),
+            };
+        }
+        format!("{}{}", repo.prefix, rel_path(doc))
+    }
+
+    /// Whether a finding fails the run.
+    fn fails(&self, severity: Severity) -> bool {
+        match self.opts.fail_on {
+            FailOn::At(level) => severity > Severity::None && severity >= level,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// The start column and one-past-the-end column (1-based, characters) of a claim on
+/// its first line.
+fn columns(c: &Claim) -> (usize, usize) {
+    let first = c.text.split('\n').next().unwrap_or("");
+    let width = first.trim_end_matches('\r').chars().count().max(1);
+    (c.span.column, c.span.column + width)
+}
+
+/// "Scale AI valuation", or what is known of it.
+fn topic(f: &Finding) -> String {
+    match (f.subject.as_deref(), f.attribute.as_deref()) {
+        (Some(s), Some(a)) => format!("{s} {}", a.replace('_', " ")),
+        (Some(s), None) => s.to_string(),
+        (None, Some(a)) => a.replace('_', " "),
+        (None, None) => "figures".to_string(),
+    }
+}
+
+/// What a verdict means, in a few words.
+fn verdict_phrase(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Agree => "sources agree",
+        Verdict::Conflict => "sources disagree",
+        Verdict::ConflictScopeUncertain => "sources disagree (time scope uncertain)",
+        Verdict::TimeScoped => "figure changes over time",
+        Verdict::DerivedConflict => "figures contradict each other",
+        Verdict::FactConflict => "contradicts a house fact",
+    }
+}
+
+/// The headline of a finding: "Scale AI valuation: sources disagree".
+fn headline(f: &Finding) -> String {
+    format!("{}: {}", topic(f), verdict_phrase(f.verdict))
+}
+
+/// The finding's message, led by its topic unless it already starts with it.
+fn full_message(f: &Finding) -> String {
+    let t = topic(f);
+    if f.message.is_empty() {
+        headline(f)
+    } else if f.message.starts_with(&t) {
+        f.message.clone()
+    } else {
+        format!("{t}: {}", f.message)
+    }
+}
+
+/// The time scope of a claim for people: "2025-06", "2025 (published)", "unknown".
+fn as_of_label(c: &Claim) -> String {
+    match (&c.as_of, &c.as_of_source) {
+        (Some(a), Some(s)) if s != "explicit" => format!("{a} ({})", s.replace('_', " ")),
+        (Some(a), _) => a.clone(),
+        (None, _) => "unknown".to_string(),
+    }
+}
+
+/// The document id as a relative path for links and CI tools (no leading `./`).
+fn rel_path(doc: &str) -> String {
+    let mut p = doc;
+    while let Some(rest) = p.strip_prefix("./") {
+        p = rest;
+    }
+    p.replace('\\', "/")
+}
+
+/// The other claims of a finding, for a one-claim annotation: "b.md:5: nearly $14
+/// billion as of unknown".
+fn others_summary(ctx: &Context<'_>, f: &Finding, this: &Claim) -> Vec<String> {
+    ctx.claims_of(f)
+        .into_iter()
+        .filter(|c| c.id != this.id)
+        .map(|c| {
+            format!(
+                "{}:{}: {}, as of {}",
+                rel_path(&c.doc),
+                c.span.line,
+                c.text,
+                as_of_label(c)
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::{Report, Summary};
+
+    fn paths(repo: Option<RepoPaths>, doc: &str) -> String {
+        let report = GateReport::plain(Report {
+            version: 1,
+            documents: vec![],
+            claims: vec![],
+            findings: vec![],
+            summary: Summary::default(),
+        });
+        let opts = RenderOptions {
+            repo,
+            ..RenderOptions::default()
+        };
+        Context::new(&report, &[], &opts).repo_path(doc)
+    }
+
+    #[test]
+    fn ci_paths_are_relative_to_the_repository_root() {
+        let repo = RepoPaths {
+            root: "/ws".into(),
+            prefix: "site/".into(),
+        };
+        assert_eq!(paths(Some(repo.clone()), "./news/a.md"), "site/news/a.md");
+        assert_eq!(paths(Some(repo), "/ws/site/news/a.md"), "site/news/a.md");
+        assert_eq!(paths(None, "./news/a.md"), "news/a.md");
+    }
+
+    #[test]
+    fn topic_is_not_repeated_in_the_message() {
+        let mut f = Finding {
+            fingerprint: String::new(),
+            verdict: Verdict::Conflict,
+            severity: Severity::Error,
+            subject: Some("Scale AI".into()),
+            attribute: Some("ownership_stake".into()),
+            claims: vec![],
+            message: "Scale AI ownership stake: 49% vs 40%".into(),
+        };
+        assert_eq!(full_message(&f), "Scale AI ownership stake: 49% vs 40%");
+        f.message = "49% vs 40%".into();
+        assert_eq!(full_message(&f), "Scale AI ownership stake: 49% vs 40%");
+    }
+}
