@@ -791,17 +791,25 @@ fn interval_raw(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -
 /// Sorts mentions by offset (then by end and token) and turns change references into
 /// positions in the sorted output.
 fn finish(found: Vec<Found>) -> Vec<Mention> {
-    let mut order: Vec<usize> = (0..found.len()).collect();
+    // A figure beyond the range of f64 ("1e999") has no value to compare: left out.
+    let finite = |m: &Mention| {
+        [m.value.low, m.value.point, m.value.high]
+            .iter()
+            .all(|v| v.is_none_or(f64::is_finite))
+    };
+    let mut order: Vec<usize> = (0..found.len()).filter(|&k| finite(&found[k].m)).collect();
     order.sort_by_key(|&k| (found[k].m.start, found[k].m.end, found[k].start));
-    let mut pos = vec![0usize; found.len()];
+    let mut pos: Vec<Option<usize>> = vec![None; found.len()];
     for (p, &k) in order.iter().enumerate() {
-        pos[k] = p;
+        pos[k] = Some(p);
     }
     order
         .iter()
         .map(|&k| {
             let mut m = found[k].m.clone();
-            m.change_from = found[k].change_from.and_then(|c| pos.get(c).copied());
+            m.change_from = found[k]
+                .change_from
+                .and_then(|c| pos.get(c).copied().flatten());
             m
         })
         .collect()
@@ -825,6 +833,12 @@ mod tests {
         assert_eq!(ms.len(), 1, "{s}: {ms:?}");
         let m = ms[0].clone();
         (s[m.start..m.end].to_string(), m)
+    }
+
+    #[test]
+    fn figures_beyond_f64_are_left_out() {
+        assert!(ex("1e999 and 2e999 dollars").is_empty());
+        assert_eq!(ex("1e999 and $5").len(), 1);
     }
 
     #[test]
