@@ -22,6 +22,7 @@
 
 mod common;
 
+use claimcheck::attribute::Lexicon;
 use claimcheck::diff::{derived_conflicts, diff_group};
 use claimcheck::extract::{extract_mentions, ExtractContext};
 use claimcheck::group::group_claims;
@@ -157,9 +158,17 @@ fn main() {
         items: claims.len(),
     });
 
+    // Group and diff as `report_of` does: attributes that share a group key pool
+    // together; volatile attributes tolerate time drift.
+    let lexicon = Lexicon::new(&config).unwrap_or_else(|_| Lexicon::builtin());
+    let volatile = |attribute: &str| {
+        lexicon
+            .family(attribute)
+            .is_some_and(|i| lexicon.families()[i].volatile)
+    };
     let mut groups = Vec::new();
     let timing = Timing::measure(warmup, runs, || {
-        groups = group_claims(&claims);
+        groups = group_claims(&claims, |a| lexicon.group_key(a));
         groups.len()
     });
     stages.push(Stage {
@@ -173,7 +182,7 @@ fn main() {
         let mut f: Vec<_> = groups
             .iter()
             .filter(|g| g.claims.len() >= 2)
-            .map(|g| diff_group(g, &claims, &config))
+            .map(|g| diff_group(g, &claims, &config, volatile(&g.attribute)))
             .collect();
         f.extend(derived_conflicts(&claims, &groups));
         findings = f.len();
