@@ -791,6 +791,32 @@ fn interval_raw(p: f64, half: f64, q: Qualifier, cfg: &Config, rounding: bool) -
 /// Sorts mentions by offset (then by end and token) and turns change references into
 /// positions in the sorted output.
 fn finish(found: Vec<Found>) -> Vec<Mention> {
+    // A figure beyond f64 ("1e999") states no usable value: drop it, and renumber the
+    // change links of the rest.
+    let finite = |v: Option<f64>| v.is_none_or(f64::is_finite);
+    let keep: Vec<bool> = found
+        .iter()
+        .map(|f| finite(f.m.value.low) && finite(f.m.value.high) && finite(f.m.value.point))
+        .collect();
+    let mut new_index = vec![None; found.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let found: Vec<Found> = found
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(mut f, _)| {
+            f.change_from = f
+                .change_from
+                .and_then(|c| new_index.get(c).copied().flatten());
+            f
+        })
+        .collect();
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&k| (found[k].m.start, found[k].m.end, found[k].start));
     let mut pos = vec![0usize; found.len()];
