@@ -206,14 +206,8 @@ impl Scanner<'_, '_> {
                     lc.as_str()
                 };
                 match w {
-                    "a" | "an" => {
-                        let n = t.lc(i + 1);
-                        let w = n.as_str();
-                        numeral::scale_word(w).is_some()
-                            || matches!(w, "dozen" | "half" | "quarter")
-                            || ordinal::ordinal_word(w).is_some()
-                            || numeral::small_word(w).is_some_and(|v| v >= 20)
-                    }
+                    // "a dozen", "a third", "a million", "a twenty-first"
+                    "a" | "an" => t.is_word_tok(i + 1) && anchor_word(t.lc(i + 1).as_str()),
                     w => anchor_word(w),
                 }
             }
