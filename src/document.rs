@@ -173,6 +173,40 @@ impl LineIndex {
     }
 }
 
+/// Line and column lookups for offsets that mostly come in increasing order: counts
+/// characters only from the previous lookup on the same line, so a long single-line file
+/// with many figures stays linear.
+#[derive(Debug, Clone)]
+pub struct LineCursor {
+    index: LineIndex,
+    last: Option<(usize, usize, usize)>,
+}
+
+impl LineCursor {
+    /// A cursor over `text`'s lines.
+    pub fn new(text: &str) -> Self {
+        LineCursor {
+            index: LineIndex::new(text),
+            last: None,
+        }
+    }
+
+    /// The 1-based line and character column of byte `offset` in `text`.
+    pub fn line_col(&mut self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.index.starts.partition_point(|&s| s <= offset).max(1);
+        let result = match self.last {
+            Some((off, l, col)) if l == line && off <= offset && text.is_char_boundary(off) => {
+                let end = offset.min(text.len());
+                let more = text.get(off..end).map_or(end - off, |s| s.chars().count());
+                (line, col + more)
+            }
+            _ => self.index.line_col(text, offset),
+        };
+        self.last = Some((offset, result.0, result.1));
+        result
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +224,17 @@ mod tests {
         m.push(0, 3, 7, 7);
         assert_eq!(m.to_source(5, false), 8);
         assert_eq!(m.to_source(7, true), 10);
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_the_index_in_any_order() {
+        let text = "ab\n€€ $5 and $6\nx €7";
+        let idx = LineIndex::new(text);
+        let mut cur = LineCursor::new(text);
+        for needle in ["$5", "$6", "€7", "$5", "ab"] {
+            let off = text.find(needle).unwrap();
+            assert_eq!(cur.line_col(text, off), idx.line_col(text, off), "{needle}");
+        }
     }
 
     #[test]

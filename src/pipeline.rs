@@ -6,13 +6,13 @@ use crate::attribute::{Figure, Lexicon, SubjectRole};
 use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
 use crate::diff::{derived_conflicts, diff_group};
-use crate::document::{Document, Format, LineIndex};
+use crate::document::{Document, Format, LineCursor};
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
-use crate::segment::{segment_with, Segmentation};
-use crate::subject::{choose_subject, SubjectQuery};
+use crate::segment::{figure_window, segment_with, Segmentation};
+use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
@@ -157,7 +157,8 @@ impl Report {
 
 fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexicon) -> Vec<Claim> {
     let seg = &an.segmentation;
-    let lines = LineIndex::new(&doc.source);
+    let mut lines = LineCursor::new(&doc.source);
+    let memo = SubjectMemo::default();
     let times: Vec<TimeMention> = time_mentions(&doc.text, &an.mentions, seg);
     let figures: Vec<(usize, usize)> = an
         .mentions
@@ -184,22 +185,22 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         if sentence.chrome {
             continue;
         }
-        let mut claim = make_claim(doc, &lines, m, sentence);
-        let sent_text = &doc.text[sentence.start..sentence.end];
-        let fig = (
-            m.start - sentence.start,
-            m.end.min(sentence.end) - sentence.start,
-        );
+        let mut claim = make_claim(doc, &mut lines, m, sentence);
+        // Everything per figure looks only this far around it, so that run-on text
+        // stays linear.
+        let (base, limit) = figure_window(&doc.text, sentence, (m.start, m.end));
+        let sent_text = &doc.text[base..limit];
+        let fig = (m.start - base, m.end.min(limit) - base);
         let mut family = None;
         let mut trigger = None;
         let mut role = SubjectRole::Any;
         if m.kind == Kind::Age {
             // "dropped out at 19", "co-founded it at age 19": an age at an event, not now.
-            let lead = doc.text[sentence.start..m.start].to_ascii_lowercase();
+            let lead = doc.text[base..m.start].to_ascii_lowercase();
             let at_event = claim.text.to_ascii_lowercase().starts_with("at ")
                 || lead.ends_with("at ")
                 || lead.ends_with("at age ");
-            if !at_event && !ages_a_thing(doc.text.get(m.end..sentence.end).unwrap_or("")) {
+            if !at_event && !ages_a_thing(doc.text.get(m.end..limit).unwrap_or("")) {
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;
             }
@@ -210,14 +211,12 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 kind: m.kind,
                 unit: m.unit.as_deref(),
                 value: m.value.point,
-                others: &sentence_figures(&figures, sentence, m),
+                others: &window_figures(&figures, (base, limit), m),
             },
         ) {
             let f = &lexicon.families()[am.family];
             family = Some(am.family);
-            trigger = am
-                .trigger
-                .map(|(a, b)| (a + sentence.start, b + sentence.start));
+            trigger = am.trigger.map(|(a, b)| (a + base, b + base));
             claim.attribute =
                 Some(lexicon.refine(am.family, sent_text, am.trigger.map_or(fig.0, |t| t.0)));
             role = f.subject;
@@ -235,7 +234,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             }
         }
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
-        let after = doc.text.get(m.end..sentence.end).unwrap_or("");
+        let after = doc.text.get(m.end..limit).unwrap_or("");
         if is_partitive(after)
             || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after))
         {
@@ -245,7 +244,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         // "expects revenue of $4.0bn", "projected to reach $3.1 trillion": a forecast is
         // not the figure itself.
         if let Some(a) = &claim.attribute {
-            if is_forecast(doc.text.get(sentence.start..m.start).unwrap_or("")) {
+            if is_forecast(doc.text.get(base..m.start).unwrap_or("")) {
                 claim.attribute = Some(format!("{a}_forecast"));
             }
         }
@@ -282,6 +281,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 trigger,
                 role,
                 kind: m.kind,
+                memo: &memo,
             });
         }
         if !matches!(m.kind, Kind::Year | Kind::Date) {
@@ -343,18 +343,18 @@ fn is_partitive(after: &str) -> bool {
         .is_some_and(|c| c.is_ascii_digit())
 }
 
-/// The other figures of a sentence, as byte ranges relative to its start.
-fn sentence_figures(
+/// The other figures within a window, as byte ranges relative to its start.
+fn window_figures(
     figures: &[(usize, usize)],
-    sentence: &crate::segment::Sentence,
+    window: (usize, usize),
     m: &Mention,
 ) -> Vec<(usize, usize)> {
-    let lo = figures.partition_point(|f| f.0 < sentence.start);
+    let lo = figures.partition_point(|f| f.0 < window.0);
     figures[lo..]
         .iter()
-        .take_while(|f| f.1 <= sentence.end)
+        .take_while(|f| f.1 <= window.1)
         .filter(|f| (f.0, f.1) != (m.start, m.end))
-        .map(|f| (f.0 - sentence.start, f.1 - sentence.start))
+        .map(|f| (f.0 - window.0, f.1 - window.0))
         .collect()
 }
 
@@ -513,18 +513,23 @@ fn is_forecast(lead: &str) -> bool {
 
 fn make_claim(
     doc: &Document,
-    lines: &LineIndex,
+    lines: &mut LineCursor,
     m: &Mention,
     sentence: &crate::segment::Sentence,
 ) -> Claim {
     let (start, end) = doc.source_range(m.start, m.end);
     let (line, column) = lines.line_col(&doc.source, start);
     let text = doc.source.get(start..end).unwrap_or_default().to_string();
-    let sentence_text = fold_whitespace(
-        doc.text
-            .get(sentence.start..sentence.end)
-            .unwrap_or_default(),
-    );
+    // The quoted sentence, cut around the figure when it runs on.
+    let (lo, hi) = figure_window(&doc.text, sentence, (m.start, m.end));
+    let mut sentence_text = String::new();
+    if lo > sentence.start {
+        sentence_text.push('…');
+    }
+    sentence_text.push_str(&fold_whitespace(doc.text.get(lo..hi).unwrap_or_default()));
+    if hi < sentence.end {
+        sentence_text.push('…');
+    }
     Claim {
         id: fingerprint(&[&doc.id, &start.to_string(), &end.to_string(), &text]),
         doc: doc.id.clone(),

@@ -797,40 +797,37 @@ fn kind_of(words: &[&str]) -> EntityKind {
 /// words are suffixes ("Scale" → "Scale AI"). The nearest earlier introduction wins; a
 /// name introduced later in the segment (after a headline) is used when none came before.
 fn resolve_within_segments(mentions: &mut [EntityMention]) {
-    let snapshot: Vec<(usize, usize, String, EntityKind, usize)> = mentions
-        .iter()
-        .filter(|m| m.canonical.contains(' '))
-        .map(|m| (m.segment, m.start, m.canonical.clone(), m.kind, m.sentence))
-        .collect();
+    // (segment, short form) → (start, full name, kind) of each multi-word name it can
+    // stand for, in text order.
+    let mut index: HashMap<(usize, String), Vec<(usize, String, EntityKind)>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.canonical.contains(' ')) {
+        let parts: Vec<&str> = m.canonical.split(' ').collect();
+        let mut forms: Vec<&str> = Vec::new();
+        for w in [parts[0], parts[parts.len() - 1]] {
+            if short_form_of(w, &m.canonical, m.kind) && !forms.contains(&w) {
+                forms.push(w);
+            }
+        }
+        for w in forms {
+            index.entry((m.segment, w.to_string())).or_default().push((
+                m.start,
+                m.canonical.clone(),
+                m.kind,
+            ));
+        }
+    }
     for m in mentions.iter_mut() {
         if m.canonical.contains(' ') {
             continue;
         }
-        let w = m.canonical.as_str();
-        let mut best: Option<(bool, usize, &str, EntityKind)> = None;
-        for (seg, start, full, kind) in snapshot
-            .iter()
-            .map(|(a, b, c, d, _)| (*a, *b, c.as_str(), *d))
-        {
-            if seg != m.segment || !short_form_of(w, full, kind) {
-                continue;
-            }
-            let before = start <= m.start;
-            let dist = start.abs_diff(m.start);
-            let better = match best {
-                None => true,
-                Some((b_before, b_dist, _, _)) => {
-                    (before, std::cmp::Reverse(dist)) > (b_before, std::cmp::Reverse(b_dist))
-                }
-            };
-            if better {
-                best = Some((before, dist, full, kind));
-            }
-        }
-        if let Some((_, _, full, kind)) = best {
-            m.canonical = full.to_string();
-            m.kind = kind;
-        }
+        let Some(cands) = index.get(&(m.segment, m.canonical.clone())) else {
+            continue;
+        };
+        // The nearest introduction before the mention, else the nearest after it.
+        let at = cands.partition_point(|c| c.0 <= m.start);
+        let best = if at > 0 { &cands[at - 1] } else { &cands[0] };
+        m.canonical = best.1.clone();
+        m.kind = best.2;
     }
 }
 
@@ -848,6 +845,9 @@ fn short_form_of(w: &str, full: &str, kind: EntityKind) -> bool {
         EntityKind::Unknown => false,
     }
 }
+
+/// Names sharing one word beyond this many are not paired through it.
+const MAX_NAMES_PER_WORD: usize = 400;
 
 /// How entity names map to canonical names across a corpus.
 #[derive(Debug, Clone, Default)]
@@ -935,20 +935,48 @@ pub fn merge_names(all: &[Vec<EntityMention>], config: &Config) -> NameMap {
             alias_names.insert((o.clone(), canon.clone()));
         }
     }
-    for (i, a) in names.iter().enumerate() {
-        for b in &names[i + 1..] {
-            if distinct.contains(&(a.to_string(), b.to_string())) {
-                continue;
+    // Only names that share a word can be one entity (a surname, an organisation's first
+    // word); a word shared by very many names says little and pairs none of them.
+    let mut by_word: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate() {
+        for w in n.split(' ') {
+            by_word.entry(w).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for ids in by_word
+        .values()
+        .filter(|ids| ids.len() <= MAX_NAMES_PER_WORD)
+    {
+        for (x, &a) in ids.iter().enumerate() {
+            for &b in &ids[x + 1..] {
+                if a != b {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
             }
-            let (ka, kb) = (kind_of_name(a), kind_of_name(b));
-            let same = alias_names.contains(&(a.to_string(), b.to_string()))
-                || alias_names.contains(&(b.to_string(), a.to_string()))
-                || same_person(a, b, ka, kb, config.matching.name_similarity)
-                || org_short_form(a, b, ka, kb)
-                || org_short_form(b, a, kb, ka);
-            if same {
-                unions.push((a, b));
-            }
+        }
+    }
+    for (o, canon) in &alias_names {
+        if let (Ok(a), Ok(b)) = (
+            names.binary_search(&o.as_str()),
+            names.binary_search(&canon.as_str()),
+        ) {
+            pairs.insert((a.min(b), a.max(b)));
+        }
+    }
+    for (ia, ib) in pairs {
+        let (a, b) = (names[ia], names[ib]);
+        if a == b || distinct.contains(&(a.to_string(), b.to_string())) {
+            continue;
+        }
+        let (ka, kb) = (kind_of_name(a), kind_of_name(b));
+        let same = alias_names.contains(&(a.to_string(), b.to_string()))
+            || alias_names.contains(&(b.to_string(), a.to_string()))
+            || same_person(a, b, ka, kb, config.matching.name_similarity)
+            || org_short_form(a, b, ka, kb)
+            || org_short_form(b, a, kb, ka);
+        if same {
+            unions.push((a, b));
         }
     }
     for (a, b) in unions {

@@ -111,6 +111,27 @@ pub fn segment_with(text: &str, soft_wraps: bool) -> Segmentation {
     Segmentation { sentences: out }
 }
 
+/// How far (in bytes) around a figure the per-figure stages look for triggers, names and
+/// time cues. Real sentences are shorter; the bound keeps run-on text linear.
+pub const FIGURE_RADIUS: usize = 320;
+
+/// The part of `sentence` within [`FIGURE_RADIUS`] bytes of the figure at `fig`, on
+/// character boundaries of `text`.
+pub fn figure_window(text: &str, sentence: &Sentence, fig: (usize, usize)) -> (usize, usize) {
+    let mut lo = sentence.start.max(fig.0.saturating_sub(FIGURE_RADIUS));
+    let mut hi = sentence
+        .end
+        .min(fig.1.saturating_add(FIGURE_RADIUS))
+        .max(lo);
+    while lo > 0 && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    while hi < text.len() && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    (lo.min(fig.0), hi.max(fig.1.min(text.len())))
+}
+
 /// Splits `text` into sentences (all in segment 0, none chrome).
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();

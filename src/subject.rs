@@ -9,7 +9,9 @@
 use crate::attribute::SubjectRole;
 use crate::claim::Kind;
 use crate::resolve::{EntityKind, EntityMention, NameMap};
+use crate::segment::figure_window;
 use crate::segment::Segmentation;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// Everything subject choice looks at for one figure.
@@ -33,6 +35,8 @@ pub struct SubjectQuery<'a> {
     pub role: SubjectRole,
     /// The figure's kind.
     pub kind: Kind,
+    /// Per-document answers shared by all figures of the document.
+    pub memo: &'a SubjectMemo,
 }
 
 /// Words that refer back to an organisation named earlier.
@@ -72,11 +76,52 @@ const PERSON_ANAPHORA: &[&str] = &[
     "the ceo",
 ];
 
+/// How many names back an anaphor's antecedent is looked for.
+const SALIENCE_SPAN: usize = 300;
+
+/// Per-document answers that do not depend on the figure, computed once.
+#[derive(Debug, Default)]
+pub struct SubjectMemo {
+    mains: RefCell<BTreeMap<usize, Option<String>>>,
+    story_in: RefCell<BTreeMap<usize, bool>>,
+}
+
+impl SubjectMemo {
+    /// Whether segment `segment` names the corpus's story `story`.
+    fn segment_names(&self, q: &SubjectQuery<'_>, segment: usize, story: &str) -> bool {
+        *self
+            .story_in
+            .borrow_mut()
+            .entry(segment)
+            .or_insert_with(|| {
+                q.entities
+                    .iter()
+                    .any(|e| e.segment == segment && q.names.canonical(&e.canonical) == story)
+            })
+    }
+
+    /// The most mentioned fitting name of a segment (see `main_entity`).
+    fn segment_main(
+        &self,
+        q: &SubjectQuery<'_>,
+        segment: usize,
+        fits: impl Fn(&EntityMention) -> bool,
+    ) -> Option<String> {
+        self.mains
+            .borrow_mut()
+            .entry(segment)
+            .or_insert_with(|| main_entity(q, segment, fits))
+            .clone()
+    }
+}
+
 /// The canonical name of the figure's subject, if one can be decided.
 pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
     let s = &q.seg.sentences[q.sentence];
-    let lo = q.entities.partition_point(|e| e.start < s.start);
-    let hi = q.entities.partition_point(|e| e.start < s.end);
+    // Only names near the figure count, so run-on text stays linear.
+    let (wlo, whi) = figure_window(q.text, s, q.figure);
+    let lo = q.entities.partition_point(|e| e.start < wlo);
+    let hi = q.entities.partition_point(|e| e.start < whi);
     let in_sentence: Vec<&EntityMention> = q.entities[lo..hi]
         .iter()
         .filter(|e| e.end <= q.figure.0 || e.start >= q.figure.1)
@@ -134,7 +179,7 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                 }
             }
             // "the 28-year-old parlayed …": the figure names someone introduced before.
-            let lead = q.text[s.start..q.figure.0].trim_end().to_ascii_lowercase();
+            let lead = q.text[wlo..q.figure.0].trim_end().to_ascii_lowercase();
             if lead.ends_with(" the") || lead == "the" {
                 return salient(q, lo, s.segment, |e| fits(e, SubjectRole::Person));
             }
@@ -158,7 +203,7 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
             // "a business Zuckerberg now owns 49% of, …": a stranded preposition points
             // back past the clause's subject to the thing owned, the organisation
             // named last before it.
-            let rest = q.text[anchor_end..s.end].trim_start();
+            let rest = q.text[anchor_end..whi.max(anchor_end)].trim_start();
             let stranded = ["of", "in"].iter().any(|p| {
                 rest.strip_prefix(p).is_some_and(|r| {
                     r.trim_start().is_empty() || r.trim_start().starts_with([',', '.', ';', ')'])
@@ -211,22 +256,20 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     && fits(e, SubjectRole::Event)
                     && q.text[e.end..anchor].split_whitespace().count() <= 6
                     && !is_source(q.text, e)
-                    && !is_location_inside(q.text, s.start, e)
+                    && !is_location_inside(q.text, wlo, e)
             });
             if let Some(e) = local {
                 return Some(canon(e));
             }
             // The corpus's story, when this segment speaks of it; else the segment's own.
             if let Some(story) = q.names.story() {
-                let names_story = q
-                    .entities
-                    .iter()
-                    .any(|e| e.segment == s.segment && q.names.canonical(&e.canonical) == story);
-                if names_story {
+                if q.memo.segment_names(q, s.segment, story) {
                     return Some(story.to_string());
                 }
             }
-            return main_entity(q, s.segment, |e| fits(e, SubjectRole::Event));
+            return q
+                .memo
+                .segment_main(q, s.segment, |e| fits(e, SubjectRole::Event));
         }
         _ => {}
     }
@@ -247,7 +290,7 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
         return Some(canon(e));
     }
     // An anaphor before the figure refers back to the story's last fitting name.
-    let sent_lower = q.text[s.start..anchor.max(s.start)].to_ascii_lowercase();
+    let sent_lower = q.text[wlo..anchor.max(wlo)].to_ascii_lowercase();
     let anaphora: &[&str] = match q.role {
         SubjectRole::Person => PERSON_ANAPHORA,
         SubjectRole::Org | SubjectRole::Target | SubjectRole::Stake => ORG_ANAPHORA,
@@ -302,7 +345,8 @@ fn salient(
     segment: usize,
     fits: impl Fn(&EntityMention) -> bool,
 ) -> Option<String> {
-    let before: Vec<&EntityMention> = q.entities[..upto]
+    // The last few hundred names are plenty to find an antecedent.
+    let before: Vec<&EntityMention> = q.entities[upto.saturating_sub(SALIENCE_SPAN)..upto]
         .iter()
         .filter(|e| e.segment == segment && fits(e))
         .collect();

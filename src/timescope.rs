@@ -8,7 +8,7 @@
 //! mentions of the document and the publication date.
 
 use crate::claim::{Kind, Mention};
-use crate::segment::Segmentation;
+use crate::segment::{figure_window, Segmentation};
 use serde::Serialize;
 
 /// How an `as_of` was decided.
@@ -74,7 +74,7 @@ pub fn time_mentions(text: &str, mentions: &[Mention], seg: &Segmentation) -> Ve
             let sentence = seg.sentence_at(m.start)?;
             let s = &seg.sentences[sentence];
             let lead = text.get(s.start..m.start).unwrap_or("");
-            let topic = lead.split_whitespace().count() <= 2;
+            let topic = lead.len() <= 40 && lead.split_whitespace().count() <= 2;
             Some(TimeMention {
                 start: m.start,
                 end: m.end,
@@ -179,9 +179,10 @@ pub fn as_of(
         published,
     } = *ctx;
     let s = &seg.sentences[sentence];
-    let sent = &text[s.start..s.end];
+    let (base, limit) = figure_window(text, s, fig);
+    let sent = &text[base..limit];
     let lower = sent.to_ascii_lowercase();
-    let rel = (fig.0 - s.start, fig.1 - s.start);
+    let rel = (fig.0 - base, fig.1 - base);
     // (distance, tie-break, value, source)
     let mut best: Option<(usize, u8, Option<String>, AsOfSource)> = None;
     let mut consider = |d: usize, tie: u8, v: Option<String>, src: AsOfSource| {
@@ -193,7 +194,12 @@ pub fn as_of(
             best = Some((d, tie, v, src));
         }
     };
-    for t in times.iter().filter(|t| t.sentence == sentence) {
+    let first = times.partition_point(|t| t.start < base);
+    let nearby = times[first..]
+        .iter()
+        .take_while(|t| t.start < limit)
+        .filter(|t| t.sentence == sentence && t.end <= limit);
+    for t in nearby {
         // An age is a person's age now; a year in the sentence usually dates another
         // event ("the 42-year-old, who founded it in 2017") unless it sets the scene.
         if (t.start < fig.1 && t.end > fig.0) || (kind == Kind::Age && !t.topic) {
@@ -220,7 +226,7 @@ pub fn as_of(
         {
             continue;
         }
-        let (a, b) = (t.start - s.start, t.end - s.start);
+        let (a, b) = (t.start - base, t.end - base);
         let mut d = distance(sent, rel, (a, b));
         // "In 2021, …" and "from 2021, when …" set the scene for the whole sentence.
         let scene = t.topic || sent[b..].starts_with(", when") || sent[b..].starts_with(" when");

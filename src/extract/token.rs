@@ -186,21 +186,41 @@ impl<'a> Tokens<'a> {
 
     /// Whether token `i` is the word `w` (ASCII case-insensitive).
     pub fn is_word(&self, i: usize, w: &str) -> bool {
-        self.is_word_tok(i) && self.s(i).eq_ignore_ascii_case(w)
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokKind::Word && t.end - t.start == w.len() => self
+                .text
+                .as_bytes()
+                .get(t.start..t.end)
+                .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes())),
+            _ => false,
+        }
     }
 
     /// Whether token `i` is one of the words `ws`.
     pub fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.is_word_tok(i) && {
-            let s = self.s(i);
-            ws.iter().any(|w| s.eq_ignore_ascii_case(w))
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokKind::Word => {
+                let Some(b) = self.text.as_bytes().get(t.start..t.end) else {
+                    return false;
+                };
+                ws.iter()
+                    .any(|w| w.len() == b.len() && b.eq_ignore_ascii_case(w.as_bytes()))
+            }
+            _ => false,
         }
     }
 
     /// The punctuation character of token `i`.
     pub fn punct(&self, i: usize) -> Option<char> {
         match self.toks.get(i) {
-            Some(t) if t.kind == TokKind::Punct => self.s(i).chars().next(),
+            Some(t) if t.kind == TokKind::Punct => {
+                let b = *self.text.as_bytes().get(t.start)?;
+                if b < 0x80 {
+                    Some(char::from(b))
+                } else {
+                    self.s(i).chars().next()
+                }
+            }
             _ => None,
         }
     }

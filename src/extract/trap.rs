@@ -24,10 +24,10 @@ const DIGIT_SUFFIXES: &[&str] = &[
 ];
 
 /// Words written onto the front of digits that still leave a figure (currencies, `mid-`).
+/// (Country letters before `$`, as in `US$5`, never touch the digits: the `$` does.)
 const DIGIT_PREFIXES: &[&str] = &[
-    "US", "HK", "S", "A", "C", "NZ", "NT", "R", "RM", "Rs", "Rp", "USD", "EUR", "GBP", "CAD",
-    "AUD", "SGD", "HKD", "JPY", "CNY", "RMB", "INR", "mid", "Mid", "early", "late", "pre", "post",
-    "FY",
+    "RM", "Rs", "Rp", "USD", "EUR", "GBP", "CAD", "AUD", "SGD", "HKD", "JPY", "CNY", "RMB", "INR",
+    "mid", "Mid", "early", "late", "pre", "post", "FY",
 ];
 
 /// Whether the number at token `i` is a non-claim; returns the token to resume at.
