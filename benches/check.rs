@@ -22,7 +22,8 @@
 
 mod common;
 
-use claimcheck::diff::{derived_conflicts, diff_group};
+use claimcheck::attribute::Lexicon;
+use claimcheck::diff::diff_groups;
 use claimcheck::extract::{extract_mentions, ExtractContext};
 use claimcheck::group::group_claims;
 use claimcheck::pipeline::{analyse, claims_of, report_of, Analysis};
@@ -157,9 +158,10 @@ fn main() {
         items: claims.len(),
     });
 
+    let lexicon = Lexicon::new(&config).expect("built-in lexicon");
     let mut groups = Vec::new();
     let timing = Timing::measure(warmup, runs, || {
-        groups = group_claims(&claims);
+        groups = group_claims(&claims, |a| lexicon.group_key(a));
         groups.len()
     });
     stages.push(Stage {
@@ -170,12 +172,7 @@ fn main() {
 
     let mut findings = 0;
     let timing = Timing::measure(warmup, runs, || {
-        let mut f: Vec<_> = groups
-            .iter()
-            .filter(|g| g.claims.len() >= 2)
-            .map(|g| diff_group(g, &claims, &config))
-            .collect();
-        f.extend(derived_conflicts(&claims, &groups));
+        let f = diff_groups(&groups, &claims, &config, &lexicon);
         findings = f.len();
         f
     });

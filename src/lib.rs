@@ -7,7 +7,7 @@
 //!    each with a prose view and a map back to the bytes as read.
 //! 2. [`segment`] splits the prose into sentences and story segments, and marks page
 //!    chrome that yields no claims.
-//! 3. [`extract`] finds every figure in the prose as a [`Mention`]: a value [`Interval`]
+//! 3. [`mod@extract`] finds every figure in the prose as a [`Mention`]: a value [`Interval`]
 //!    with a [`Kind`], unit and [`Qualifier`].
 //! 4. [`pipeline`] turns mentions into [`Claim`]s with a subject ([`resolve`]), an
 //!    attribute ([`attribute`]) and a time scope ([`timescope`]).

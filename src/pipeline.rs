@@ -5,7 +5,7 @@
 use crate::attribute::{Figure, Lexicon, SubjectRole};
 use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
-use crate::diff::{derived_conflicts, diff_group};
+use crate::diff::diff_groups;
 use crate::document::{Document, Format, LineCursor};
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
@@ -91,17 +91,7 @@ pub fn check(docs: &[Document], config: &Config) -> Report {
 pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
     let lexicon = Lexicon::new(config).unwrap_or_else(|_| Lexicon::builtin());
     let groups = group_claims(&claims, |a| lexicon.group_key(a));
-    let volatile = |attribute: &str| {
-        lexicon
-            .family(attribute)
-            .is_some_and(|i| lexicon.families()[i].volatile)
-    };
-    let mut findings: Vec<Finding> = groups
-        .iter()
-        .filter(|g| g.claims.len() >= 2)
-        .map(|g| diff_group(g, &claims, config, volatile(&g.attribute)))
-        .collect();
-    findings.extend(derived_conflicts(&claims, &groups));
+    let mut findings = diff_groups(&groups, &claims, config, &lexicon);
     sort_findings(&mut findings);
     let mut documents: Vec<DocumentInfo> = docs
         .iter()

@@ -796,10 +796,13 @@ fn kind_of(words: &[&str]) -> EntityKind {
 /// the person ("Wang" → "Alexandr Wang"), a first word to the organisation whose other
 /// words are suffixes ("Scale" → "Scale AI"). The nearest earlier introduction wins; a
 /// name introduced later in the segment (after a headline) is used when none came before.
+/// Where a multi-word name was introduced: (start, full name, kind).
+type Introduction = (usize, String, EntityKind);
+
 fn resolve_within_segments(mentions: &mut [EntityMention]) {
     // (segment, short form) → (start, full name, kind) of each multi-word name it can
     // stand for, in text order.
-    let mut index: HashMap<(usize, String), Vec<(usize, String, EntityKind)>> = HashMap::new();
+    let mut index: HashMap<(usize, String), Vec<Introduction>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.canonical.contains(' ')) {
         let parts: Vec<&str> = m.canonical.split(' ').collect();
         let mut forms: Vec<&str> = Vec::new();
