@@ -7,7 +7,9 @@
 //! 2. `claimcheck::extract` on every article as a `Document` (segmentation, extraction,
 //!    finished claims with line/column and sentence);
 //! 3. `extract_mentions` on the whole corpus as one string (one run: a check that the
-//!    extractor stays linear on long input).
+//!    extractor stays linear on long input);
+//! 4. `claimcheck::extract` on one 100 KB "sentence" of figures without a full stop (one
+//!    run: per-figure work that scans the whole sentence shows up here).
 //!
 //! Each timed part has untimed warm-up runs, then N timed runs; it prints the best and
 //! median MB/s and mentions (claims) per second.
@@ -109,6 +111,22 @@ fn main() {
         &timing,
     );
 
+    // 4. One long sentence packed with figures (a table or list flattened into prose):
+    //    catches per-figure work that scans the whole sentence.
+    let long = long_sentence(seed, 100_000);
+    let doc = Document::from_text("long.txt", long.as_str());
+    let mut long_claims = 0;
+    let timing = Timing::measure(0, 1, || {
+        long_claims = claimcheck::extract(&doc, &config).len();
+        long_claims
+    });
+    report(
+        "claimcheck::extract, one 100 KB sentence",
+        long.len(),
+        long_claims,
+        &timing,
+    );
+
     if mentions > 0 {
         println!(
             "\nmentions found: {mentions} (one per {:.0} bytes; {:.0}% of planted figures)",
@@ -131,6 +149,23 @@ fn report(name: &str, bytes: usize, items: usize, t: &Timing) {
         best,
         median
     );
+}
+
+/// Figures separated by commas and semicolons, no full stop, about `bytes` long.
+fn long_sentence(seed: u64, bytes: usize) -> String {
+    let mut rng = common::Rng::new(seed);
+    let mut s = String::with_capacity(bytes + 64);
+    while s.len() < bytes {
+        let figure = match rng.below(4) {
+            0 => common::money(&mut rng),
+            1 => common::percent(&mut rng),
+            2 => common::count(&mut rng),
+            _ => common::date(&mut rng),
+        };
+        s.push_str(&figure);
+        s.push_str(if rng.chance(0.5) { ", " } else { "; " });
+    }
+    s
 }
 
 fn write_corpus(dir: &str, articles: &[String]) -> std::io::Result<()> {

@@ -364,18 +364,17 @@ impl Lexicon {
             let score = match side {
                 Side::Before if m.end() <= fig.0 => {
                     let gap = &sentence[m.end()..fig.0];
-                    if crosses_clause(gap) || blocked(m.end(), fig.0) {
-                        continue;
-                    }
-                    let d = words_in(gap);
-                    if d > BEFORE_WINDOW {
+                    // Distance first: it stops counting past the window, so a long
+                    // sentence with many figures stays cheap.
+                    let d = words_in(gap, BEFORE_WINDOW);
+                    if d > BEFORE_WINDOW || crosses_clause(gap) || blocked(m.end(), fig.0) {
                         continue;
                     }
                     d
                 }
                 Side::After if m.start() >= fig.1 => {
                     let gap = &sentence[fig.1..m.start()];
-                    let d = words_in(gap);
+                    let d = words_in(gap, AFTER_WINDOW);
                     if d > AFTER_WINDOW
                         || gap.contains([';', '(', ')'])
                         || blocked(fig.1, m.start())
@@ -407,9 +406,12 @@ fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
-fn words_in(s: &str) -> usize {
+/// The number of words in `s`, counted up to `limit + 1` (enough to tell "beyond the
+/// window" without walking a long gap to its end).
+fn words_in(s: &str, limit: usize) -> usize {
     s.split(|c: char| c.is_whitespace() || c == '—' || c == '–')
         .filter(|w| w.chars().any(|c| c.is_alphanumeric()))
+        .take(limit.saturating_add(1))
         .count()
 }
 

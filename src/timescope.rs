@@ -304,10 +304,13 @@ fn distance(s: &str, a: (usize, usize), b: (usize, usize)) -> usize {
     if lo >= hi {
         return 0;
     }
+    // Counting stops just past the cue window: a farther time is never chosen, and a
+    // long sentence with many figures and dates stays cheap.
     s.get(lo..hi)
         .map(|g| {
             g.split_whitespace()
                 .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(CUE_WINDOW + 1)
                 .count()
         })
         .unwrap_or(usize::MAX)

@@ -342,7 +342,7 @@ proptest! {
 fn pathological_inputs_keep_every_property() {
     let long_digits = "9".repeat(10_000);
     let many_dollars = "$".repeat(5_000);
-    let many_figures = "$14.3 billion, nearly 50% and 1,200 jobs; ".repeat(2_000);
+    let many_figures = "$14.3 billion, nearly 50% and 1,200 jobs; ".repeat(500);
     let combining = "1\u{301}4\u{301}%\u{301} ".repeat(500);
     let no_spaces = "12345678901234567890,".repeat(1_000);
     let deep_range = "between 1 and ".repeat(1_000);
