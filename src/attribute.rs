@@ -66,6 +66,10 @@ pub struct Family {
     /// `revenue_growth`).
     #[serde(default)]
     pub refine: std::collections::BTreeMap<String, String>,
+    /// Nouns right after the figure that name another thing measured ("aftershock"),
+    /// with the attribute they give.
+    #[serde(default)]
+    pub heads: std::collections::BTreeMap<String, String>,
     /// The attribute whose group this family's figures join (figures stated as a price
     /// and as an investment are compared).
     #[serde(default)]
@@ -234,6 +238,7 @@ impl Lexicon {
                     accept_units: Vec::new(),
                     pair: None,
                     refine: Default::default(),
+                    heads: Default::default(),
                     group: None,
                     min: None,
                     max: None,
@@ -266,10 +271,22 @@ impl Lexicon {
     }
 
     /// The attribute name for a match of `family` whose trigger starts at `at` in
-    /// `sentence`: the family's name, or the refinement named by the nearest metric word
-    /// before the trigger in the same clause.
-    pub fn refine(&self, family: usize, sentence: &str, at: usize) -> String {
+    /// `sentence`, for a figure ending at `fig_end`: the family's name, or the refinement
+    /// named by the noun the figure qualifies ("the magnitude 5.4 aftershock"), or by the
+    /// nearest metric word before the trigger in the same clause.
+    pub fn refine(&self, family: usize, sentence: &str, at: usize, fig_end: usize) -> String {
         let f = &self.families[family];
+        if !f.heads.is_empty() {
+            let after = sentence.get(fig_end..).unwrap_or("").to_ascii_lowercase();
+            let head = after
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .find_map(|w| f.heads.get(w.trim_start_matches('-')));
+            if let Some(name) = head {
+                return name.clone();
+            }
+        }
         if f.refine.is_empty() {
             return f.name.clone();
         }

@@ -207,8 +207,12 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             let f = &lexicon.families()[am.family];
             family = Some(am.family);
             trigger = am.trigger.map(|(a, b)| (a + base, b + base));
-            claim.attribute =
-                Some(lexicon.refine(am.family, sent_text, am.trigger.map_or(fig.0, |t| t.0)));
+            claim.attribute = Some(lexicon.refine(
+                am.family,
+                sent_text,
+                am.trigger.map_or(fig.0, |t| t.0),
+                fig.1,
+            ));
             role = f.subject;
         }
         // "paying $2 billion for nearly 50% of Tessellate Robotics": a share of a named
