@@ -118,6 +118,8 @@ pub fn describe_value(c: &Claim) -> String {
 fn interval_text(v: &Interval, num: impl Fn(f64) -> String) -> String {
     match (v.low, v.point, v.high) {
         (Some(l), _, Some(h)) if l == h => num(l),
+        // Bounds too close for four significant digits: show them in full.
+        (Some(l), _, Some(h)) if num(l) == num(h) => format!("{l}–{h}"),
         (Some(l), _, Some(h)) => format!("{}–{}", num(l), num(h)),
         (Some(l), _, None) => format!("≥ {}", num(l)),
         (None, _, Some(h)) => format!("≤ {}", num(h)),
