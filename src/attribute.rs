@@ -8,6 +8,7 @@
 
 use crate::claim::Kind;
 use crate::config::Config;
+use crate::text::at_word_boundaries;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
@@ -412,15 +413,6 @@ impl Lexicon {
         }
         best.map(|(_, m)| m)
     }
-}
-
-fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
-    let before_ok = s[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after_ok = s[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-    before_ok && after_ok
 }
 
 /// The number of words in `s`, counted up to `limit + 1` (enough to tell "beyond the

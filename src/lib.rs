@@ -52,6 +52,7 @@ pub mod resolve;
 pub mod segment;
 pub mod subject;
 pub mod suppress;
+pub mod text;
 pub mod timescope;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};

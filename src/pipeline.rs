@@ -13,6 +13,7 @@ use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
+use crate::text::has_words;
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
@@ -93,15 +94,7 @@ pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Repo
     let groups = group_claims(&claims, |a| lexicon.group_key(a));
     let mut findings = diff_groups(&groups, &claims, config, &lexicon);
     sort_findings(&mut findings);
-    let mut documents: Vec<DocumentInfo> = docs
-        .iter()
-        .map(|d| DocumentInfo {
-            id: d.id.clone(),
-            published: d.published.clone(),
-            title: d.title.clone(),
-        })
-        .collect();
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let documents = DocumentInfo::list(docs);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let summary = Summary {
         documents: documents.len(),
@@ -490,19 +483,7 @@ fn is_forecast(lead: &str) -> bool {
     let clause = lower.rsplit([';', '.']).next().unwrap_or(&lower);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let tail = words[words.len().saturating_sub(10)..].join(" ");
-    FORECAST_CUES.iter().any(|c| {
-        tail.match_indices(c).any(|(i, _)| {
-            let ok_before = tail[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let ok_after = tail[i + c.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            ok_before && ok_after
-        })
-    })
+    FORECAST_CUES.iter().any(|c| has_words(&tail, c))
 }
 
 fn make_claim(

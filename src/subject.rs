@@ -11,6 +11,7 @@ use crate::claim::Kind;
 use crate::resolve::{EntityKind, EntityMention, NameMap};
 use crate::segment::figure_window;
 use crate::segment::Segmentation;
+use crate::text::has_words;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -417,18 +418,4 @@ fn is_location_inside(text: &str, sentence_start: usize, e: &EntityMention) -> b
     ["in", "at", "near", "from", "to", "across", "around", "of"]
         .iter()
         .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
-}
-
-fn has_words(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, _)| {
-        let before = hay[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[i + phrase.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
 }

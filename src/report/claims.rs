@@ -32,15 +32,7 @@ pub fn render_claims(
             }
         }
         ClaimFormat::Json => {
-            let mut documents: Vec<DocumentInfo> = docs
-                .iter()
-                .map(|d| DocumentInfo {
-                    id: d.id.clone(),
-                    published: d.published.clone(),
-                    title: d.title.clone(),
-                })
-                .collect();
-            documents.sort_by(|a, b| a.id.cmp(&b.id));
+            let documents = DocumentInfo::list(docs);
             let v = serde_json::json!({"version": 1, "documents": documents, "claims": claims});
             serde_json::to_writer_pretty(&mut *out, &v)?;
             writeln!(out)?;
