@@ -11,6 +11,8 @@ use crate::config::Config;
 use crate::text::at_word_boundaries;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Which entity a family's figures are about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -314,6 +316,19 @@ impl Lexicon {
         self.family(attribute)
             .and_then(|i| self.families[i].group.as_deref())
             .unwrap_or(attribute)
+    }
+
+    /// The lexicon for `config`: the built-in one, built once per process, when the
+    /// config adds no triggers; else built for it (the built-in one if the additions
+    /// cannot be compiled).
+    pub fn for_config(config: &Config) -> Cow<'static, Lexicon> {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        let builtin = || BUILTIN.get_or_init(Lexicon::builtin);
+        if config.attributes.is_empty() {
+            Cow::Borrowed(builtin())
+        } else {
+            Lexicon::new(config).map_or_else(|_| Cow::Borrowed(builtin()), Cow::Owned)
+        }
     }
 
     /// The built-in lexicon.

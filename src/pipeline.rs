@@ -57,12 +57,9 @@ pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
 
 /// Turns analyses into sorted claims: merges names, then builds each document's claims.
 pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> Vec<Claim> {
-    let lexicon = match Lexicon::new(config) {
-        Ok(l) => l,
-        Err(_) => Lexicon::builtin(),
-    };
-    let entity_lists: Vec<Vec<EntityMention>> =
-        analyses.iter().map(|a| a.entities.clone()).collect();
+    let lexicon = Lexicon::for_config(config);
+    let entity_lists: Vec<&[EntityMention]> =
+        analyses.iter().map(|a| a.entities.as_slice()).collect();
     let names = merge_names(&entity_lists, config);
     let mut claims: Vec<Claim> = docs
         .iter()
@@ -90,7 +87,7 @@ pub fn check(docs: &[Document], config: &Config) -> Report {
 
 /// Groups and diffs already-built claims into a report.
 pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
-    let lexicon = Lexicon::new(config).unwrap_or_else(|_| Lexicon::builtin());
+    let lexicon = Lexicon::for_config(config);
     let groups = group_claims(&claims, |a| lexicon.group_key(a));
     let mut findings = diff_groups(&groups, &claims, config, &lexicon);
     sort_findings(&mut findings);
