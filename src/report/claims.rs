@@ -5,6 +5,7 @@ use crate::claim::{Claim, Interval, Kind, Qualifier};
 use crate::diff::format_amount;
 use crate::document::Document;
 use crate::finding::DocumentInfo;
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// The output formats of `claimcheck extract`.
@@ -16,6 +17,14 @@ pub enum ClaimFormat {
     Json,
     /// One claim object per line.
     Jsonl,
+}
+
+/// The `extract --format json` object, fields in contract order.
+#[derive(Serialize)]
+struct ClaimListing<'a> {
+    version: u32,
+    documents: Vec<DocumentInfo>,
+    claims: &'a [Claim],
 }
 
 /// Writes `claims` (sorted by document and offset) in `format`.
@@ -33,7 +42,11 @@ pub fn render_claims(
         }
         ClaimFormat::Json => {
             let documents = DocumentInfo::list(docs);
-            let v = serde_json::json!({"version": 1, "documents": documents, "claims": claims});
+            let v = ClaimListing {
+                version: 1,
+                documents,
+                claims,
+            };
             serde_json::to_writer_pretty(&mut *out, &v)?;
             writeln!(out)?;
         }
