@@ -23,7 +23,7 @@
 mod common;
 
 use claimcheck::attribute::Lexicon;
-use claimcheck::diff::{derived_conflicts, diff_group};
+use claimcheck::diff::diff_groups;
 use claimcheck::extract::{extract_mentions, ExtractContext};
 use claimcheck::group::group_claims;
 use claimcheck::pipeline::{analyse, claims_of, report_of, Analysis};
@@ -158,14 +158,7 @@ fn main() {
         items: claims.len(),
     });
 
-    // Group and diff as `report_of` does: attributes that share a group key pool
-    // together; volatile attributes tolerate time drift.
-    let lexicon = Lexicon::new(&config).unwrap_or_else(|_| Lexicon::builtin());
-    let volatile = |attribute: &str| {
-        lexicon
-            .family(attribute)
-            .is_some_and(|i| lexicon.families()[i].volatile)
-    };
+    let lexicon = Lexicon::new(&config).expect("built-in lexicon");
     let mut groups = Vec::new();
     let timing = Timing::measure(warmup, runs, || {
         groups = group_claims(&claims, |a| lexicon.group_key(a));
@@ -179,12 +172,7 @@ fn main() {
 
     let mut findings = 0;
     let timing = Timing::measure(warmup, runs, || {
-        let mut f: Vec<_> = groups
-            .iter()
-            .filter(|g| g.claims.len() >= 2)
-            .map(|g| diff_group(g, &claims, &config, volatile(&g.attribute)))
-            .collect();
-        f.extend(derived_conflicts(&claims, &groups));
+        let f = diff_groups(&groups, &claims, &config, &lexicon);
         findings = f.len();
         f
     });

@@ -8,8 +8,11 @@
 
 use crate::claim::Kind;
 use crate::config::Config;
+use crate::text::at_word_boundaries;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Which entity a family's figures are about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -66,6 +69,10 @@ pub struct Family {
     /// `revenue_growth`).
     #[serde(default)]
     pub refine: std::collections::BTreeMap<String, String>,
+    /// Nouns right after the figure that name another thing measured ("aftershock"),
+    /// with the attribute they give.
+    #[serde(default)]
+    pub heads: std::collections::BTreeMap<String, String>,
     /// The attribute whose group this family's figures join (figures stated as a price
     /// and as an investment are compared).
     #[serde(default)]
@@ -234,6 +241,7 @@ impl Lexicon {
                     accept_units: Vec::new(),
                     pair: None,
                     refine: Default::default(),
+                    heads: Default::default(),
                     group: None,
                     min: None,
                     max: None,
@@ -266,10 +274,22 @@ impl Lexicon {
     }
 
     /// The attribute name for a match of `family` whose trigger starts at `at` in
-    /// `sentence`: the family's name, or the refinement named by the nearest metric word
-    /// before the trigger in the same clause.
-    pub fn refine(&self, family: usize, sentence: &str, at: usize) -> String {
+    /// `sentence`, for a figure ending at `fig_end`: the family's name, or the refinement
+    /// named by the noun the figure qualifies ("the magnitude 5.4 aftershock"), or by the
+    /// nearest metric word before the trigger in the same clause.
+    pub fn refine(&self, family: usize, sentence: &str, at: usize, fig_end: usize) -> String {
         let f = &self.families[family];
+        if !f.heads.is_empty() {
+            let after = sentence.get(fig_end..).unwrap_or("").to_ascii_lowercase();
+            let head = after
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .filter(|w| !w.is_empty())
+                .take(2)
+                .find_map(|w| f.heads.get(w.trim_start_matches('-')));
+            if let Some(name) = head {
+                return name.clone();
+            }
+        }
         if f.refine.is_empty() {
             return f.name.clone();
         }
@@ -296,6 +316,19 @@ impl Lexicon {
         self.family(attribute)
             .and_then(|i| self.families[i].group.as_deref())
             .unwrap_or(attribute)
+    }
+
+    /// The lexicon for `config`: the built-in one, built once per process, when the
+    /// config adds no triggers; else built for it (the built-in one if the additions
+    /// cannot be compiled).
+    pub fn for_config(config: &Config) -> Cow<'static, Lexicon> {
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        let builtin = || BUILTIN.get_or_init(Lexicon::builtin);
+        if config.attributes.is_empty() {
+            Cow::Borrowed(builtin())
+        } else {
+            Lexicon::new(config).map_or_else(|_| Cow::Borrowed(builtin()), Cow::Owned)
+        }
     }
 
     /// The built-in lexicon.
@@ -395,15 +428,6 @@ impl Lexicon {
         }
         best.map(|(_, m)| m)
     }
-}
-
-fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
-    let before_ok = s[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after_ok = s[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-    before_ok && after_ok
 }
 
 /// The number of words in `s`, counted up to `limit + 1` (enough to tell "beyond the

@@ -9,6 +9,7 @@
 //! Within one document, differing figures about the same thing are taken as a timeline
 //! the writer meant, never as a conflict.
 
+use crate::attribute::Lexicon;
 use crate::claim::{Claim, Interval, Kind};
 use crate::config::Config;
 use crate::finding::{Finding, Severity, Verdict};
@@ -272,6 +273,28 @@ pub fn group_fingerprint(subject: &str, attribute: &str, members: &[&Claim]) -> 
 
 fn fmt_num(v: Option<f64>) -> String {
     v.map_or_else(|| "-".to_string(), |x| format!("{x:.6e}"))
+}
+
+/// The verdict on every group of two or more claims, plus the derived conflicts, in
+/// group order. Running tallies (`volatile` families of the lexicon) compare by day.
+pub fn diff_groups(
+    groups: &[ClaimGroup],
+    claims: &[Claim],
+    config: &Config,
+    lexicon: &Lexicon,
+) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = groups
+        .iter()
+        .filter(|g| g.claims.len() >= 2)
+        .map(|g| {
+            let volatile = lexicon
+                .family(&g.attribute)
+                .is_some_and(|i| lexicon.families()[i].volatile);
+            diff_group(g, claims, config, volatile)
+        })
+        .collect();
+    findings.extend(derived_conflicts(claims, groups));
+    findings
 }
 
 /// Conflicts found through arithmetic between groups.

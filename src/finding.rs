@@ -2,6 +2,7 @@
 //! carries documents, claims and findings to the renderers.
 
 use crate::claim::Claim;
+use crate::document::Document;
 use serde::{Deserialize, Serialize};
 
 /// The outcome of comparing one group of claims.
@@ -91,6 +92,22 @@ pub struct DocumentInfo {
     pub published: Option<String>,
     /// Title, if known.
     pub title: Option<String>,
+}
+
+impl DocumentInfo {
+    /// The metadata of `docs`, sorted by id.
+    pub fn list(docs: &[Document]) -> Vec<DocumentInfo> {
+        let mut out: Vec<DocumentInfo> = docs
+            .iter()
+            .map(|d| DocumentInfo {
+                id: d.id.clone(),
+                published: d.published.clone(),
+                title: d.title.clone(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
 }
 
 /// Counts for the summary line.

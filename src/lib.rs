@@ -7,8 +7,8 @@
 //!    each with a prose view and a map back to the bytes as read.
 //! 2. [`segment`] splits the prose into sentences and story segments, and marks page
 //!    chrome that yields no claims.
-//! 3. [`extract`](mod@extract) finds every figure in the prose as a [`Mention`]: a value
-//!    [`Interval`] with a [`Kind`], unit and [`Qualifier`].
+//! 3. [`mod@extract`] finds every figure in the prose as a [`Mention`]: a value [`Interval`]
+//!    with a [`Kind`], unit and [`Qualifier`].
 //! 4. [`pipeline`] turns mentions into [`Claim`]s with a subject ([`resolve`]), an
 //!    attribute ([`attribute`]) and a time scope ([`timescope`]).
 //! 5. [`group`] puts claims about the same subject and attribute together, and [`diff`]
@@ -52,6 +52,7 @@ pub mod resolve;
 pub mod segment;
 pub mod subject;
 pub mod suppress;
+pub mod text;
 pub mod timescope;
 
 pub use claim::{Claim, Interval, Kind, Mention, Qualifier, Span};

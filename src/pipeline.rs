@@ -5,7 +5,7 @@
 use crate::attribute::{Figure, Lexicon, SubjectRole};
 use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
-use crate::diff::{derived_conflicts, diff_group};
+use crate::diff::diff_groups;
 use crate::document::{Document, Format, LineCursor};
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
@@ -13,6 +13,7 @@ use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
+use crate::text::has_words;
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
@@ -56,12 +57,9 @@ pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
 
 /// Turns analyses into sorted claims: merges names, then builds each document's claims.
 pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> Vec<Claim> {
-    let lexicon = match Lexicon::new(config) {
-        Ok(l) => l,
-        Err(_) => Lexicon::builtin(),
-    };
-    let entity_lists: Vec<Vec<EntityMention>> =
-        analyses.iter().map(|a| a.entities.clone()).collect();
+    let lexicon = Lexicon::for_config(config);
+    let entity_lists: Vec<&[EntityMention]> =
+        analyses.iter().map(|a| a.entities.as_slice()).collect();
     let names = merge_names(&entity_lists, config);
     let mut claims: Vec<Claim> = docs
         .iter()
@@ -89,29 +87,11 @@ pub fn check(docs: &[Document], config: &Config) -> Report {
 
 /// Groups and diffs already-built claims into a report.
 pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
-    let lexicon = Lexicon::new(config).unwrap_or_else(|_| Lexicon::builtin());
+    let lexicon = Lexicon::for_config(config);
     let groups = group_claims(&claims, |a| lexicon.group_key(a));
-    let volatile = |attribute: &str| {
-        lexicon
-            .family(attribute)
-            .is_some_and(|i| lexicon.families()[i].volatile)
-    };
-    let mut findings: Vec<Finding> = groups
-        .iter()
-        .filter(|g| g.claims.len() >= 2)
-        .map(|g| diff_group(g, &claims, config, volatile(&g.attribute)))
-        .collect();
-    findings.extend(derived_conflicts(&claims, &groups));
+    let mut findings = diff_groups(&groups, &claims, config, &lexicon);
     sort_findings(&mut findings);
-    let mut documents: Vec<DocumentInfo> = docs
-        .iter()
-        .map(|d| DocumentInfo {
-            id: d.id.clone(),
-            published: d.published.clone(),
-            title: d.title.clone(),
-        })
-        .collect();
-    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let documents = DocumentInfo::list(docs);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     let summary = Summary {
         documents: documents.len(),
@@ -217,8 +197,12 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             let f = &lexicon.families()[am.family];
             family = Some(am.family);
             trigger = am.trigger.map(|(a, b)| (a + base, b + base));
-            claim.attribute =
-                Some(lexicon.refine(am.family, sent_text, am.trigger.map_or(fig.0, |t| t.0)));
+            claim.attribute = Some(lexicon.refine(
+                am.family,
+                sent_text,
+                am.trigger.map_or(fig.0, |t| t.0),
+                fig.1,
+            ));
             role = f.subject;
         }
         // "paying $2 billion for nearly 50% of Tessellate Robotics": a share of a named
@@ -496,19 +480,7 @@ fn is_forecast(lead: &str) -> bool {
     let clause = lower.rsplit([';', '.']).next().unwrap_or(&lower);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let tail = words[words.len().saturating_sub(10)..].join(" ");
-    FORECAST_CUES.iter().any(|c| {
-        tail.match_indices(c).any(|(i, _)| {
-            let ok_before = tail[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let ok_after = tail[i + c.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            ok_before && ok_after
-        })
-    })
+    FORECAST_CUES.iter().any(|c| has_words(&tail, c))
 }
 
 fn make_claim(

@@ -796,10 +796,13 @@ fn kind_of(words: &[&str]) -> EntityKind {
 /// the person ("Wang" → "Alexandr Wang"), a first word to the organisation whose other
 /// words are suffixes ("Scale" → "Scale AI"). The nearest earlier introduction wins; a
 /// name introduced later in the segment (after a headline) is used when none came before.
+/// Where a multi-word name was introduced: (start, full name, kind).
+type Introduction = (usize, String, EntityKind);
+
 fn resolve_within_segments(mentions: &mut [EntityMention]) {
     // (segment, short form) → (start, full name, kind) of each multi-word name it can
     // stand for, in text order.
-    let mut index: HashMap<(usize, String), Vec<(usize, String, EntityKind)>> = HashMap::new();
+    let mut index: HashMap<(usize, String), Vec<Introduction>> = HashMap::new();
     for m in mentions.iter().filter(|m| m.canonical.contains(' ')) {
         let parts: Vec<&str> = m.canonical.split(' ').collect();
         let mut forms: Vec<&str> = Vec::new();
@@ -889,11 +892,11 @@ impl NameMap {
 /// similarity, identical surname or near-identical given names), then an organisation's
 /// short form used bare in one document and in full in another. Pairs listed in
 /// `config.distinct` are never merged.
-pub fn merge_names(all: &[Vec<EntityMention>], config: &Config) -> NameMap {
+pub fn merge_names<D: AsRef<[EntityMention]>>(all: &[D], config: &Config) -> NameMap {
     // Count each canonical name and its kind votes.
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut kind_votes: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
-    for m in all.iter().flatten() {
+    for m in all.iter().flat_map(|d| d.as_ref()) {
         *counts.entry(m.canonical.as_str()).or_default() += 1;
         let v = kind_votes.entry(m.canonical.as_str()).or_default();
         v[m.kind as usize] += 1;
@@ -1034,7 +1037,7 @@ pub fn merge_names(all: &[Vec<EntityMention>], config: &Config) -> NameMap {
     let mut doc_freq: HashMap<String, usize> = HashMap::new();
     for doc in all {
         let mut seen: BTreeSet<&str> = BTreeSet::new();
-        for m in doc {
+        for m in doc.as_ref() {
             let name = map
                 .get(&m.canonical)
                 .map_or(m.canonical.as_str(), String::as_str);
@@ -1054,8 +1057,8 @@ pub fn merge_names(all: &[Vec<EntityMention>], config: &Config) -> NameMap {
 
 /// The non-person name that the first story segments of most documents mention (most
 /// mentions on a tie, then alphabetical). Needs at least two documents.
-fn story_entity(
-    all: &[Vec<EntityMention>],
+fn story_entity<D: AsRef<[EntityMention]>>(
+    all: &[D],
     map: &HashMap<String, String>,
     kinds: &HashMap<String, EntityKind>,
 ) -> Option<String> {
@@ -1065,7 +1068,7 @@ fn story_entity(
     let mut score: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for doc in all {
         let mut seen: BTreeSet<&str> = BTreeSet::new();
-        for m in doc.iter().filter(|m| m.segment == 0) {
+        for m in doc.as_ref().iter().filter(|m| m.segment == 0) {
             let name = map
                 .get(&m.canonical)
                 .map_or(m.canonical.as_str(), String::as_str);

@@ -11,6 +11,7 @@ use crate::claim::Kind;
 use crate::resolve::{EntityKind, EntityMention, NameMap};
 use crate::segment::figure_window;
 use crate::segment::Segmentation;
+use crate::text::has_words;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -74,6 +75,29 @@ const PERSON_ANAPHORA: &[&str] = &[
     "the billionaire",
     "the chief executive",
     "the ceo",
+];
+
+/// Phrases that point to an event other than the story's own.
+const OTHER_EVENT: &[&str] = &[
+    "that quake",
+    "that earthquake",
+    "that storm",
+    "that flood",
+    "that fire",
+    "that disaster",
+    "that attack",
+    "that crash",
+    "that blast",
+    "that explosion",
+    "that hurricane",
+    "that typhoon",
+    "that cyclone",
+    "that eruption",
+    "that outbreak",
+    "the earlier quake",
+    "the earlier earthquake",
+    "the previous quake",
+    "the previous earthquake",
 ];
 
 /// How many names back an anaphor's antecedent is looked for.
@@ -261,6 +285,17 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
             if let Some(e) = local {
                 return Some(canon(e));
             }
+            // "That quake was weaker, at magnitude 6.4": a distal demonstrative points to
+            // the other event named last, never to the story's own.
+            let lead = q.text[wlo..anchor.max(wlo)].to_ascii_lowercase();
+            if OTHER_EVENT.iter().any(|p| has_words(&lead, p)) {
+                let story = q.names.story();
+                return salient(q, lo, s.segment, |e| {
+                    fits(e, SubjectRole::Event)
+                        && Some(q.names.canonical(&e.canonical)) != story
+                        && !is_source(q.text, e)
+                });
+            }
             // The corpus's story, when this segment speaks of it; else the segment's own.
             if let Some(story) = q.names.story() {
                 if q.memo.segment_names(q, s.segment, story) {
@@ -417,18 +452,4 @@ fn is_location_inside(text: &str, sentence_start: usize, e: &EntityMention) -> b
     ["in", "at", "near", "from", "to", "across", "around", "of"]
         .iter()
         .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
-}
-
-fn has_words(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, _)| {
-        let before = hay[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[i + phrase.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
 }

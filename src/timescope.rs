@@ -9,6 +9,7 @@
 
 use crate::claim::{Kind, Mention};
 use crate::segment::{figure_window, Segmentation};
+use crate::text::find_words;
 use serde::Serialize;
 
 /// How an `as_of` was decided.
@@ -314,21 +315,6 @@ fn distance(s: &str, a: (usize, usize), b: (usize, usize)) -> usize {
                 .count()
         })
         .unwrap_or(usize::MAX)
-}
-
-/// Offsets where `phrase` occurs in `hay` as whole words.
-fn find_words<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
-    hay.match_indices(phrase).filter_map(move |(i, _)| {
-        let before = hay[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[i + phrase.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        (before && after).then_some(i)
-    })
 }
 
 /// Phrases that say a flow is counted over a quarter, a half or a year.

@@ -1,6 +1,6 @@
 //! The whole `check` pipeline on story clusters (several outlets on one story each, with
 //! planted agreements, conflicts, hedged near-misses and time-scoped changes) and on the
-//! user's seed articles: the verdicts the clusters' ground truth (`fixtures/clusters/
+//! user's seed articles: the verdicts the clusters' ground truth (`tests/clusters/
 //! *.expected.md`) calls for, a snapshot of the report in every output format, and
 //! byte-identical output whatever the order of the inputs.
 
@@ -216,6 +216,31 @@ fn output_is_identical_across_runs_and_input_orders() {
         let (c, _) = run(&args);
         assert_eq!(a, c, "{corpus}: file order changes the output");
     }
+}
+
+#[test]
+fn stories_checked_together_keep_apart() {
+    // One run over every story finds exactly what the separate runs find: no figure of
+    // one story joins a group of another.
+    let mut separate: Vec<(String, String, String)> =
+        CORPORA.iter().flat_map(|c| findings(c)).collect();
+    separate.sort();
+    let (json, _) = run(&["check", "--format", "json", "seeds", "fixtures/clusters"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let mut together: Vec<(String, String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["verdict"].as_str().unwrap_or_default().to_string(),
+                f["subject"].as_str().unwrap_or_default().to_string(),
+                f["attribute"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    together.sort();
+    assert_eq!(separate, together);
 }
 
 #[test]

@@ -48,6 +48,15 @@ fn item(text: &str, m: &Mention) -> Value {
     })
 }
 
+/// A number with a unit of measure written straight onto its digits ("180ml").
+fn is_dimension(text: &str, m: &Mention) -> bool {
+    m.kind == Kind::Number
+        && m.unit.is_some()
+        && text
+            .get(m.start..m.end)
+            .is_some_and(|s| !s.contains(' ') && s.ends_with(|c: char| c.is_alphabetic()))
+}
+
 fn predict(gold: &Path, out: &Path) -> std::io::Result<()> {
     let cfg = Config::default();
     let ctx = ExtractContext {
@@ -55,6 +64,14 @@ fn predict(gold: &Path, out: &Path) -> std::io::Result<()> {
         published: None,
     };
     let text = std::fs::read_to_string(gold)?;
+    // Recognizers' Number models leave a numeral with a unit of measure glued on ("180ml",
+    // "29km") to their Dimension model, which these suites do not test.
+    let name = gold
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let number_model = name.starts_with("recognizers-text")
+        && (name.ends_with("_Number.jsonl") || name.ends_with("_NumberRange.jsonl"));
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
         let case: Value = serde_json::from_str(line)?;
@@ -63,6 +80,7 @@ fn predict(gold: &Path, out: &Path) -> std::io::Result<()> {
         let doc = Document::from_text("case", body);
         let predicted: Vec<Value> = extract_mentions(&doc.text, &ctx)
             .iter()
+            .filter(|m| !(number_model && is_dimension(&doc.text, m)))
             .map(|m| item(&doc.text, m))
             .collect();
         writeln!(w, "{}", json!({"id": id, "predicted": predicted}))?;

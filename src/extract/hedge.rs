@@ -186,8 +186,26 @@ pub fn prefix(t: &Tokens, i: usize, floor: usize) -> Option<(Qualifier, usize)> 
             return Some((*q, s));
         }
     }
+    // "above magnitude 5", "at least category 3": a hedge before a unit word that
+    // precedes its number.
+    if UNIT_BEFORE_NUMBER.iter().any(|u| t.is_word(i - 1, u)) {
+        return prefix(t, i - 1, floor);
+    }
     None
 }
+
+/// Unit words written before their number ("magnitude 6.8", "category 4", "level 3").
+const UNIT_BEFORE_NUMBER: &[&str] = &[
+    "magnitude",
+    "category",
+    "level",
+    "grade",
+    "tier",
+    "stage",
+    "phase",
+    "force",
+    "class",
+];
 
 /// The hedge that starts at token `i` after a figure: (qualifier, end token).
 pub fn suffix(t: &Tokens, i: usize) -> Option<(Qualifier, usize)> {
@@ -224,6 +242,15 @@ pub fn suffix(t: &Tokens, i: usize) -> Option<(Qualifier, usize)> {
 mod tests {
     use super::*;
     use crate::extract::token::tokenize;
+
+    #[test]
+    fn a_hedge_reaches_over_a_unit_word_before_the_number() {
+        let t = tokenize("aftershocks above magnitude 5 followed");
+        // tokens: aftershocks(0) above(1) magnitude(2) 5(3)
+        assert_eq!(prefix(&t, 3, 0), Some((MoreThan, 1)));
+        let t = tokenize("a magnitude 5 quake");
+        assert_eq!(prefix(&t, 2, 0), None);
+    }
 
     #[test]
     fn longest_hedge_wins() {

@@ -318,6 +318,10 @@ impl Scanner<'_, '_> {
                         c.end += 1;
                     }
                 }
+            } else if let Some(start) = percent::inverted_prefix(t, i) {
+                // "per cent of twenty-two": the percent word before its number.
+                c.percent = Some((percent::PERCENT, 1.0));
+                c.start = start;
             }
         }
         Some(c)

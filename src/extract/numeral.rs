@@ -444,6 +444,24 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             j += 2;
         }
     }
+    // A decimal comma: "1,3", "€5,99" (one or two digits after the comma cannot be a
+    // thousands group), but not a list such as "1,2,3".
+    if !grouped
+        && decimals == 0
+        && t.ndigits(i) <= 3
+        && t.is_punct(j, ',')
+        && t.attached(j)
+        && t.is_num(j + 1)
+        && t.attached(j + 1)
+        && t.ndigits(j + 1) <= 2
+        && !(t.is_punct(j + 2, ',') && t.attached(j + 2) && t.is_num(j + 3))
+        && !(i >= 2 && t.is_punct(i - 1, ',') && t.attached(i) && t.is_num(i - 2))
+    {
+        buf.push('.');
+        buf.push_str(t.s(j + 1));
+        decimals = t.ndigits(j + 1) as u32;
+        j += 2;
+    }
     let mut value: f64 = buf.parse().ok()?;
     let mut n = Numeral::new(i, j, value);
     n.decimals = decimals;
@@ -561,6 +579,16 @@ fn spaced_scales(t: &Tokens, mut n: Numeral) -> Numeral {
         let w = lc.as_str();
         let s = if matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
             Some(12.0)
+        } else if last == 0.0 && matches!(t.s(j), "k" | "K" | "M") && !t.attached(j) {
+            // "2.33 k", "1,674,200.5 M": a lone scale letter after the digits.
+            let next_is_word = t.is_word_tok(j + 1) && t.attached(j + 1);
+            if next_is_word {
+                None
+            } else if t.s(j) == "M" {
+                Some(1e6)
+            } else {
+                Some(1e3)
+            }
         } else {
             scale_word(w)
         };
@@ -1034,6 +1062,14 @@ mod tests {
         assert_eq!(val("100,000 contractors"), Some((1e5, "100,000".into())));
         assert_eq!(val("14.3 billion"), Some((14.3e9, "14.3 billion".into())));
         assert_eq!(val("1,2,3"), Some((1.0, "1".into())));
+    }
+
+    #[test]
+    fn decimal_commas_and_lone_scale_letters() {
+        assert_eq!(val("1,3"), Some((1.3, "1,3".into())));
+        assert_eq!(val("2.33 k"), Some((2330.0, "2.33 k".into())));
+        assert_eq!(val("1,674,200.5 M").map(|v| v.0), Some(1_674_200_500_000.0));
+        assert_eq!(val("1,234").map(|v| v.0), Some(1234.0));
     }
 
     #[test]

@@ -37,6 +37,24 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize, f64)> {
     Some((PERCENT, end, 1.0))
 }
 
+/// The start token of a percent word written before its number ("percent of 10", "per
+/// cent of twenty-two") when numeral token `i` follows it, provided no number stands
+/// before the percent word (then it is "10 percent of 200", a percent of something).
+pub fn inverted_prefix(t: &Tokens, i: usize) -> Option<usize> {
+    if i < 2 || !t.is_word(i - 1, "of") {
+        return None;
+    }
+    let k = i - 2;
+    let start = match t.lc(k).as_str() {
+        "percent" | "percents" => k,
+        "cent" | "cents" if k >= 1 && t.is_word(k - 1, "per") => k - 1,
+        _ => return None,
+    };
+    let before_is_number =
+        start >= 1 && (t.is_num(start - 1) || t.punct(start - 1).is_some_and(|c| c == '%'));
+    (!before_is_number).then_some(start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,6 +81,14 @@ mod tests {
         assert_eq!(suffix(&t, 1), Some((POINT, 3, 1.0)));
         let t = tokenize("25 basis points");
         assert_eq!(suffix(&t, 1), Some((POINT, 3, 0.01)));
+    }
+
+    #[test]
+    fn a_percent_word_can_come_before_its_number() {
+        let t = tokenize("per cent of 210");
+        assert_eq!(inverted_prefix(&t, 3), Some(0));
+        let t = tokenize("10 percent of 200");
+        assert_eq!(inverted_prefix(&t, 3), None);
     }
 
     #[test]

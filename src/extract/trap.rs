@@ -167,12 +167,14 @@ fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
     if i > 0 && t.attached(i) && t.is_word_tok(i - 1) && !DIGIT_PREFIXES.contains(&t.s(i - 1)) {
         return Some(chunk(t, i).1);
     }
-    // Letters-hyphen before: GPT-3, F-35, Covid-19 (not mid-2024, not twenty-1).
+    // Letters-hyphen before: GPT-3, F-35, Covid-19 (not mid-2024, not twenty-1, and not a
+    // lower-case word such as "magnitude-6.8" or "top-5": names carry a capital).
     if i > 1
         && t.attached(i)
         && t.is_dash(i - 1)
         && t.attached(i - 1)
         && t.is_word_tok(i - 2)
+        && t.s(i - 2).chars().any(char::is_uppercase)
         && !DIGIT_PREFIXES.contains(&t.s(i - 2))
         && !super::numeral::starts_number_word(t.lc(i - 2).as_str())
     {

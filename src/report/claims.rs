@@ -5,6 +5,7 @@ use crate::claim::{Claim, Interval, Kind, Qualifier};
 use crate::diff::format_amount;
 use crate::document::Document;
 use crate::finding::DocumentInfo;
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// The output formats of `claimcheck extract`.
@@ -16,6 +17,14 @@ pub enum ClaimFormat {
     Json,
     /// One claim object per line.
     Jsonl,
+}
+
+/// The `extract --format json` object, fields in contract order.
+#[derive(Serialize)]
+struct ClaimListing<'a> {
+    version: u32,
+    documents: Vec<DocumentInfo>,
+    claims: &'a [Claim],
 }
 
 /// Writes `claims` (sorted by document and offset) in `format`.
@@ -32,16 +41,12 @@ pub fn render_claims(
             }
         }
         ClaimFormat::Json => {
-            let mut documents: Vec<DocumentInfo> = docs
-                .iter()
-                .map(|d| DocumentInfo {
-                    id: d.id.clone(),
-                    published: d.published.clone(),
-                    title: d.title.clone(),
-                })
-                .collect();
-            documents.sort_by(|a, b| a.id.cmp(&b.id));
-            let v = serde_json::json!({"version": 1, "documents": documents, "claims": claims});
+            let documents = DocumentInfo::list(docs);
+            let v = ClaimListing {
+                version: 1,
+                documents,
+                claims,
+            };
             serde_json::to_writer_pretty(&mut *out, &v)?;
             writeln!(out)?;
         }
@@ -118,6 +123,8 @@ pub fn describe_value(c: &Claim) -> String {
 fn interval_text(v: &Interval, num: impl Fn(f64) -> String) -> String {
     match (v.low, v.point, v.high) {
         (Some(l), _, Some(h)) if l == h => num(l),
+        // Bounds too close for four significant digits: show them in full.
+        (Some(l), _, Some(h)) if num(l) == num(h) => format!("{l}–{h}"),
         (Some(l), _, Some(h)) => format!("{}–{}", num(l), num(h)),
         (Some(l), _, None) => format!("≥ {}", num(l)),
         (None, _, Some(h)) => format!("≤ {}", num(h)),

@@ -220,6 +220,8 @@ fn as_of_label(c: &Claim) -> String {
     match (&c.as_of, &c.as_of_source) {
         (Some(a), Some(s)) if s != "explicit" => format!("{a} ({})", s.replace('_', " ")),
         (Some(a), _) => a.clone(),
+        (None, Some(s)) if s == "present" => "now (date unknown)".to_string(),
+        (None, Some(s)) if s == "at_the_time" => "at the time (unknown)".to_string(),
         (None, _) => "unknown".to_string(),
     }
 }

@@ -1,0 +1,38 @@
+//! Small text helpers shared by the stages that look for phrases near a figure: whole-word
+//! matching on lower-cased text.
+
+/// Whether `s[start..end]` stands as whole words: no letter or digit right before or after.
+pub fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
+    let before_ok = s[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after_ok = s[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+/// Offsets where `phrase` occurs in `hay` as whole words.
+pub fn find_words<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(phrase)
+        .filter_map(move |(i, _)| at_word_boundaries(hay, i, i + phrase.len()).then_some(i))
+}
+
+/// Whether `phrase` occurs in `hay` as whole words.
+pub fn has_words(hay: &str, phrase: &str) -> bool {
+    find_words(hay, phrase).next().is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert!(has_words("it is now done", "now"));
+        assert!(!has_words("it is nowhere", "now"));
+        assert_eq!(
+            find_words("then, at the time then", "then").collect::<Vec<_>>(),
+            vec![0, 18]
+        );
+    }
+}
