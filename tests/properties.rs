@@ -1,6 +1,8 @@
 //! Properties every extraction must keep on any input, checked on random and adversarial
 //! strings: no panic, spans in bounds and on character boundaries, intervals ordered and
-//! finite, claims sorted, and the same output for the same input.
+//! finite, claims sorted, and the same output for the same input; and for `check` over
+//! several such documents, a report whose findings name existing claims, byte for byte
+//! the same on a second run.
 //!
 //! Case counts are kept moderate for CI; raise them with `PROPTEST_CASES=…`.
 
@@ -334,6 +336,97 @@ proptest! {
         };
         let text = format!("{prefix}{hedge}{sign}{number}{scale}{suffix}");
         run_both(&text, None)?;
+    }
+}
+
+/// Sentences that give the checker something to group: names, hedged figures, ages.
+fn newsy(n: usize) -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(
+        &[
+            "Alexandr Wang",
+            "Wang",
+            "Scale AI",
+            "Scale",
+            "Meta",
+            " was valued at ",
+            " owns a ",
+            " stake",
+            "nearly ",
+            "about ",
+            "more than ",
+            "$14 billion",
+            "$13.8bn",
+            "49%",
+            "50 per cent",
+            ", 27,",
+            "the 28-year-old ",
+            " laid off ",
+            " 14% of staff",
+            " in 2021",
+            " on June 13, 2025",
+            " at the time",
+            ". ",
+            "\n",
+            "\n\n",
+            "Related Articles\n",
+            "Updated 3:15 p.m. ET\n",
+            "\u{a0}",
+            "😀",
+        ][..],
+    );
+    prop::collection::vec(pieces, 0..n).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn check_keeps_its_report_consistent(
+        texts in prop::collection::vec(prop_oneof![newsy(60), adversarial(40)], 1..4),
+        published in prop::collection::vec(
+            prop_oneof![Just(None), Just(Some("2025-06-13")), Just(Some("2021")),
+                Just(Some("junk"))],
+            4,
+        ),
+    ) {
+        let config = config();
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let d = Document::from_text(format!("doc{i}.txt"), t.as_str());
+                match published[i % published.len()] {
+                    Some(p) => d.with_published(p),
+                    None => d,
+                }
+            })
+            .collect();
+        let report = claimcheck::check(&docs, &config);
+        let ids: std::collections::HashSet<&str> =
+            report.claims.iter().map(|c| c.id.as_str()).collect();
+        for f in &report.findings {
+            for id in &f.claims {
+                prop_assert!(ids.contains(id.as_str()), "finding names an unknown claim {id}");
+            }
+        }
+        for c in &report.claims {
+            let doc = docs.iter().find(|d| d.id == c.doc);
+            prop_assert!(doc.is_some(), "claim of an unknown document: {}", c.doc);
+            if let Some(d) = doc {
+                prop_assert_eq!(d.source.get(c.span.start..c.span.end), Some(c.text.as_str()));
+            }
+            check_interval(&c.value).map_err(TestCaseError::fail)?;
+        }
+        let again = claimcheck::check(&docs, &config);
+        prop_assert_eq!(
+            serde_json::to_string(&report).ok(),
+            serde_json::to_string(&again).ok(),
+            "check is not deterministic"
+        );
     }
 }
 
