@@ -4,12 +4,14 @@
 #
 # Every tool is run as `TOOL extract --format json FILES…` on the cases written one per
 # .txt file (exactly the case text, no newline added), so every loader reads the same
-# bytes. Claims are turned into score.py's prediction lines: byte offsets become
-# character offsets, `value.point` becomes `value`, `low`/`high` are kept only for ranges
-# and bounds (qualifier range, more_than, at_least, less_than, at_most), a date's ISO
-# form (`date`, or a peer's `timex`) becomes `timex`. Then score.py scores it with the
-# same options for every tool: --kind-alias count=number --kind-alias year=date
-# --unit-alias Dollar=USD --unit-alias Pound=GBP --unit-alias age=year.
+# bytes. Claims are turned into score.py's prediction lines as tests/eval.rs does for the
+# library: byte offsets become character offsets, `value.point` becomes `value` (none for
+# a date), `low`/`high` are kept for ranges, bounds and exact figures, a date's or year's
+# ISO form (`date`, or a peer's `timex`) becomes `timex`. score.py then runs with the same
+# options for every tool, following each suite's conventions (eval/README.md):
+# count=number; Dollar=USD, Pound=GBP, Bitcoin=BTC, age=year; in the Number and
+# NumberRange suites every numeric kind counts as a number; quantulum3 reads years as
+# numbers, the other suites as dates.
 #
 # Usage: scripts/eval_all.sh
 # Environment:
@@ -59,10 +61,19 @@ import glob, json, os, re, subprocess, sys, time
 
 eval_dir, out, diff, tools = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 tools = [t.split("=", 1) for t in tools]
-SCORE_OPTS = ["--kind-alias", "count=number", "--kind-alias", "year=date",
-              "--unit-alias", "Dollar=USD", "--unit-alias", "Pound=GBP",
-              "--unit-alias", "age=year"]
 BOUNDED = {"range", "more_than", "at_least", "less_than", "at_most"}
+
+
+def score_opts(name):
+    """score.py options for suite `name`, the same for every tool."""
+    opts = ["--kind-alias", "count=number", "--unit-alias", "Dollar=USD",
+            "--unit-alias", "Pound=GBP", "--unit-alias", "Bitcoin=BTC",
+            "--unit-alias", "age=year"]
+    if name.startswith("recognizers-text") and name.rsplit("_", 1)[-1] in ("Number", "NumberRange"):
+        for k in ("money", "percent", "age", "duration"):
+            opts += ["--kind-alias", f"{k}=number"]
+    opts += ["--kind-alias", "year=number" if name.startswith("quantulum3") else "year=date"]
+    return opts
 
 
 def to_item(c, text):
@@ -75,11 +86,16 @@ def to_item(c, text):
     end = start + len(b[s:e].decode("utf-8", "ignore"))
     v = c.get("value") or {}
     q = c.get("qualifier") or "none"
-    return {"text": text[start:end], "start": start, "end": end, "kind": c.get("kind"),
-            "value": v.get("point"), "unit": c.get("unit"),
-            "low": v.get("low") if q in BOUNDED else None,
-            "high": v.get("high") if q in BOUNDED else None,
-            "timex": c.get("date") or c.get("timex")}
+    kind = c.get("kind")
+    dated = kind in ("date", "year")
+    exact = q == "none" and v.get("low") == v.get("high")
+    keep_bounds = (q in BOUNDED or exact) and not dated
+    return {"text": text[start:end], "start": start, "end": end, "kind": kind,
+            "value": None if kind == "date" else v.get("point"),
+            "unit": None if dated else c.get("unit"),
+            "low": v.get("low") if keep_bounds else None,
+            "high": v.get("high") if keep_bounds else None,
+            "timex": (c.get("date") or c.get("timex")) if dated else None}
 
 
 suites = sorted(glob.glob(os.path.join(eval_dir, "*.jsonl")))
@@ -124,7 +140,8 @@ for suite in suites:
             for case in cases:
                 f.write(json.dumps({"id": case["id"], "predicted": pred.get(case["id"], [])},
                                    ensure_ascii=False) + "\n")
-        cmd = [sys.executable, os.path.join(eval_dir, "score.py"), suite, pfile, *SCORE_OPTS]
+        cmd = [sys.executable, os.path.join(eval_dir, "score.py"), suite, pfile,
+               *score_opts(name)]
         if diff:
             cmd += ["--diff", str(diff)]
         s = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -154,7 +171,8 @@ for n in names:
         else:
             cells.append(f"{v:.3f}")
     lines.append(f"| {n} | " + " | ".join(cells) + " |")
-md = "\n".join(lines) + "\n\nValue-F1 (score.py's last line), the same options for every tool.\n"
+md = "\n".join(lines) + ("\n\nValue-F1 (score.py's last line); every tool through its "
+                          "`extract --format json` command line, scored with the same options.\n")
 open(os.path.join(out, "eval.md"), "w").write(md)
 print(md)
 EOF
