@@ -141,14 +141,8 @@ pub fn diff_group(
     let mut verdict = Verdict::Agree;
     let mut worst: Option<(&Claim, &Claim)> = None;
     let scopes: Vec<Vec<(String, bool)>> = members.iter().map(|c| scopes_of(c, &members)).collect();
-    let index_of = |c: &Claim| {
-        members
-            .iter()
-            .position(|m| std::ptr::eq(*m, c))
-            .unwrap_or(0)
-    };
     for (i, a) in members.iter().enumerate() {
-        for b in &members[i + 1..] {
+        for (j, b) in members.iter().enumerate().skip(i + 1) {
             let other_period = matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
             if a.doc == b.doc
                 || other_period
@@ -156,7 +150,7 @@ pub fn diff_group(
             {
                 continue;
             }
-            let v = pair_verdict(a, &scopes[i], &scopes[index_of(b)], volatile);
+            let v = pair_verdict(a, &scopes[i], &scopes[j], volatile);
             if rank(v) > rank(verdict) {
                 verdict = v;
                 worst = Some((a, b));

@@ -177,9 +177,10 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         if m.kind == Kind::Age {
             // "dropped out at 19", "co-founded it at age 19": an age at an event, not now.
             let lead = doc.text[base..m.start].to_ascii_lowercase();
+            let last_words: Vec<&str> = lead.split_whitespace().rev().take(2).collect();
             let at_event = claim.text.to_ascii_lowercase().starts_with("at ")
-                || lead.ends_with("at ")
-                || lead.ends_with("at age ");
+                || last_words.first() == Some(&"at")
+                || last_words == ["age", "at"];
             if !at_event && !ages_a_thing(doc.text.get(m.end..limit).unwrap_or("")) {
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;

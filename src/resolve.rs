@@ -218,7 +218,6 @@ const STOP_CAPS: &[&str] = &[
     "Whilst",
     "Such",
     "Only",
-    "Just",
     "Instead",
     "Yes",
     "Indeed",
@@ -248,7 +247,6 @@ const STOP_CAPS: &[&str] = &[
     "Below",
     "New",
     "Former",
-    "Then",
     "Comments",
     "Photo",
     "Read",
@@ -543,6 +541,34 @@ const DROPPABLE_SUFFIXES: &[&str] = &[
     "Company",
     "Industries",
     "Enterprises",
+    // Business descriptors a company's short name drops ("Tessellate" for "Tessellate
+    // Robotics"); institutions ("Singapore Exchange", "Deutsche Bank") keep theirs.
+    "Lab",
+    "Technology",
+    "Systems",
+    "Robotics",
+    "Motors",
+    "Airlines",
+    "Airways",
+    "Pharmaceuticals",
+    "Therapeutics",
+    "Energy",
+    "Networks",
+    "Software",
+    "Solutions",
+    "Media",
+    "Capital",
+    "Partners",
+    "Ventures",
+    "Analytics",
+    "Dynamics",
+    "Studios",
+    "Entertainment",
+    "Communications",
+    "Semiconductor",
+    "Financial",
+    "Insurance",
+    "Resources",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -705,7 +731,9 @@ fn split_run<'a>(
     while k < run.len() {
         let w = run[k].text;
         let lower = w.to_lowercase();
+        // Only a lone word is dropped for being common: "Scale AI" keeps "Scale".
         let initial_common = k == 0
+            && run.len() == 1
             && sentence_initial
             && lower_words.contains(lower.as_str())
             && !is_acronym(w)
@@ -792,13 +820,13 @@ fn kind_of(words: &[&str]) -> EntityKind {
     EntityKind::Unknown
 }
 
+/// Where a multi-word name was introduced: (start, full name, kind).
+type Introduction = (usize, String, EntityKind);
+
 /// Resolves single-word names to a multi-word name of the same segment: a surname to
 /// the person ("Wang" → "Alexandr Wang"), a first word to the organisation whose other
 /// words are suffixes ("Scale" → "Scale AI"). The nearest earlier introduction wins; a
 /// name introduced later in the segment (after a headline) is used when none came before.
-/// Where a multi-word name was introduced: (start, full name, kind).
-type Introduction = (usize, String, EntityKind);
-
 fn resolve_within_segments(mentions: &mut [EntityMention]) {
     // (segment, short form) → (start, full name, kind) of each multi-word name it can
     // stand for, in text order.
@@ -840,17 +868,14 @@ fn short_form_of(w: &str, full: &str, kind: EntityKind) -> bool {
     match kind {
         EntityKind::Person => parts.last() == Some(&w) || (parts.len() == 2 && parts[0] == w),
         EntityKind::Org => {
-            parts.first() == Some(&w)
-                && parts[1..]
-                    .iter()
-                    .all(|p| DROPPABLE_SUFFIXES.contains(p) || ORG_SUFFIXES.contains(p))
+            parts.first() == Some(&w) && parts[1..].iter().all(|p| DROPPABLE_SUFFIXES.contains(p))
         }
         EntityKind::Unknown => false,
     }
 }
 
 /// Names sharing one word beyond this many are not paired through it.
-const MAX_NAMES_PER_WORD: usize = 400;
+const MAX_NAMES_PER_WORD: usize = 60;
 
 /// How entity names map to canonical names across a corpus.
 #[derive(Debug, Clone, Default)]
@@ -1107,7 +1132,10 @@ fn same_person(a: &str, b: &str, ka: EntityKind, kb: EntityKind, threshold: f64)
         if x.chars().next() != y.chars().next() || x.len().min(y.len()) < 4 {
             return false;
         }
-        if strsim::jaro_winkler(&x.to_lowercase(), &y.to_lowercase()) < threshold {
+        // A spelling variant differs by one letter ("Alexandr"/"Alexander"); "Daniel"
+        // and "Danielle" are different people however alike they look.
+        let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+        if strsim::jaro_winkler(&lx, &ly) < threshold || strsim::levenshtein(&lx, &ly) > 1 {
             return false;
         }
     }

@@ -261,7 +261,10 @@ fn classify_line(line: &str) -> LineKind {
     if WIDGET_LINES.contains(&bare) {
         return LineKind::Chrome;
     }
-    if words <= 20 && BOILERPLATE_MARKERS.iter().any(|m| lower.contains(m)) {
+    let has_figure = line.bytes().any(|b| b.is_ascii_digit());
+    if (words <= 8 || (words <= 20 && !has_figure))
+        && BOILERPLATE_MARKERS.iter().any(|m| lower.contains(m))
+    {
         return LineKind::Chrome;
     }
     // "- The Star", "– Reuters": an attribution line of a few words.
@@ -323,6 +326,12 @@ fn is_date_stamp(s: &str) -> bool {
         return false;
     }
     let mut has_digit = false;
+    // A bare number ("49", "2024") is not a stamp: it needs a month or weekday name, a
+    // clock time or an ISO date.
+    let mut dated = s.contains(':') || {
+        let b = s.as_bytes();
+        b.len() == 10 && b[4] == b'-' && b[7] == b'-'
+    };
     for tok in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/' | '-' | ':')) {
         if tok.is_empty() {
             continue;
@@ -358,8 +367,9 @@ fn is_date_stamp(s: &str) -> bool {
         if !(is_month || is_day || is_filler) {
             return false;
         }
+        dated |= is_month || is_day;
     }
-    has_digit
+    has_digit && dated
 }
 
 const MONTHS: &[&str] = &[
@@ -451,12 +461,18 @@ fn period_ends_sentence(text: &str, sent_start: usize, i: usize, end: usize) -> 
     }
     // The word before the period.
     // The separator may be a multi-byte space (U+00A0, U+2009): step over all of it.
-    let word_start = text[sent_start..i]
+    // Only the last few characters matter (the longest abbreviation is short), so a long
+    // run without spaces is not rescanned at every period.
+    let mut from = sent_start.max(i.saturating_sub(12));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let word_start = text[from..i]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map(|(p, c)| sent_start + p + c.len_utf8())
-        .unwrap_or(sent_start);
+        .map(|(p, c)| from + p + c.len_utf8())
+        .unwrap_or(from);
     let word = text[word_start..i].to_ascii_lowercase();
     let followed_by_space = i + 1 >= end || bytes[i + 1].is_ascii_whitespace();
     if followed_by_space {
@@ -667,6 +683,9 @@ mod tests {
         assert!(is_date_stamp("dec.02 2025"));
         assert!(is_date_stamp("june 13, 2025 10:30 am"));
         assert!(!is_date_stamp("june 13, 2025 was a big day"));
+        assert!(!is_date_stamp("49"));
+        assert!(!is_date_stamp("2024"));
+        assert!(is_date_stamp("2025-06-13"));
         assert!(is_relative_time_stamp("3 hours ago"));
     }
 }

@@ -102,13 +102,8 @@ const PRESENT_CUES: &[&str] = &[
 ];
 
 /// Words that refer back to the narrative time.
-const THEN_CUES: &[&str] = &[
-    "at the time",
-    "at that time",
-    "then",
-    "back then",
-    "at that point",
-];
+// Bare "then" mostly means "next" ("it then raised …"), so it is not a cue.
+const THEN_CUES: &[&str] = &["at the time", "at that time", "back then", "at that point"];
 
 /// Relative years: cue → years before the publication year.
 const RELATIVE_YEARS: &[(&str, i32)] = &[

@@ -117,17 +117,23 @@ pub fn describe_value(c: &Claim) -> String {
         .as_deref()
         .map(|p| format!(" per {p}"))
         .unwrap_or_default();
-    format!("{}{suffix}{per}", interval_text(&c.value, num))
+    format!("{}{suffix}{per}", interval_text(&c.value, c.qualifier, num))
 }
 
-fn interval_text(v: &Interval, num: impl Fn(f64) -> String) -> String {
+fn interval_text(v: &Interval, q: Qualifier, num: impl Fn(f64) -> String) -> String {
+    // "more than" and "less than" leave the figure itself out; "at least" keeps it.
+    let (above, below) = match q {
+        Qualifier::MoreThan => ("> ", "< "),
+        Qualifier::LessThan => ("> ", "< "),
+        _ => ("≥ ", "≤ "),
+    };
     match (v.low, v.point, v.high) {
         (Some(l), _, Some(h)) if l == h => num(l),
         // Bounds too close for four significant digits: show them in full.
         (Some(l), _, Some(h)) if num(l) == num(h) => format!("{l}–{h}"),
         (Some(l), _, Some(h)) => format!("{}–{}", num(l), num(h)),
-        (Some(l), _, None) => format!("≥ {}", num(l)),
-        (None, _, Some(h)) => format!("≤ {}", num(h)),
+        (Some(l), _, None) => format!("{above}{}", num(l)),
+        (None, _, Some(h)) => format!("{below}{}", num(h)),
         (None, Some(p), None) => num(p),
         (None, None, None) => "?".to_string(),
     }
