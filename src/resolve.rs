@@ -526,6 +526,46 @@ const DROPPABLE_SUFFIXES: &[&str] = &[
     "Financial",
     "Insurance",
     "Resources",
+    "Chemicals",
+    "Chemical",
+    "Foods",
+    "Brands",
+    "Materials",
+    "Metals",
+    "Mining",
+    "Steel",
+    "Petroleum",
+    "Logistics",
+    "Freight",
+    "Shipping",
+    "Electronics",
+    "Devices",
+    "Biosciences",
+    "Biotech",
+    "Pharma",
+    "Healthcare",
+    "Health",
+    "Medical",
+    "Retail",
+    "Automotive",
+    "Aerospace",
+    "Engineering",
+    "Construction",
+    "Properties",
+    "Realty",
+    "Hotels",
+    "Resorts",
+    "Games",
+    "Interactive",
+    "Digital",
+    "Semiconductors",
+    "Telecommunications",
+    "Wireless",
+    "Power",
+    "Utilities",
+    "Textiles",
+    "Apparel",
+    "Holding",
 ];
 
 #[derive(Debug, Clone, Copy)]
@@ -662,7 +702,11 @@ fn scan_sentence(
                 end: last.end,
                 surface: surface.to_string(),
                 canonical: normalise_name(&words),
-                kind: kind_of(&words),
+                kind: if org_cue_after(text, last.end) {
+                    EntityKind::Org
+                } else {
+                    kind_of(&words)
+                },
                 possessive: last.possessive,
                 sentence,
                 segment,
@@ -670,6 +714,55 @@ fn scan_sentence(
         }
         i = j + 1;
     }
+}
+
+/// Words that, right after a name, show it names an organisation ("the Keller Chemicals
+/// plant", "Acme shares", "Acme chief executive …").
+const ORG_CUES_AFTER: &[&str] = &[
+    "plant",
+    "factory",
+    "facility",
+    "refinery",
+    "mine",
+    "warehouse",
+    "store",
+    "stores",
+    "shares",
+    "stock",
+    "headquarters",
+    "employees",
+    "workers",
+    "staff",
+    "board",
+    "chief",
+    "ceo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executives",
+    "shareholders",
+    "investors",
+    "subsidiary",
+    "unit",
+    "division",
+    "brand",
+];
+
+/// Whether the word after byte `end` is an organisation cue (see [`ORG_CUES_AFTER`]).
+fn org_cue_after(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("’s"))
+        .unwrap_or(rest);
+    let word: String = rest
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    rest.starts_with(' ') && ORG_CUES_AFTER.contains(&word.as_str())
 }
 
 fn is_name_word(w: &str) -> bool {

@@ -278,10 +278,12 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
             // "the 2019 Palmora earthquake, which killed 212": a name close before the
             // figure that is neither a source ("the ministry said") nor a place inside
             // the story ("in Corvena") names another event.
+            // Names between the trigger and the figure count too ("the death toll from
+            // the blast at the Keller Chemicals plant rose to 17").
             let local = in_sentence.iter().rev().find(|e| {
-                e.end <= anchor
+                e.end <= q.figure.0
                     && fits(e, SubjectRole::Event)
-                    && q.text[e.end..anchor].split_whitespace().count() <= 6
+                    && q.text[e.end..q.figure.0].split_whitespace().count() <= 6
                     && !is_source(q.text, e)
                     && !is_location_inside(q.text, wlo, e)
             });
