@@ -140,20 +140,31 @@ pub fn diff_group(
     let period = |c: &Claim| c.period.clone().or_else(|| usual_period.clone());
     let mut verdict = Verdict::Agree;
     let mut worst: Option<(&Claim, &Claim)> = None;
-    let scopes: Vec<Vec<(String, bool)>> = members.iter().map(|c| scopes_of(c, &members)).collect();
-    for (i, a) in members.iter().enumerate() {
-        for (j, b) in members.iter().enumerate().skip(i + 1) {
-            let other_period = matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
-            if a.doc == b.doc
-                || other_period
-                || !disjoint(&a.value, &b.value, config.matching.tolerance)
-            {
-                continue;
-            }
-            let v = pair_verdict(a, &scopes[i], &scopes[j], volatile);
-            if rank(v) > rank(verdict) {
-                verdict = v;
-                worst = Some((a, b));
+    // Repeated figures decide nothing new: compare one claim per document, value, time
+    // and period, and only across documents.
+    let reps = distinct_shapes(&members);
+    let scopes: Vec<Vec<(String, bool)>> = reps.iter().map(|c| scopes_of(c, &reps)).collect();
+    let mut by_doc: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in reps.iter().enumerate() {
+        by_doc.entry(c.doc.as_str()).or_default().push(i);
+    }
+    let docs: Vec<&Vec<usize>> = by_doc.values().collect();
+    for (d, first) in docs.iter().enumerate() {
+        for second in &docs[d + 1..] {
+            for &i in first.iter() {
+                for &j in second.iter() {
+                    let (a, b) = (reps[i], reps[j]);
+                    let other_period =
+                        matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
+                    if other_period || !disjoint(&a.value, &b.value, config.matching.tolerance) {
+                        continue;
+                    }
+                    let v = pair_verdict(a, &scopes[i], &scopes[j], volatile);
+                    if rank(v) > rank(verdict) {
+                        verdict = v;
+                        worst = Some(if a.doc <= b.doc { (a, b) } else { (b, a) });
+                    }
+                }
             }
         }
     }
@@ -185,6 +196,28 @@ pub fn diff_group(
         claims: members.iter().map(|c| c.id.clone()).collect(),
         message,
     }
+}
+
+/// One claim for each distinct (document, interval, time scope, period) of a group, in
+/// group order.
+fn distinct_shapes<'a>(members: &[&'a Claim]) -> Vec<&'a Claim> {
+    let mut seen = std::collections::HashSet::new();
+    members
+        .iter()
+        .copied()
+        .filter(|c| {
+            let key = (
+                c.doc.as_str(),
+                c.value.low.map(f64::to_bits),
+                c.value.high.map(f64::to_bits),
+                c.value.point.is_some(),
+                c.as_of.as_deref(),
+                c.as_of_source.as_deref(),
+                c.period.as_deref(),
+            );
+            seen.insert(key)
+        })
+        .collect()
 }
 
 /// The period most claims of a group state, which claims stating none are taken to

@@ -284,13 +284,17 @@ pub fn as_of(
 /// before it in the same segment, else the latest time of an earlier sentence.
 fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) -> Option<String> {
     let segment = seg.sentences[sentence].segment;
-    let earlier = times
-        .iter()
-        .filter(|t| t.sentence < sentence && seg.sentences[t.sentence].segment == segment);
-    earlier
-        .clone()
-        .rfind(|t| t.topic)
-        .or_else(|| earlier.clone().next_back())
+    // Times are in text order and segments are contiguous: walk back from the sentence.
+    let upto = times.partition_point(|t| t.sentence < sentence);
+    let earlier = || {
+        times[..upto]
+            .iter()
+            .rev()
+            .take_while(|t| seg.sentences[t.sentence].segment == segment)
+    };
+    earlier()
+        .find(|t| t.topic)
+        .or_else(|| earlier().next())
         .map(|t| t.iso.clone())
 }
 
