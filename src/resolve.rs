@@ -412,38 +412,10 @@ const NOT_NAMES: &[&str] = &[
     "Co",
 ];
 
-/// Last words that make a name an organisation.
-const ORG_SUFFIXES: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Ltd",
-    "Ltd.",
-    "LLC",
-    "PLC",
-    "plc",
-    "AG",
-    "SA",
-    "NV",
-    "GmbH",
-    "AI",
-    "Labs",
-    "Lab",
-    "Group",
-    "Holdings",
-    "Technologies",
-    "Technology",
-    "Systems",
+/// Last words that make a name an institution or other organisation and stay part of its
+/// short name ("Singapore Exchange" is not "Singapore").
+const INSTITUTION_SUFFIXES: &[&str] = &[
     "Bank",
-    "Capital",
-    "Partners",
-    "Ventures",
-    "Airlines",
-    "Airways",
-    "Motors",
-    "Media",
     "Council",
     "Ministry",
     "Department",
@@ -461,30 +433,9 @@ const ORG_SUFFIXES: &[&str] = &[
     "Times",
     "Post",
     "News",
-    "Company",
-    "Co",
-    "Co.",
-    "Industries",
-    "Enterprises",
-    "Pharmaceuticals",
-    "Therapeutics",
-    "Energy",
-    "Resources",
-    "Networks",
-    "Software",
-    "Solutions",
     "Services",
     "Bancorp",
-    "Financial",
-    "Insurance",
-    "Robotics",
-    "Dynamics",
-    "Analytics",
-    "Studios",
-    "Entertainment",
-    "Communications",
     "Telecom",
-    "Semiconductor",
     "Chamber",
     "Forum",
     "Authority",
@@ -509,6 +460,12 @@ const ORG_SUFFIXES: &[&str] = &[
     "College",
     "Combinator",
 ];
+
+/// Whether a last word makes a name an organisation (a business descriptor or an
+/// institution).
+fn is_org_suffix(w: &str) -> bool {
+    DROPPABLE_SUFFIXES.contains(&w) || INSTITUTION_SUFFIXES.contains(&w)
+}
 
 /// Connectors allowed inside a name ("Department of Labor", "Bank of America").
 const CONNECTORS: &[&str] = &[
@@ -738,7 +695,7 @@ fn split_run<'a>(
             && lower_words.contains(lower.as_str())
             && !is_acronym(w)
             && !is_camel(w);
-        let suffix_in_run = k > s && ORG_SUFFIXES.contains(&w);
+        let suffix_in_run = k > s && is_org_suffix(w);
         let breaker = ((TITLES.contains(&w) || NOT_NAMES.contains(&w)) && !suffix_in_run)
             || STOP_CAPS.contains(&w)
             || initial_common;
@@ -793,7 +750,7 @@ fn normalise_name(words: &[&str]) -> String {
 
 fn kind_of(words: &[&str]) -> EntityKind {
     let last = words[words.len() - 1];
-    if words.len() > 1 && ORG_SUFFIXES.contains(&last) {
+    if words.len() > 1 && is_org_suffix(last) {
         return EntityKind::Org;
     }
     if words.len() == 1 {
