@@ -318,9 +318,10 @@ fn changed_binary(archive: &Path, new_path: &Path, runs: usize) {
 
 fn print_whole(name: &str, t: &Timing, articles: usize, bytes: usize) {
     println!(
-        "{name:<40} best {:>8.3} s  median {:>8.3} s  {:>8.0} articles/s  {:>6.1} MB/s",
+        "{name:<40} best {:>8.3} s  median {:>8.3} s  cpu {:>8.3} s  {:>8.0} articles/s  {:>6.1} MB/s",
         t.best(),
         t.median(),
+        t.median_cpu(),
         articles as f64 / t.median(),
         bytes as f64 / 1e6 / t.median()
     );
@@ -329,26 +330,28 @@ fn print_whole(name: &str, t: &Timing, articles: usize, bytes: usize) {
 fn print_stages(stages: &[Stage], articles: usize, bytes: usize) {
     let total: f64 = stages.iter().map(|s| s.timing.median()).sum();
     println!(
-        "{:<24} {:>10} {:>10} {:>7} {:>12} {:>12}",
-        "stage", "best s", "median s", "share", "articles/s", "items"
+        "{:<24} {:>10} {:>10} {:>10} {:>7} {:>12} {:>12}",
+        "stage", "best s", "median s", "cpu s", "share", "articles/s", "items"
     );
     for s in stages {
         let m = s.timing.median();
         println!(
-            "{:<24} {:>10.3} {:>10.3} {:>6.1}% {:>12.0} {:>12}",
+            "{:<24} {:>10.3} {:>10.3} {:>10.3} {:>6.1}% {:>12.0} {:>12}",
             s.name,
             s.timing.best(),
             m,
+            s.timing.median_cpu(),
             100.0 * m / total,
             articles as f64 / m,
             s.items
         );
     }
     println!(
-        "{:<24} {:>10} {:>10.3} {:>6.1}% {:>12.0} {:>12}",
+        "{:<24} {:>10} {:>10.3} {:>10} {:>6.1}% {:>12.0} {:>12}",
         "sum of stages",
         "",
         total,
+        "",
         100.0,
         articles as f64 / total,
         format!("{:.1} MB/s", bytes as f64 / 1e6 / total)

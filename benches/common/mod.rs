@@ -900,11 +900,21 @@ pub fn article_for_outlet(rng: &mut Rng, story: &Story, outlet: usize, target: u
     out
 }
 
-/// Time statistics of repeated runs, in seconds.
+/// Time statistics of repeated runs, in seconds: wall time, and the CPU time of the
+/// measuring thread where Linux reports it (steadier when other work shares the machine).
 #[derive(Debug, Clone)]
 pub struct Timing {
-    /// Every run's time, sorted ascending.
+    /// Every run's wall time, sorted ascending.
     pub runs: Vec<f64>,
+    /// Every run's CPU time on this thread, sorted ascending; empty where unknown.
+    pub cpu: Vec<f64>,
+}
+
+/// CPU time this thread has run, from `/proc/thread-self/schedstat` (nanoseconds).
+fn thread_cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
 }
 
 impl Timing {
@@ -913,15 +923,20 @@ impl Timing {
         for _ in 0..warmup {
             std::hint::black_box(f());
         }
-        let mut times: Vec<f64> = (0..runs.max(1))
-            .map(|_| {
-                let t = std::time::Instant::now();
-                std::hint::black_box(f());
-                t.elapsed().as_secs_f64()
-            })
-            .collect();
-        times.sort_by(|a, b| a.total_cmp(b));
-        Timing { runs: times }
+        let mut wall = Vec::new();
+        let mut cpu = Vec::new();
+        for _ in 0..runs.max(1) {
+            let c0 = thread_cpu_seconds();
+            let t = std::time::Instant::now();
+            std::hint::black_box(f());
+            wall.push(t.elapsed().as_secs_f64());
+            if let (Some(a), Some(b)) = (c0, thread_cpu_seconds()) {
+                cpu.push(b - a);
+            }
+        }
+        wall.sort_by(|a, b| a.total_cmp(b));
+        cpu.sort_by(|a, b| a.total_cmp(b));
+        Timing { runs: wall, cpu }
     }
 
     /// The fastest run.
@@ -931,15 +946,24 @@ impl Timing {
 
     /// The median run.
     pub fn median(&self) -> f64 {
-        let n = self.runs.len();
-        if n == 0 {
-            return f64::NAN;
-        }
-        if n % 2 == 1 {
-            self.runs[n / 2]
-        } else {
-            (self.runs[n / 2 - 1] + self.runs[n / 2]) / 2.0
-        }
+        median(&self.runs)
+    }
+
+    /// The median CPU time of a run, NaN where unknown.
+    pub fn median_cpu(&self) -> f64 {
+        median(&self.cpu)
+    }
+}
+
+fn median(v: &[f64]) -> f64 {
+    let n = v.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
     }
 }
 
