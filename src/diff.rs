@@ -16,7 +16,7 @@ use crate::finding::{Finding, Severity, Verdict};
 use crate::group::ClaimGroup;
 use crate::pipeline::fingerprint;
 use crate::timescope::compatible;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default severity of a verdict.
 pub fn severity_of(v: Verdict) -> Severity {
@@ -142,13 +142,18 @@ pub fn diff_group(
     let mut worst: Option<(&Claim, &Claim)> = None;
     // Repeated figures decide nothing new: compare one claim per document, value, time
     // and period, and only across documents.
-    let reps = distinct_shapes(&members);
-    let scopes: Vec<Vec<(String, bool)>> = reps.iter().map(|c| scopes_of(c, &reps)).collect();
+    let reps = bounded_per_doc(distinct_shapes(&members));
     let mut by_doc: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in reps.iter().enumerate() {
         by_doc.entry(c.doc.as_str()).or_default().push(i);
     }
     let docs: Vec<&Vec<usize>> = by_doc.values().collect();
+    // Time scopes are needed only when two documents take part.
+    let scopes: Vec<Vec<(String, bool)>> = if docs.len() >= 2 {
+        reps.iter().map(|c| scopes_of(c, &reps)).collect()
+    } else {
+        Vec::new()
+    };
     for (d, first) in docs.iter().enumerate() {
         for second in &docs[d + 1..] {
             for &i in first.iter() {
@@ -196,6 +201,35 @@ pub fn diff_group(
         claims: members.iter().map(|c| c.id.clone()).collect(),
         message,
     }
+}
+
+/// How many distinct figures of one document a group compares: the lowest and highest
+/// half of this many (a document that states the same attribute thousands of times is
+/// not an article, and its extremes decide any disagreement).
+const MAX_SHAPES_PER_DOC: usize = 256;
+
+/// Keeps at most [`MAX_SHAPES_PER_DOC`] figures per document: the lowest and highest.
+fn bounded_per_doc(reps: Vec<&Claim>) -> Vec<&Claim> {
+    let mut by_doc: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in &reps {
+        by_doc.entry(c.doc.as_str()).or_default().push(c);
+    }
+    if by_doc.values().all(|v| v.len() <= MAX_SHAPES_PER_DOC) {
+        return reps;
+    }
+    let key = |c: &&Claim| c.value.low.or(c.value.point).unwrap_or(f64::NEG_INFINITY);
+    let mut out = Vec::new();
+    for mut v in by_doc.into_values() {
+        if v.len() > MAX_SHAPES_PER_DOC {
+            v.sort_by(|a, b| key(a).total_cmp(&key(b)));
+            let half = MAX_SHAPES_PER_DOC / 2;
+            let tail = v.split_off(v.len() - half);
+            v.truncate(half);
+            v.extend(tail);
+        }
+        out.extend(v);
+    }
+    out
 }
 
 /// One claim for each distinct (document, interval, time scope, period) of a group, in
@@ -334,13 +368,15 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 .push(g);
             m
         });
+    // Each distinct figure once: repeated claims add no finding, only cost.
     let members = |subject: &str, attribute: &str| -> Vec<&Claim> {
-        by_key
+        let all: Vec<&Claim> = by_key
             .get(&(subject, attribute))
             .into_iter()
             .flatten()
             .flat_map(|g| g.claims.iter().map(|&i| &claims[i]))
-            .collect()
+            .collect();
+        distinct_shapes(&all)
     };
     // An age at a dated time against a birth year.
     let subjects: Vec<&str> = groups
@@ -386,7 +422,21 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
             }
         }
     }
-    // An investment for a stake implies a valuation: I / (s / 100).
+    // An investment for a stake implies a valuation: I / (s / 100). Stakes are looked up
+    // by document, sentence and subject; each distinct deal is derived once.
+    let mut stakes: HashMap<(&str, &str, &str), &Claim> = HashMap::new();
+    for s in claims
+        .iter()
+        .filter(|s| s.attribute.as_deref() == Some("ownership_stake"))
+    {
+        if let Some(subject) = s.subject.as_deref() {
+            stakes
+                .entry((s.doc.as_str(), s.sentence.as_str(), subject))
+                .or_insert(s);
+        }
+    }
+    let mut deals_seen = HashSet::new();
+    let mut valuations: HashMap<&str, Vec<&Claim>> = HashMap::new();
     for c in claims.iter().filter(|c| {
         matches!(
             c.attribute.as_deref(),
@@ -396,14 +446,20 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         let Some(subject) = c.subject.as_deref() else {
             continue;
         };
-        let Some(stake) = claims.iter().find(|s| {
-            s.doc == c.doc
-                && s.sentence == c.sentence
-                && s.attribute.as_deref() == Some("ownership_stake")
-                && s.subject.as_deref() == Some(subject)
-        }) else {
+        let Some(&stake) = stakes.get(&(c.doc.as_str(), c.sentence.as_str(), subject)) else {
             continue;
         };
+        let deal = (
+            c.doc.as_str(),
+            subject,
+            c.value.low.map(f64::to_bits),
+            c.value.high.map(f64::to_bits),
+            stake.value.low.map(f64::to_bits),
+            stake.value.high.map(f64::to_bits),
+        );
+        if !deals_seen.insert(deal) {
+            continue;
+        }
         let (Some(i_lo), Some(i_hi), Some(s_lo), Some(s_hi)) =
             (c.value.low, c.value.high, stake.value.low, stake.value.high)
         else {
@@ -423,7 +479,10 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         // Each stated valuation of the same time that the implied one contradicts is a
         // finding of its own, so that a suppression or baseline entry of one leaves the
         // others standing.
-        for v in members(subject, "valuation") {
+        let stated = valuations
+            .entry(subject)
+            .or_insert_with(|| members(subject, "valuation"));
+        for &v in stated.iter() {
             let stated_elsewhen = v
                 .as_of_source
                 .as_deref()
