@@ -40,6 +40,9 @@ pub struct Document {
     pub title: Option<String>,
     /// Source URL from metadata, if any.
     pub url: Option<String>,
+    /// For a record of a JSON or JSONL file: the file and the 1-based line the record
+    /// starts on, where CI annotations point (the record's id is no path).
+    pub origin: Option<(String, usize)>,
 }
 
 impl Document {
@@ -55,6 +58,7 @@ impl Document {
             published: None,
             title: None,
             url: None,
+            origin: None,
         }
     }
 

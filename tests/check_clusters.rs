@@ -252,3 +252,25 @@ fn clusters_with_errors_fail_the_gate() {
     let (_, code) = run(&["check", "--fail-on", "warning", "seeds"]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn annotations_for_json_records_point_at_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &feed,
+        concat!(
+            r#"{"id": "a-1", "published": "2025-06-13", "text": "Acme Corp chief executive Jane Roe, 54, spoke."}"#,
+            "\n",
+            r#"{"id": "a-2", "published": "2025-06-13", "text": "Acme Corp chief executive Jane Roe, 57, spoke."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let path = feed.to_string_lossy().to_string();
+    let (out, code) = run(&["check", "--format", "github", &path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains(&format!("file={path},line=1,")), "{out}");
+    assert!(out.contains(&format!("file={path},line=2,")), "{out}");
+    assert!(!out.contains("file=a-1"), "{out}");
+}

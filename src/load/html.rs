@@ -26,6 +26,7 @@ pub fn html_document(id: String, source: String) -> Document {
         published: meta.published,
         title: meta.title,
         url: meta.url,
+        origin: None,
         source,
     }
 }

@@ -199,6 +199,7 @@ fn push_record(
     };
     let mut doc = Document::from_text(id, text);
     doc.format = Format::JsonRecord;
+    doc.origin = Some((path.to_string(), line));
     doc.title = string_field(&obj, &["title", "headline"]);
     doc.url = string_field(&obj, &["url", "link"]);
     doc.published = string_field(

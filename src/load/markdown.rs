@@ -34,6 +34,7 @@ pub fn markdown_document(id: String, source: String) -> Document {
         published: meta.published,
         title: meta.title.or(reader.first_heading),
         url: meta.url,
+        origin: None,
         source,
     }
 }

@@ -3,7 +3,7 @@
 //! article in a pull request is marked where its figure stands, with the competing
 //! figures in the message. Notices with a place become annotations too.
 
-use super::{columns, headline, others_summary, Context};
+use super::{headline, others_summary, Context};
 use crate::finding::Severity;
 use std::io::{self, Write};
 
@@ -14,7 +14,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         };
         let title = format!("claimcheck {}: {}", f.verdict.as_str(), headline(f));
         for c in ctx.claims_of(f) {
-            let (col, end) = columns(c);
+            let (path, line, col, end) = ctx.place(c);
             let mut message = f.message.clone();
             let others = others_summary(ctx, f, c);
             if !others.is_empty() {
@@ -24,8 +24,8 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "::{level} file={},line={},col={col},endColumn={end},title={}::{}",
-                property(&ctx.repo_path(&c.doc)),
-                c.span.line,
+                property(&path),
+                line,
                 property(&title),
                 data(&message)
             )?;

@@ -159,6 +159,20 @@ impl<'a> Context<'a> {
         format!("{}{}", repo.prefix, rel_path(doc))
     }
 
+    /// Where CI tools should point for a claim: (path, line, start column, end column).
+    /// A JSON record's claims point at its file and line, since the record id is no path.
+    fn place(&self, c: &Claim) -> (String, usize, usize, usize) {
+        if let Some((file, line)) = self
+            .docs
+            .get(c.doc.as_str())
+            .and_then(|d| d.origin.as_ref())
+        {
+            return (self.repo_path(file), *line, 1, 2);
+        }
+        let (col, end) = columns(c);
+        (self.repo_path(&c.doc), c.span.line, col, end)
+    }
+
     /// Whether a finding fails the run.
     fn fails(&self, severity: Severity) -> bool {
         match self.opts.fail_on {

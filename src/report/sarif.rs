@@ -3,7 +3,7 @@
 //! is marked where its figure stands), the finding's other claims as related
 //! locations, and content fingerprints that survive edits above a claim.
 
-use super::{columns, full_message, others_summary, Context};
+use super::{full_message, others_summary, Context};
 use crate::finding::{Severity, Verdict};
 use crate::pipeline::fingerprint;
 use serde_json::{json, Value};
@@ -96,7 +96,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let id = f.verdict.as_str();
         let claims = ctx.claims_of(f);
         for (i, c) in claims.iter().enumerate() {
-            let (col, end) = columns(c);
+            let (path, line, col, end) = ctx.place(c);
             let mut text = full_message(f);
             let others = others_summary(ctx, f, c);
             if !others.is_empty() {
@@ -107,8 +107,8 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .enumerate()
                 .filter(|(j, _)| *j != i)
                 .map(|(j, o)| {
-                    let (s, e) = columns(o);
-                    let mut l = location(&ctx.repo_path(&o.doc), o.span.line, s, Some(e));
+                    let (p, line, s, e) = ctx.place(o);
+                    let mut l = location(&p, line, s, Some(e));
                     l["id"] = json!(j);
                     l["message"] =
                         json!({"text": format!("{}, as of {}", o.text, super::as_of_label(o))});
@@ -120,7 +120,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 "ruleIndex": rule_index(id),
                 "level": level(f.severity),
                 "message": {"text": text},
-                "locations": [location(&ctx.repo_path(&c.doc), c.span.line, col, Some(end))],
+                "locations": [location(&path, line, col, Some(end))],
                 "partialFingerprints": {
                     "claimcheckFinding/v1": f.fingerprint,
                     "claimcheckClaim/v1": fingerprint(&[&f.fingerprint, &c.doc, &c.text]),
