@@ -229,6 +229,11 @@ pub fn as_of(
         if scene && b <= rel.0 {
             d = d.min(CUE_WINDOW);
         }
+        // "Keller, founded in 1962, employs 2,300": a time that closes a parenthetical
+        // before the figure dates the aside, not the figure.
+        if !scene && b <= rel.0 && sent[b..].starts_with(',') && sent[..a].contains(',') {
+            continue;
+        }
         // A time right after the figure binds tighter than one before it.
         let tie = if a >= rel.1 { 0 } else { 1 };
         consider(d, tie, Some(t.iso.clone()), AsOfSource::Explicit);
@@ -490,6 +495,13 @@ mod tests {
         let s = "For the full year, revenue reached $16.1bn.";
         let f = s.find("$16").unwrap();
         assert_eq!(period_of(s, (f, f + 7)), Some("year"));
+    }
+
+    #[test]
+    fn a_time_in_an_aside_does_not_date_the_figure() {
+        let t = "Keller Chemicals, founded in 1962, employs roughly 2,300 people.";
+        let r = scope(t, "roughly 2,300 people", &[("1962", "1962")], Some("2025-03-05"));
+        assert_eq!(r.1, Some(AsOfSource::Published));
     }
 
     #[test]

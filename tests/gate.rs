@@ -489,7 +489,7 @@ fn human_output_quotes_the_line_and_sums_up() {
         r.stdout
     );
     assert!(
-        r.stdout.contains("2 documents,") && r.stdout.contains("1 errors,"),
+        r.stdout.contains("2 documents,") && r.stdout.contains("1 error,"),
         "{}",
         r.stdout
     );

@@ -3,7 +3,7 @@
 //! by side with hedge and time scope, then each source line quoted under `-->
 //! path:line:col` with the figure underlined — and a summary line.
 
-use super::{as_of_label, columns, headline, Context};
+use super::{as_of_label, columns, headline, plural, Context};
 use crate::claim::Claim;
 use crate::finding::Severity;
 use crate::gate::Notice;
@@ -266,12 +266,12 @@ fn summary(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> 
     let r = &ctx.report.report;
     let s = &r.summary;
     let line = format!(
-        "{} documents, {} claims, {} groups: {} errors, {} warnings, {} info",
-        r.documents.len().max(s.documents),
-        r.claims.len().max(s.claims),
-        s.groups,
-        s.errors,
-        s.warnings,
+        "{}, {}, {}: {}, {}, {} info",
+        plural(r.documents.len().max(s.documents), "document"),
+        plural(r.claims.len().max(s.claims), "claim"),
+        plural(s.groups, "group"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
         s.infos
     );
     let worst = r

@@ -2,7 +2,7 @@
 //! source's sentence quoted (figure in bold) and a relative link to file and line
 //! (`path#L12`), for PR comments and job summaries.
 
-use super::{as_of_label, headline, rel_path, topic, Context};
+use super::{as_of_label, headline, plural, rel_path, topic, Context};
 use crate::claim::Claim;
 use crate::finding::Severity;
 use std::io::{self, Write};
@@ -14,12 +14,12 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "{} documents, {} claims, {} groups: **{} errors**, {} warnings, {} info",
-        r.documents.len().max(s.documents),
-        r.claims.len().max(s.claims),
-        s.groups,
-        s.errors,
-        s.warnings,
+        "{}, {}, {}: **{}**, {}, {} info",
+        plural(r.documents.len().max(s.documents), "document"),
+        plural(r.claims.len().max(s.claims), "claim"),
+        plural(s.groups, "group"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
         s.infos
     )?;
     let findings: Vec<_> = ctx.findings().collect();

@@ -229,6 +229,15 @@ fn full_message(f: &Finding) -> String {
     }
 }
 
+/// "1 error", "2 errors".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// The time scope of a claim for people: "2025-06", "2025 (published)", "unknown".
 fn as_of_label(c: &Claim) -> String {
     match (&c.as_of, &c.as_of_source) {
