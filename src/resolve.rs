@@ -606,7 +606,8 @@ fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 || rest.starts_with("’s")
                 || ((rest.starts_with('\'') || rest.starts_with('’')) && word.ends_with('s'));
             let between = &s[last_end..ws];
-            let gap = out.is_empty() || between != " ";
+            // A single line break inside a wrapped paragraph joins words like a space.
+            let gap = out.is_empty() || !matches!(between, " " | "\n" | "\r\n");
             out.push(Tok {
                 start: start + ws,
                 end: start + wend,

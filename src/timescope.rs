@@ -500,7 +500,12 @@ mod tests {
     #[test]
     fn a_time_in_an_aside_does_not_date_the_figure() {
         let t = "Keller Chemicals, founded in 1962, employs roughly 2,300 people.";
-        let r = scope(t, "roughly 2,300 people", &[("1962", "1962")], Some("2025-03-05"));
+        let r = scope(
+            t,
+            "roughly 2,300 people",
+            &[("1962", "1962")],
+            Some("2025-03-05"),
+        );
         assert_eq!(r.1, Some(AsOfSource::Published));
     }
 
