@@ -184,6 +184,7 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../attributes/founding_year.toml"),
     ),
     ("birth_year", include_str!("../attributes/birth_year.toml")),
+    ("event_date", include_str!("../attributes/event_date.toml")),
 ];
 
 /// How far (in words) a trigger before the figure may stand.

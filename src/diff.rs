@@ -113,6 +113,18 @@ fn rank(v: Verdict) -> u8 {
     }
 }
 
+/// Whether two claims state values that cannot both hold: dates by the day they name
+/// (their value is only the year), everything else by interval.
+fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64) -> bool {
+    if a.kind == Kind::Date && b.kind == Kind::Date {
+        if let (Some(x), Some(y)) = (&a.date, &b.date) {
+            let start = |d: &str| d.split('/').next().unwrap_or(d).to_string();
+            return !compatible(&start(x), &start(y));
+        }
+    }
+    disjoint(&a.value, &b.value, tolerance)
+}
+
 fn disjoint(a: &Interval, b: &Interval, tolerance: f64) -> bool {
     let (a, b) = (comparable(a), comparable(b));
     !a.overlaps(&b) && a.relative_gap(&b) > tolerance
@@ -161,7 +173,7 @@ pub fn diff_group(
                     let (a, b) = (reps[i], reps[j]);
                     let other_period =
                         matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
-                    if other_period || !disjoint(&a.value, &b.value, config.matching.tolerance) {
+                    if other_period || !claims_disjoint(a, b, config.matching.tolerance) {
                         continue;
                     }
                     let v = pair_verdict(a, &scopes[i], &scopes[j], volatile);
@@ -650,6 +662,19 @@ mod tests {
             ]),
             Verdict::Agree
         );
+    }
+
+    #[test]
+    fn dates_differ_by_the_day_they_name() {
+        let mut a = claim("a", "March 3, 2025", 2025.0, 2025.0, None);
+        a.kind = Kind::Date;
+        a.date = Some("2025-03-03".into());
+        let mut b = a.clone();
+        b.doc = "b".into();
+        b.date = Some("2025-03-04".into());
+        assert!(claims_disjoint(&a, &b, 0.0));
+        b.date = Some("2025-03".into());
+        assert!(!claims_disjoint(&a, &b, 0.0));
     }
 
     #[test]

@@ -492,7 +492,10 @@ fn is_location_inside(text: &str, sentence_start: usize, e: &EntityMention) -> b
         before
     };
     let before = before.trim_end().to_ascii_lowercase();
-    ["in", "at", "near", "from", "to", "across", "around", "of"]
-        .iter()
-        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+    [
+        "in", "at", "near", "from", "to", "across", "around", "of", "outside", "inside", "within",
+        "off",
+    ]
+    .iter()
+    .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
 }
