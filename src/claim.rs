@@ -249,6 +249,10 @@ pub struct Claim {
     /// For rates, the period the amount is per ("year").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
+    /// What the figure relates the subject to, when that is another entity (the company
+    /// founded, for `age_at_founding`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
     /// For flows, the accounting period counted ("quarter", "half", "year").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,

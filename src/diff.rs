@@ -434,6 +434,75 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
             }
         }
     }
+    // An age at founding and the founding year imply a birth year (F - A - 1 or F - A)
+    // and, at a later date Y, an age of Y - F + A give or take one.
+    let mut seen_founders = HashSet::new();
+    for c in claims
+        .iter()
+        .filter(|c| c.attribute.as_deref() == Some("age_at_founding"))
+    {
+        let (Some(person), Some(org), Some(at)) =
+            (c.subject.as_deref(), c.object.as_deref(), c.value.point)
+        else {
+            continue;
+        };
+        if !seen_founders.insert((person, org, at.to_bits())) {
+            continue;
+        }
+        for f in members(org, "founding_year") {
+            let Some(founded) = f.value.point else {
+                continue;
+            };
+            let born = Interval::new(
+                Some(founded - at - 1.0),
+                Some(founded - at),
+                Some(founded - at),
+            );
+            for b in members(person, "birth_year") {
+                if b.value.overlaps(&born) {
+                    continue;
+                }
+                out.push(derived(
+                    person,
+                    "birth_year",
+                    &[c, f, b],
+                    format!(
+                        "{person} birth year: \"{}\" at founding ({}) and {org} founded in {founded} ({}) imply born {}–{}, but {} says {}",
+                        c.text,
+                        c.doc,
+                        f.doc,
+                        founded - at - 1.0,
+                        founded - at,
+                        b.doc,
+                        b.text
+                    ),
+                ));
+            }
+            for a in members(person, "age") {
+                let Some(year) = a
+                    .as_of
+                    .as_deref()
+                    .and_then(|t| t.get(..4)?.parse::<f64>().ok())
+                else {
+                    continue;
+                };
+                let now = year - founded + at;
+                let implied = Interval::new(Some(now - 1.0), Some(now), Some(now + 1.0));
+                if a.value.overlaps(&implied) {
+                    continue;
+                }
+                out.push(derived(
+                    person,
+                    "age",
+                    &[c, f, a],
+                    format!(
+                        "{person} age: \"{}\" at founding ({}) and {org} founded in {founded} ({}) imply about {now} in {year}, but {} says \"{}\"",
+                        c.text, c.doc, f.doc, a.doc, a.text
+                    ),
+                ));
+            }
+        }
+    }
     // An investment for a stake implies a valuation: I / (s / 100). Stakes are looked up
     // by document, sentence and subject; each distinct deal is derived once.
     let mut stakes: HashMap<(&str, &str, &str), &Claim> = HashMap::new();
@@ -595,6 +664,7 @@ mod tests {
             date: None,
             per: None,
             period: None,
+            object: None,
             segment: 0,
         }
     }
@@ -675,6 +745,44 @@ mod tests {
         assert!(claims_disjoint(&a, &b, 0.0));
         b.date = Some("2025-03".into());
         assert!(!claims_disjoint(&a, &b, 0.0));
+    }
+
+    #[test]
+    fn an_age_at_founding_must_fit_the_birth_year() {
+        let mut at = claim("a", "at 19", 19.0, 19.0, None);
+        at.kind = Kind::Age;
+        at.subject = Some("Wang".into());
+        at.attribute = Some("age_at_founding".into());
+        at.object = Some("Scale AI".into());
+        at.value.point = Some(19.0);
+        let mut founded = claim("b", "2016", 2016.0, 2016.0, None);
+        founded.kind = Kind::Year;
+        founded.attribute = Some("founding_year".into());
+        let mut born = claim("c", "1990", 1990.0, 1990.0, None);
+        born.kind = Kind::Year;
+        born.subject = Some("Wang".into());
+        born.attribute = Some("birth_year".into());
+        let claims = vec![at, founded, born];
+        let groups = vec![
+            ClaimGroup {
+                subject: "Scale AI".into(),
+                attribute: "founding_year".into(),
+                unit: "year".into(),
+                claims: vec![1],
+            },
+            ClaimGroup {
+                subject: "Wang".into(),
+                attribute: "birth_year".into(),
+                unit: "year".into(),
+                claims: vec![2],
+            },
+        ];
+        let found = derived_conflicts(&claims, &groups);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].attribute.as_deref(), Some("birth_year"));
+        let mut ok = claims.clone();
+        ok[2].value = Interval::exact(1997.0);
+        assert!(derived_conflicts(&ok, &groups).is_empty());
     }
 
     #[test]

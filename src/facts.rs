@@ -252,6 +252,7 @@ mod tests {
             date: None,
             per: None,
             period: None,
+            object: None,
             segment: 0,
         }
     }

@@ -286,6 +286,7 @@ mod tests {
             date: None,
             per: None,
             period: None,
+            object: None,
             segment: 0,
         }
     }

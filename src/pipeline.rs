@@ -13,7 +13,7 @@ use crate::group::group_claims;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
-use crate::text::has_words;
+use crate::text::{find_words, has_words};
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
@@ -184,6 +184,29 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             if !at_event && !ages_a_thing(doc.text.get(m.end..limit).unwrap_or("")) {
                 claim.attribute = Some("age".into());
                 role = SubjectRole::Person;
+            } else if at_event {
+                // "Since he co-founded Scale at 19": the age at a founding, with what was
+                // founded as the claim's object.
+                if let Some(at) = FOUNDING_VERBS
+                    .iter()
+                    .filter_map(|v| find_words(&lead, v).last().map(|i| (i, i + v.len())))
+                    .max()
+                {
+                    claim.attribute = Some("age_at_founding".into());
+                    role = SubjectRole::Person;
+                    claim.object = choose_subject(&SubjectQuery {
+                        text: &doc.text,
+                        seg,
+                        entities: &an.entities,
+                        names,
+                        sentence: si,
+                        figure: (m.start, m.end),
+                        trigger: Some((base + at.0, base + at.1)),
+                        role: SubjectRole::Target,
+                        kind: m.kind,
+                        memo: &memo,
+                    });
+                }
             }
         } else if let Some(am) = lexicon.classify(
             sent_text,
@@ -360,6 +383,17 @@ fn percent_of_name(text: &str, end: usize, entities: &[EntityMention], names: &N
     })
 }
 
+/// Verbs of founding that make an age "at N" the age at a founding.
+const FOUNDING_VERBS: &[&str] = &[
+    "founded",
+    "co-founded",
+    "cofounded",
+    "started",
+    "launched",
+    "set up",
+    "established",
+];
+
 /// Nouns that an age can qualify without being a person's age ("the eight-year-old
 /// company", "a 30-year-old law").
 const AGED_THINGS: &[&str] = &[
@@ -525,6 +559,7 @@ fn make_claim(
         date: m.date.clone(),
         per: m.per.clone(),
         period: None,
+        object: None,
         segment: sentence.segment,
     }
 }

@@ -180,10 +180,12 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
 
     match q.role {
         SubjectRole::Person => {
-            // "Wang, 28," / "Wang, just 28": a name right before the figure.
+            // "Wang, 28," / "Wang, just 28": a name right before the figure (an age in
+            // apposition marks a person even when the name alone does not).
             if let Some(e) = in_sentence.iter().rev().find(|e| e.end <= q.figure.0) {
                 let gap = &q.text[e.end..q.figure.0];
-                if fits(e, SubjectRole::Person)
+                if (kind(e) == EntityKind::Person
+                    || (q.kind == Kind::Age && kind(e) != EntityKind::Org))
                     && gap
                         .trim()
                         .trim_start_matches(',')
@@ -198,7 +200,8 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
             // "the 28-year-old Wang": a name right after the figure.
             if let Some(e) = in_sentence.iter().find(|e| e.start >= q.figure.1) {
                 let gap = &q.text[q.figure.1..e.start];
-                if fits(e, SubjectRole::Person)
+                if (kind(e) == EntityKind::Person
+                    || (q.kind == Kind::Age && kind(e) != EntityKind::Org))
                     && gap.split_whitespace().count() <= 2
                     && !gap.contains([',', ';'])
                 {
@@ -344,8 +347,14 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
             }
             _ => fits(e, q.role),
         };
+        // "he" may point to a surname never given in full ("Wang, 31, runs it. He …").
+        let loose = |e: &EntityMention| match q.role {
+            SubjectRole::Person => kind(e) != EntityKind::Org,
+            _ => fits(e, q.role),
+        };
         if let Some(name) = salient(q, lo, s.segment, strict)
             .or_else(|| salient(q, lo, s.segment, |e| fits(e, q.role)))
+            .or_else(|| salient(q, lo, s.segment, loose))
         {
             return Some(name);
         }

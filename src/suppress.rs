@@ -262,6 +262,7 @@ mod tests {
             date: None,
             per: None,
             period: None,
+            object: None,
             segment: 0,
         }
     }

@@ -274,3 +274,35 @@ fn annotations_for_json_records_point_at_the_file_and_line() {
     assert!(out.contains(&format!("file={path},line=2,")), "{out}");
     assert!(!out.contains("file=a-1"), "{out}");
 }
+
+#[test]
+fn an_age_at_founding_and_the_founding_year_check_a_later_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    std::fs::write(
+        &a,
+        "---\ndate: 2025-06-13\n---\nSince he co-founded Acme Robotics at 19, Jon Vale has grown it. Acme Robotics was founded in 2016.\n",
+    )
+    .unwrap();
+    let b = dir.path().join("b.md");
+    std::fs::write(
+        &b,
+        "---\ndate: 2025-06-13\n---\nAcme Robotics chief executive Jon Vale, 35, spoke on Monday.\n",
+    )
+    .unwrap();
+    let (json, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        &a.to_string_lossy(),
+        &b.to_string_lossy(),
+    ]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let derived: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["verdict"] == "derived_conflict" && f["subject"] == "Jon Vale")
+        .collect();
+    assert_eq!(derived.len(), 1, "{json}");
+}

@@ -64,6 +64,7 @@ fn claim(
         date: None,
         per: None,
         period: None,
+        object: None,
         segment: 0,
     }
 }
