@@ -213,6 +213,40 @@ impl Mention {
     }
 }
 
+impl Claim {
+    /// A claim of `kind` and `value`, written as `text` at `span` of document `doc`, with
+    /// nothing else known yet: no unit, hedge, sentence, subject, attribute or time scope.
+    /// Its id is the fingerprint of document, span and text. Fill the rest with struct
+    /// update syntax (`Claim { subject: …, ..Claim::new(…) }`).
+    pub fn new(doc: &str, span: Span, text: &str, kind: Kind, value: Interval) -> Claim {
+        Claim {
+            id: crate::pipeline::fingerprint(&[
+                doc,
+                &span.start.to_string(),
+                &span.end.to_string(),
+                text,
+            ]),
+            doc: doc.to_string(),
+            span,
+            text: text.to_string(),
+            sentence: String::new(),
+            kind,
+            value,
+            unit: None,
+            qualifier: Qualifier::None,
+            subject: None,
+            attribute: None,
+            as_of: None,
+            as_of_source: None,
+            date: None,
+            per: None,
+            object: None,
+            period: None,
+            segment: 0,
+        }
+    }
+}
+
 /// A finished claim: a mention placed in its document and sentence, with what it is about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {

@@ -639,33 +639,27 @@ fn derived(subject: &str, attribute: &str, members: &[&Claim], message: String) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Qualifier, Span};
+    use crate::claim::Span;
 
     fn claim(doc: &str, text: &str, low: f64, high: f64, as_of: Option<&str>) -> Claim {
         Claim {
             id: format!("{doc}:{text}"),
-            doc: doc.into(),
-            span: Span {
-                start: 0,
-                end: 1,
-                line: 1,
-                column: 1,
-            },
-            text: text.into(),
-            sentence: String::new(),
-            kind: Kind::Money,
-            value: Interval::new(Some(low), Some(high), Some(high)),
             unit: Some("USD".into()),
-            qualifier: Qualifier::None,
             subject: Some("Scale AI".into()),
             attribute: Some("valuation".into()),
             as_of: as_of.map(str::to_string),
-            as_of_source: None,
-            date: None,
-            per: None,
-            period: None,
-            object: None,
-            segment: 0,
+            ..Claim::new(
+                doc,
+                Span {
+                    start: 0,
+                    end: 1,
+                    line: 1,
+                    column: 1,
+                },
+                text,
+                Kind::Money,
+                Interval::new(Some(low), Some(high), Some(high)),
+            )
         }
     }
 

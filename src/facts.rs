@@ -227,33 +227,26 @@ fn canonical(name: &str, config: &Config) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Kind, Qualifier, Span};
+    use crate::claim::{Kind, Span};
 
     fn claim(subject: &str, attribute: &str, low: f64, high: f64) -> Claim {
         Claim {
             id: format!("c{low}"),
-            doc: "a.md".into(),
-            span: Span {
-                start: 0,
-                end: 3,
-                line: 1,
-                column: 1,
-            },
-            text: "$13 billion".into(),
-            sentence: String::new(),
-            kind: Kind::Money,
-            value: Interval::new(Some(low), Some((low + high) / 2.0), Some(high)),
             unit: Some("USD".into()),
-            qualifier: Qualifier::None,
             subject: Some(subject.into()),
             attribute: Some(attribute.into()),
-            as_of: None,
-            as_of_source: None,
-            date: None,
-            per: None,
-            period: None,
-            object: None,
-            segment: 0,
+            ..Claim::new(
+                "a.md",
+                Span {
+                    start: 0,
+                    end: 3,
+                    line: 1,
+                    column: 1,
+                },
+                "$13 billion",
+                Kind::Money,
+                Interval::new(Some(low), Some((low + high) / 2.0), Some(high)),
+            )
         }
     }
 

@@ -260,34 +260,27 @@ pub fn gate_fails(report: &GateReport, fail_on: FailOn) -> bool {
 mod tests {
     use super::*;
     use crate::baseline::baseline_from;
-    use crate::claim::{Interval, Kind, Qualifier, Span};
+    use crate::claim::{Interval, Kind, Span};
     use crate::finding::{Summary, Verdict};
 
     fn claim(id: &str, doc: &str, line: usize, v: f64) -> Claim {
         Claim {
             id: id.into(),
-            doc: doc.into(),
-            span: Span {
-                start: 0,
-                end: 2,
-                line,
-                column: 1,
-            },
-            text: format!("{v}"),
-            sentence: String::new(),
-            kind: Kind::Age,
-            value: Interval::exact(v),
             unit: Some("year".into()),
-            qualifier: Qualifier::None,
             subject: Some("Alexandr Wang".into()),
             attribute: Some("age".into()),
-            as_of: None,
-            as_of_source: None,
-            date: None,
-            per: None,
-            period: None,
-            object: None,
-            segment: 0,
+            ..Claim::new(
+                doc,
+                Span {
+                    start: 0,
+                    end: 2,
+                    line,
+                    column: 1,
+                },
+                &format!("{v}"),
+                Kind::Age,
+                Interval::exact(v),
+            )
         }
     }
 

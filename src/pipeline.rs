@@ -538,29 +538,24 @@ fn make_claim(
         sentence_text.push('…');
     }
     Claim {
-        id: fingerprint(&[&doc.id, &start.to_string(), &end.to_string(), &text]),
-        doc: doc.id.clone(),
-        span: Span {
-            start,
-            end,
-            line,
-            column,
-        },
-        text,
         sentence: sentence_text,
-        kind: m.kind,
-        value: m.value,
         unit: m.unit.clone(),
         qualifier: m.qualifier,
-        subject: None,
-        attribute: None,
-        as_of: None,
-        as_of_source: None,
         date: m.date.clone(),
         per: m.per.clone(),
-        period: None,
-        object: None,
         segment: sentence.segment,
+        ..Claim::new(
+            &doc.id,
+            Span {
+                start,
+                end,
+                line,
+                column,
+            },
+            &text,
+            m.kind,
+            m.value,
+        )
     }
 }
 

@@ -6,6 +6,7 @@
 //!
 //! Sits between loading and extraction; works on the prose view of a document.
 
+use crate::text::MONTH_NAMES;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -341,7 +342,10 @@ fn is_date_stamp(s: &str) -> bool {
             continue;
         }
         let t = tok.trim_end_matches(|c: char| c.is_ascii_digit());
-        let is_month = MONTHS.iter().any(|m| t.len() >= 3 && m.starts_with(t));
+        let is_month = MONTH_NAMES
+            .iter()
+            .chain(&["sept"])
+            .any(|m| t.len() >= 3 && m.starts_with(t));
         let is_day = DAYS.iter().any(|d| t.len() >= 3 && d.starts_with(t));
         let is_filler = matches!(
             t,
@@ -371,22 +375,6 @@ fn is_date_stamp(s: &str) -> bool {
     }
     has_digit && dated
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "sept",
-];
 
 const DAYS: &[&str] = &[
     "monday",

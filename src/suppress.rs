@@ -236,34 +236,26 @@ pub fn without_claims(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::{Interval, Kind, Qualifier, Span};
+    use crate::claim::{Interval, Kind, Span};
     use crate::finding::Severity;
 
     fn claim(id: &str, doc: &str, line: usize, v: f64) -> Claim {
         Claim {
             id: id.into(),
-            doc: doc.into(),
-            span: Span {
-                start: 0,
-                end: 1,
-                line,
-                column: 1,
-            },
-            text: "27".into(),
-            sentence: String::new(),
-            kind: Kind::Age,
-            value: Interval::exact(v),
-            unit: None,
-            qualifier: Qualifier::None,
             subject: Some("Alexandr Wang".into()),
             attribute: Some("age".into()),
-            as_of: None,
-            as_of_source: None,
-            date: None,
-            per: None,
-            period: None,
-            object: None,
-            segment: 0,
+            ..Claim::new(
+                doc,
+                Span {
+                    start: 0,
+                    end: 1,
+                    line,
+                    column: 1,
+                },
+                "27",
+                Kind::Age,
+                Interval::exact(v),
+            )
         }
     }
 

@@ -1,6 +1,22 @@
 //! Small text helpers shared by the stages that look for phrases near a figure: whole-word
 //! matching on lower-cased text.
 
+/// English month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Whether `s[start..end]` stands as whole words: no letter or digit right before or after.
 pub fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
     let before_ok = s[..start]

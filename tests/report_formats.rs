@@ -44,28 +44,25 @@ fn claim(
         .map_or(source.len(), |i| start + i);
     Claim {
         id: format!("{}#{}", doc, start),
-        doc: doc.into(),
-        span: Span {
-            start,
-            end: start + needle.len(),
-            line,
-            column,
-        },
-        text: needle.into(),
         sentence: source[sentence..end_sentence].trim().to_string(),
-        kind,
-        value: Interval::new(value.0, mid(value.0, value.1), value.1),
         unit: Some("USD".into()),
         qualifier,
         subject: Some(about.0.into()),
         attribute: Some(about.1.into()),
         as_of: as_of.map(|a| a.0.to_string()),
         as_of_source: as_of.map(|a| a.1.to_string()),
-        date: None,
-        per: None,
-        period: None,
-        object: None,
-        segment: 0,
+        ..Claim::new(
+            doc,
+            Span {
+                start,
+                end: start + needle.len(),
+                line,
+                column,
+            },
+            needle,
+            kind,
+            Interval::new(value.0, mid(value.0, value.1), value.1),
+        )
     }
 }
 

@@ -178,24 +178,7 @@ impl Scanner<'_, '_> {
                 if next_num && s.len() <= 4 && money::prefix(t, i, "").is_some() {
                     return true;
                 }
-                // Every anchor word starts with one of these letters.
-                if !matches!(
-                    b.to_ascii_lowercase(),
-                    b'a' | b'b'
-                        | b'd'
-                        | b'e'
-                        | b'f'
-                        | b'h'
-                        | b'j'
-                        | b'l'
-                        | b'm'
-                        | b'n'
-                        | b'o'
-                        | b'q'
-                        | b's'
-                        | b't'
-                        | b'z'
-                ) {
+                if !anchor_initial(b.to_ascii_lowercase()) {
                     return false;
                 }
                 let lc;
@@ -597,12 +580,11 @@ impl Scanner<'_, '_> {
     }
 }
 
-/// Whether a lower-cased word can start a figure: a number word, an ordinal, a month,
-/// or `mid`/`early`/`late` before a year. One `match`, compiled to a length switch.
-fn anchor_word(w: &str) -> bool {
-    let first = w.as_bytes().first().copied().unwrap_or(0);
-    if !matches!(
-        first,
+/// Whether a lower-case letter can begin an anchor word (every word [`anchor_word`]
+/// accepts starts with one of these): a cheap first test on the hot path.
+fn anchor_initial(b: u8) -> bool {
+    matches!(
+        b,
         b'a' | b'b'
             | b'd'
             | b'e'
@@ -617,8 +599,14 @@ fn anchor_word(w: &str) -> bool {
             | b's'
             | b't'
             | b'z'
-    ) || w.len() < 3
-    {
+    )
+}
+
+/// Whether a lower-cased word can start a figure: a number word, an ordinal, a month,
+/// or `mid`/`early`/`late` before a year. One `match`, compiled to a length switch.
+fn anchor_word(w: &str) -> bool {
+    let first = w.as_bytes().first().copied().unwrap_or(0);
+    if !anchor_initial(first) || w.len() < 3 {
         return false;
     }
     matches!(

@@ -6,6 +6,7 @@
 //! date it was written with, in its own offset. Anything else is `None`: a missing date is
 //! never an error.
 
+use crate::text::MONTH_NAMES;
 use chrono::{DateTime, Datelike, NaiveDate};
 
 /// The date `s` names, normalized, or `None` when it cannot be read.
@@ -76,21 +77,6 @@ fn iso(s: &str) -> Option<String> {
     NaiveDate::from_ymd_opt(year as i32, month, day).map(ymd)
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
@@ -99,7 +85,7 @@ fn month_number(word: &str) -> Option<u32> {
     if w == "sept" {
         return Some(9);
     }
-    MONTHS
+    MONTH_NAMES
         .iter()
         .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
         .map(|i| i as u32 + 1)
