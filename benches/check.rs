@@ -161,7 +161,11 @@ fn main() {
     let lexicon = Lexicon::new(&config).expect("built-in lexicon");
     let mut groups = Vec::new();
     let timing = Timing::measure(warmup, runs, || {
-        groups = group_claims(&claims, |a| lexicon.group_key(a));
+        groups = group_claims(
+            &claims,
+            |a| lexicon.group_key(a),
+            config.matching.same_quantity_ratio,
+        );
         groups.len()
     });
     stages.push(Stage {

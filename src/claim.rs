@@ -243,6 +243,10 @@ impl Claim {
             object: None,
             period: None,
             segment: 0,
+            dimension: crate::identity::unit::Dimension::Number,
+            identity: None,
+            base: value,
+            volatile: false,
         }
     }
 }
@@ -292,4 +296,28 @@ pub struct Claim {
     pub period: Option<String>,
     /// The story segment of the document the claim belongs to (0 = the main story).
     pub segment: usize,
+    /// What the unit measures (`currency`, `count`, `length`, `duration`, …): figures of
+    /// different dimensions are never compared.
+    pub dimension: crate::identity::unit::Dimension,
+    /// How the subject and quantity were decided, for open quantities (`explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// The value brought to its dimension's base unit (metres, seconds, °C, …).
+    #[serde(skip)]
+    pub base: Interval,
+    /// Whether the quantity is a running tally whose publication day matters.
+    #[serde(skip)]
+    pub volatile: bool,
+}
+
+/// How a claim's open quantity and subject were decided: the rule and the words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Identity {
+    /// The rule that named the quantity ("counted noun", "the X of N", …).
+    pub quantity_rule: String,
+    /// The words of the sentence the quantity was read from.
+    pub quantity_words: String,
+    /// How the subject was decided: `possessive` (a name owning the figure) or `story`
+    /// (the story the documents tell).
+    pub subject_rule: String,
 }

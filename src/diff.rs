@@ -51,7 +51,7 @@ fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = members
         .iter()
         .filter(|o| o.doc != c.doc && o.value.low.is_some() && o.value.high.is_some())
-        .filter(|o| o.value.point.is_some() && o.value.overlaps(&c.value))
+        .filter(|o| o.value.point.is_some() && o.base.overlaps(&c.base))
         .filter_map(|o| Some((o.as_of.clone()?, loose(o))))
         .collect();
     out.sort();
@@ -122,7 +122,7 @@ fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64) -> bool {
             return !compatible(&start(x), &start(y));
         }
     }
-    disjoint(&a.value, &b.value, tolerance)
+    disjoint(&a.base, &b.base, tolerance)
 }
 
 fn disjoint(a: &Interval, b: &Interval, tolerance: f64) -> bool {
@@ -362,8 +362,15 @@ pub fn diff_groups(
         .map(|g| {
             let volatile = lexicon
                 .family(&g.attribute)
-                .is_some_and(|i| lexicon.families()[i].volatile);
-            diff_group(g, claims, config, volatile)
+                .is_some_and(|i| lexicon.families()[i].volatile)
+                || (g.open && g.claims.iter().any(|&i| claims[i].volatile));
+            let mut f = diff_group(g, claims, config, volatile);
+            // Open quantities are read from syntax, not a curated family: their
+            // disagreements are shown, but gate as warnings.
+            if g.open && f.severity == Severity::Error {
+                f.severity = Severity::Warning;
+            }
+            f
         })
         .collect();
     findings.extend(derived_conflicts(claims, groups));
@@ -669,6 +676,7 @@ mod tests {
             attribute: "valuation".into(),
             unit: "USD".into(),
             claims: (0..claims.len()).collect(),
+            open: false,
         };
         diff_group(&g, &claims, &Config::default(), false).verdict
     }
@@ -763,12 +771,14 @@ mod tests {
                 attribute: "founding_year".into(),
                 unit: "year".into(),
                 claims: vec![1],
+                open: false,
             },
             ClaimGroup {
                 subject: "Wang".into(),
                 attribute: "birth_year".into(),
                 unit: "year".into(),
                 claims: vec![2],
+                open: false,
             },
         ];
         let found = derived_conflicts(&claims, &groups);

@@ -1,11 +1,20 @@
 //! Grouping: puts together the claims that speak about the same thing — same subject,
-//! same attribute, comparable unit (same currency and rate period; percent apart from
-//! percentage points). Claims without a subject or attribute are never grouped. Blocking
-//! by key keeps this linear: no pair of claims is compared here.
+//! same attribute or open quantity, one unit dimension (one currency and rate period;
+//! percent apart from percentage points; lengths apart from counts). Claims without a
+//! subject or quantity are never grouped. Blocking by key keeps this linear: no pair of
+//! claims is compared here.
+//!
+//! Open quantities (read from a sentence's words, not the lexicon) are blocked by
+//! quantity and dimension. A figure owned by a name in its sentence ("Kiptum's …") is
+//! about that name; the others are about the story and join the one named owner of
+//! their block when there is exactly one. Within a block, figures whose values lie
+//! further apart than [`crate::config::Matching::same_quantity_ratio`] are taken to
+//! measure different things (a toll of 24 and a count of 511 cases), never one group.
 
 use crate::claim::{Claim, Kind};
+use crate::identity::unit::Dimension;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Claims about one subject and attribute in one unit family.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -14,22 +23,25 @@ pub struct ClaimGroup {
     pub subject: String,
     /// Attribute.
     pub attribute: String,
-    /// Unit family ("USD", "USD/year", "percent", "count", "year", "date").
+    /// Unit family ("USD", "USD/year", "percent", "count", "length", "year", "date").
     pub unit: String,
     /// Indices into the claim list, in claim order.
     pub claims: Vec<usize>,
+    /// Whether the attribute is an open quantity (not a lexicon family).
+    pub open: bool,
 }
 
-/// The unit family a claim is compared in.
+/// The unit family a claim is compared in: its dimension, the currency code for money,
+/// and the rate period.
 pub fn unit_family(c: &Claim) -> String {
-    let base = match c.kind {
-        Kind::Money => c.unit.clone().unwrap_or_else(|| "money".into()),
-        Kind::Percent => c.unit.clone().unwrap_or_else(|| "percent".into()),
-        Kind::Count | Kind::Number => "count".into(),
-        Kind::Age | Kind::Year => "year".into(),
-        Kind::Date => "date".into(),
-        Kind::Duration => c.unit.clone().unwrap_or_else(|| "duration".into()),
-        Kind::Ordinal => "ordinal".into(),
+    let base = match c.dimension {
+        Dimension::Currency => c.unit.clone().unwrap_or_else(|| "money".into()),
+        Dimension::Number => match c.kind {
+            Kind::Count | Kind::Number => "count".into(),
+            _ => c.kind.as_str().into(),
+        },
+        Dimension::Age => "year".into(),
+        d => d.as_str().into(),
     };
     match &c.per {
         Some(p) => format!("{base}/{p}"),
@@ -39,22 +51,174 @@ pub fn unit_family(c: &Claim) -> String {
 
 /// Groups claims by (subject, attribute, unit family), in key order. `key` maps an
 /// attribute to the attribute its group is named after (see
-/// [`crate::attribute::Lexicon::group_key`]).
-pub fn group_claims<'a>(claims: &'a [Claim], key: impl Fn(&'a str) -> &'a str) -> Vec<ClaimGroup> {
+/// [`crate::attribute::Lexicon::group_key`]). `ratio` is the spread beyond which the
+/// figures of an open quantity are split into separate groups.
+pub fn group_claims<'a>(
+    claims: &'a [Claim],
+    key: impl Fn(&'a str) -> &'a str,
+    ratio: f64,
+) -> Vec<ClaimGroup> {
     let mut map: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
+    let mut open: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         if let (Some(s), Some(a)) = (&c.subject, &c.attribute) {
-            map.entry((s.clone(), key(a).to_string(), unit_family(c)))
-                .or_default()
-                .push(i);
+            if c.identity.is_some() {
+                open.entry((a.clone(), unit_family(c))).or_default().push(i);
+            } else {
+                map.entry((s.clone(), key(a).to_string(), unit_family(c)))
+                    .or_default()
+                    .push(i);
+            }
         }
     }
-    map.into_iter()
+    let mut out: Vec<ClaimGroup> = map
+        .into_iter()
         .map(|((subject, attribute, unit), claims)| ClaimGroup {
             subject,
             attribute,
             unit,
             claims,
+            open: false,
         })
-        .collect()
+        .collect();
+    for ((attribute, unit), members) in open {
+        for (subject, members) in by_owner(claims, members) {
+            for part in split_by_value(claims, members, ratio) {
+                out.push(ClaimGroup {
+                    subject: subject.clone(),
+                    attribute: attribute.clone(),
+                    unit: unit.clone(),
+                    claims: part,
+                    open: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Splits an open block by owner: figures owned by a name go with it; figures about the
+/// story join the only named owner, or stay together when there are several.
+fn by_owner(claims: &[Claim], members: Vec<usize>) -> BTreeMap<String, Vec<usize>> {
+    let owned = |c: &Claim| {
+        c.identity
+            .as_ref()
+            .is_some_and(|i| i.subject_rule != "story")
+    };
+    let owners: BTreeSet<&str> = members
+        .iter()
+        .map(|&i| &claims[i])
+        .filter(|c| owned(c))
+        .filter_map(|c| c.subject.as_deref())
+        .collect();
+    let only = (owners.len() == 1).then(|| owners.iter().next().unwrap().to_string());
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in members {
+        let c = &claims[i];
+        let subject = match (&only, owned(c)) {
+            (Some(o), false) => o.clone(),
+            _ => c.subject.clone().unwrap_or_default(),
+        };
+        out.entry(subject).or_default().push(i);
+    }
+    out
+}
+
+/// The magnitude a figure is placed by when splitting: its point, else a bound.
+fn magnitude(c: &Claim) -> Option<f64> {
+    c.base.point.or(c.base.low).or(c.base.high).map(f64::abs)
+}
+
+/// Cuts a block wherever consecutive magnitudes (sorted) lie more than `ratio` apart.
+/// Clock times and dates are never cut: their values are positions, not sizes.
+fn split_by_value(claims: &[Claim], mut members: Vec<usize>, ratio: f64) -> Vec<Vec<usize>> {
+    let positional = members.first().is_some_and(|&i| {
+        matches!(
+            claims[i].dimension,
+            Dimension::ClockTime | Dimension::Date | Dimension::Year
+        )
+    });
+    if positional || members.len() < 2 || ratio <= 1.0 {
+        return vec![members];
+    }
+    members.sort_by(|&a, &b| {
+        let (x, y) = (magnitude(&claims[a]), magnitude(&claims[b]));
+        x.unwrap_or(0.0)
+            .total_cmp(&y.unwrap_or(0.0))
+            .then(a.cmp(&b))
+    });
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut last: Option<f64> = None;
+    for i in members {
+        let m = magnitude(&claims[i]).unwrap_or(0.0);
+        let near = last.is_some_and(|l| m <= l.max(f64::MIN_POSITIVE) * ratio);
+        if near {
+            parts.last_mut().expect("a part is open").push(i);
+        } else {
+            parts.push(vec![i]);
+        }
+        last = Some(m);
+    }
+    for p in &mut parts {
+        p.sort_unstable();
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Identity, Interval, Span};
+
+    fn open_claim(doc: &str, attribute: &str, subject: &str, rule: &str, v: f64) -> Claim {
+        let span = Span {
+            start: 0,
+            end: 1,
+            line: 1,
+            column: 1,
+        };
+        Claim {
+            subject: Some(subject.into()),
+            attribute: Some(attribute.into()),
+            dimension: Dimension::Count,
+            identity: Some(Identity {
+                quantity_rule: "counted noun".into(),
+                quantity_words: attribute.into(),
+                subject_rule: rule.into(),
+            }),
+            ..Claim::new(doc, span, "x", Kind::Count, Interval::exact(v))
+        }
+    }
+
+    #[test]
+    fn story_figures_join_the_only_named_owner() {
+        let claims = vec![
+            open_claim("a", "orbits", "Story", "story", 4576.0),
+            open_claim("b", "orbits", "Wilmore", "possessive", 4577.0),
+        ];
+        let groups = group_claims(&claims, |a| a, 2.0);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].subject, "Wilmore");
+        assert_eq!(groups[0].claims, vec![0, 1]);
+    }
+
+    #[test]
+    fn far_apart_values_measure_different_things() {
+        let claims = vec![
+            open_claim("a", "deaths", "S", "story", 24.0),
+            open_claim("b", "deaths", "S", "story", 27.0),
+            open_claim("c", "deaths", "S", "story", 511.0),
+        ];
+        let groups = group_claims(&claims, |a| a, 2.0);
+        let sizes: Vec<usize> = groups.iter().map(|g| g.claims.len()).collect();
+        assert_eq!(sizes, vec![2, 1]);
+    }
+
+    #[test]
+    fn lengths_and_counts_are_different_families() {
+        let mut a = open_claim("a", "x", "S", "story", 10.0);
+        a.dimension = Dimension::Length;
+        let b = open_claim("b", "x", "S", "story", 10.0);
+        assert_ne!(unit_family(&a), unit_family(&b));
+    }
 }

@@ -45,6 +45,7 @@ pub mod facts;
 pub mod finding;
 pub mod gate;
 pub mod group;
+pub mod identity;
 pub mod load;
 pub mod pipeline;
 pub mod report;

@@ -3,6 +3,7 @@
 //! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
 use crate::attribute::{Figure, Lexicon, SubjectRole};
+use crate::claim::Identity;
 use crate::claim::{Claim, Kind, Mention, Span};
 use crate::config::Config;
 use crate::diff::diff_groups;
@@ -10,6 +11,8 @@ use crate::document::{Document, Format, LineCursor};
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
+use crate::identity::quantity::open_quantity;
+use crate::identity::unit::unit_of;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
@@ -66,6 +69,17 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
         .zip(analyses)
         .flat_map(|(d, a)| build_claims(d, a, &names, &lexicon))
         .collect();
+    // Open quantities with no owner in their sentence are about the story the documents
+    // tell.
+    let story = names.story().unwrap_or("the story").to_string();
+    for c in &mut claims {
+        if c.identity
+            .as_ref()
+            .is_some_and(|i| i.subject_rule == "story")
+        {
+            c.subject = Some(story.clone());
+        }
+    }
     sort_claims(&mut claims);
     claims
 }
@@ -88,7 +102,11 @@ pub fn check(docs: &[Document], config: &Config) -> Report {
 /// Groups and diffs already-built claims into a report.
 pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Report {
     let lexicon = Lexicon::for_config(config);
-    let groups = group_claims(&claims, |a| lexicon.group_key(a));
+    let groups = group_claims(
+        &claims,
+        |a| lexicon.group_key(a),
+        config.matching.same_quantity_ratio,
+    );
     let mut findings = diff_groups(&groups, &claims, config, &lexicon);
     sort_findings(&mut findings);
     let documents = DocumentInfo::list(docs);
@@ -166,6 +184,9 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             continue;
         }
         let mut claim = make_claim(doc, &mut lines, m, sentence);
+        let unit = unit_of(m.kind, m.unit.as_deref());
+        claim.dimension = unit.dimension;
+        claim.base = unit.to_base(&m.value);
         // Everything per figure looks only this far around it, so that run-on text
         // stays linear.
         let (base, limit) = figure_window(&doc.text, sentence, (m.start, m.end));
@@ -243,9 +264,9 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         }
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
         let after = doc.text.get(m.end..limit).unwrap_or("");
-        if is_partitive(after)
-            || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after))
-        {
+        let partitive = is_partitive(after)
+            || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after));
+        if partitive {
             claim.attribute = None;
             family = None;
         }
@@ -278,7 +299,32 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 }
             }
         }
-        if claim.attribute.is_some() && claim.subject.is_none() {
+        // Every other figure of the main story: an open quantity read from its words.
+        if claim.attribute.is_none()
+            && !partitive
+            && sentence.segment == 0
+            && !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal)
+        {
+            if let Some(q) =
+                open_quantity(sent_text, fig, m.kind, m.unit.as_deref(), unit.dimension)
+            {
+                let owner = possessive_owner(&doc.text, &an.entities, names, base, m.start);
+                claim.identity = Some(Identity {
+                    quantity_rule: q.rule.to_string(),
+                    quantity_words: q.words,
+                    subject_rule: if owner.is_some() {
+                        "possessive"
+                    } else {
+                        "story"
+                    }
+                    .into(),
+                });
+                claim.attribute = Some(q.name);
+                claim.volatile = q.volatile;
+                claim.subject = owner;
+            }
+        }
+        if claim.attribute.is_some() && claim.subject.is_none() && claim.identity.is_none() {
             claim.subject = choose_subject(&SubjectQuery {
                 text: &doc.text,
                 seg,
@@ -321,6 +367,25 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         }
     }
     out
+}
+
+/// The name that owns a figure through a possessive in the same clause just before it
+/// ("Kiptum's 2:00:35", "Xiaomi's 800 km"), canonical.
+fn possessive_owner(
+    text: &str,
+    entities: &[EntityMention],
+    names: &NameMap,
+    window_start: usize,
+    fig_start: usize,
+) -> Option<String> {
+    let i = entities.partition_point(|e| e.start < fig_start);
+    let e = entities[..i].last()?;
+    if !e.possessive || e.end < window_start {
+        return None;
+    }
+    let gap = text.get(e.end..fig_start)?;
+    let close = gap.len() <= 24 && !gap.contains([',', ';', '.', '(', ')', ':']);
+    close.then(|| names.canonical(&e.canonical).to_string())
 }
 
 /// Whether the text right after a figure makes it a part of another figure ("450 of

@@ -1,0 +1,744 @@
+//! Open quantities: what a figure measures when no attribute family of the lexicon
+//! claims it, read from the words around it. The rules, most reliable first:
+//!
+//! 1. a counted noun ("300 passengers", "12 crew members"), refined by the predicate that
+//!    follows or precedes it for generic nouns ("242 people on board", "24 others
+//!    killed") and by a tally predicate for any noun ("23 girls missing");
+//! 2. "the X of N" / "X: N" ("an altitude of 625 feet", "a depth of 8 km");
+//! 3. a noun the measure modifies ("a 29-foot wall of water", "a 140-metre span");
+//! 4. the time between two events ("five minutes after take-off");
+//! 5. a change verb with its direction ("slid 1.2%", "down 24 percent", "cut 25 basis
+//!    points");
+//! 6. the counted verb of "N times" ("orbited the Earth 4,576 times");
+//! 7. for physical measures, the dimension itself ("625 feet" is a length).
+//!
+//! Words are compared by their stems through the synonym sets of
+//! `attributes/synonyms.toml`, so "fell" and "slid" name one quantity, and "storey",
+//! "story" and "floor" another. Pure functions of the sentence; no I/O.
+
+use super::unit::Dimension;
+use crate::claim::Kind;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// An open quantity: its canonical name, the rule that read it and the words it read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    /// Canonical name, compared across sources ("aboard", "fall", "length").
+    pub name: String,
+    /// Which rule decided it.
+    pub rule: &'static str,
+    /// The words of the sentence it was read from.
+    pub words: String,
+    /// Whether the quantity is a running tally (tolls, cases).
+    pub volatile: bool,
+}
+
+#[derive(Deserialize)]
+struct SynonymFile {
+    set: Vec<SynonymSet>,
+}
+
+#[derive(Deserialize)]
+struct SynonymSet {
+    words: Vec<String>,
+    #[serde(default)]
+    volatile: bool,
+}
+
+/// Stems of synonym words → (set name, volatile).
+struct Synonyms {
+    by_stem: HashMap<String, (String, bool)>,
+}
+
+fn synonyms() -> &'static Synonyms {
+    static S: OnceLock<Synonyms> = OnceLock::new();
+    S.get_or_init(|| {
+        let file: SynonymFile = toml::from_str(include_str!("../../attributes/synonyms.toml"))
+            .expect("attributes/synonyms.toml parses");
+        let mut by_stem = HashMap::new();
+        for set in file.set {
+            let name = set.words[0].clone();
+            for w in &set.words {
+                by_stem
+                    .entry(stem_phrase(w))
+                    .or_insert((name.clone(), set.volatile));
+            }
+        }
+        Synonyms { by_stem }
+    })
+}
+
+/// The canonical name of a word or phrase: its synonym set's name, else its stem.
+pub fn canonical(phrase: &str) -> (String, bool) {
+    let s = stem_phrase(phrase);
+    match synonyms().by_stem.get(&s) {
+        Some((name, v)) => (name.clone(), *v),
+        None => (s, false),
+    }
+}
+
+fn known(phrase: &str) -> Option<(String, bool)> {
+    synonyms().by_stem.get(&stem_phrase(phrase)).cloned()
+}
+
+/// Stems each word of a phrase and joins them with one space.
+pub fn stem_phrase(p: &str) -> String {
+    let mut out = String::new();
+    for w in p.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&stem(w));
+    }
+    out
+}
+
+/// A light suffix stemmer with the irregular forms news uses for changes and tallies:
+/// "slid" → "slide", "fell" → "fall", "bodies" → "bodi", "killed" → "kill".
+pub fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    let irregular = match w.as_str() {
+        "fell" | "fallen" => Some("fall"),
+        "slid" => Some("slide"),
+        "rose" | "risen" => Some("rise"),
+        "lost" => Some("lose"),
+        "grew" | "grown" => Some("grow"),
+        "sank" | "sunk" => Some("sink"),
+        "dead" | "died" | "death" | "deaths" => Some("death"),
+        "people" | "persons" => Some("person"),
+        "children" => Some("child"),
+        "men" => Some("man"),
+        "women" => Some("woman"),
+        "feet" => Some("foot"),
+        "lives" => Some("life"),
+        "paid" => Some("pay"),
+        "sold" => Some("sell"),
+        "bought" => Some("buy"),
+        "took" | "taken" | "taking" => Some("take"),
+        "became" | "becoming" => Some("become"),
+        "storeys" | "stories" => Some("storey"),
+        "story" => Some("storey"),
+        "news" | "series" | "species" | "us" | "gas" | "bus" => Some(w.as_str()),
+        _ => None,
+    };
+    if let Some(i) = irregular {
+        return i.to_string();
+    }
+    let mut s = w.clone();
+    for (suffix, repl) in [
+        ("ies", "y"),
+        ("ied", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ] {
+        if s.len() > suffix.len() + 2 && s.ends_with(suffix) {
+            if suffix == "es" && !(s.ends_with("shes") || s.ends_with("ches") || s.ends_with("xes"))
+            {
+                continue;
+            }
+            if suffix == "s" && (s.ends_with("ss") || s.ends_with("us") || s.ends_with("is")) {
+                break;
+            }
+            s.truncate(s.len() - suffix.len());
+            s.push_str(repl);
+            break;
+        }
+    }
+    // "planned"/"plan", "rescued"/"rescue": drop a final e and undouble a consonant.
+    if s.len() > 3 && s.ends_with('e') {
+        s.pop();
+    }
+    let b = s.as_bytes();
+    if b.len() > 3 && b[b.len() - 1] == b[b.len() - 2] && !b"lsz".contains(&b[b.len() - 1]) {
+        s.pop();
+    }
+    s
+}
+
+/// A word of the window with its byte range; `brk` marks a clause break before it.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    brk: bool,
+}
+
+fn words_of(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut brk = false;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphabetic() || c.is_ascii_digit() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let joiner = matches!(d, '-' | '\'' | '’' | '.' | ',')
+                    && text[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric())
+                    && (d != '.' && d != ',' || c.is_ascii_digit());
+                if d.is_alphanumeric() || joiner {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Word {
+                text: &text[i..end],
+                start: i,
+                brk,
+            });
+            brk = false;
+        } else if matches!(
+            c,
+            '.' | ',' | ';' | ':' | '(' | ')' | '—' | '–' | '"' | '“' | '”' | '!' | '?'
+        ) {
+            brk = true;
+        }
+    }
+    out
+}
+
+/// Function words that never name a quantity.
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "which",
+    "who",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "more",
+    "less",
+    "least",
+    "most",
+    "just",
+    "only",
+    "all",
+    "each",
+    "per",
+    "cent",
+    "percent",
+    "into",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "then",
+    "there",
+    "so",
+    "also",
+    "another",
+    "other",
+    "others",
+    "same",
+    "such",
+    "up",
+    "down",
+    "out",
+    "off",
+    "said",
+    "says",
+    "according",
+    "say",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "not",
+    "no",
+    "roughly",
+    "approximately",
+    "estimated",
+    "nearly",
+    "record",
+    "total",
+    "new",
+    "mere",
+    "huge",
+    "whopping",
+    "extra",
+    "further",
+    "additional",
+    "first",
+    "last",
+    "next",
+    "previous",
+    "earlier",
+    "later",
+    "now",
+    "still",
+    "already",
+    "again",
+    "ago",
+    "including",
+    "among",
+    "between",
+    "within",
+    "during",
+    "through",
+    "across",
+    "against",
+    "being",
+    "what",
+    "how",
+    "every",
+];
+
+fn is_stop(w: &str) -> bool {
+    let l = w.to_lowercase();
+    STOP.contains(&l.as_str()) || l.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Nouns that count people without saying what happened to them: the predicate decides.
+const GENERIC: &[&str] = &["person", "other", "individual", "those", "one"];
+
+/// Time words, weekdays and months: not quantity words.
+fn is_time_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    crate::text::MONTH_NAMES.contains(&l.as_str())
+        || [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "morning",
+            "evening",
+            "afternoon",
+            "night",
+            "week",
+            "month",
+            "year",
+            "day",
+            "hour",
+            "minute",
+            "second",
+        ]
+        .contains(&stem(&l).as_str())
+}
+
+/// A content word that can name a quantity: lower-case, no digit, not a function word.
+fn content(w: &Word<'_>) -> bool {
+    !is_stop(w.text)
+        && !is_time_word(w.text)
+        && w.text.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// What the figure at `fig` (byte range in `text`, the sentence window) measures, when
+/// no lexicon family claimed it. `unit` is the unit word extraction recorded (the
+/// counted noun for counts).
+pub fn open_quantity(
+    text: &str,
+    fig: (usize, usize),
+    kind: Kind,
+    unit: Option<&str>,
+    dimension: Dimension,
+) -> Option<Quantity> {
+    let words = words_of(text);
+    let first_after = words.partition_point(|w| w.start < fig.1);
+    let before: Vec<Word<'_>> = {
+        let end = words.partition_point(|w| w.start < fig.0);
+        let mut v = Vec::new();
+        for w in words[..end].iter().rev() {
+            if w.start + w.text.len() > fig.0 {
+                continue;
+            }
+            v.push(*w);
+            if w.brk || v.len() >= 6 {
+                break;
+            }
+        }
+        v
+    };
+    let after: Vec<Word<'_>> = words[first_after..]
+        .iter()
+        .enumerate()
+        .take_while(|(i, w)| *i == 0 || !w.brk)
+        .map(|(_, w)| *w)
+        .take(6)
+        .collect();
+    let after_clean = after.first().is_some_and(|w| !w.brk);
+    let q = |name: String, rule, words: &str, volatile| {
+        Some(Quantity {
+            name,
+            rule,
+            words: words.to_string(),
+            volatile,
+        })
+    };
+    // A tally predicate right after or before the figure ("missing", "on board").
+    let predicate = || -> Option<(String, bool, String)> {
+        if after_clean {
+            // Skip the rest of the counted noun phrase and auxiliaries.
+            let mut k = 0;
+            while k < after.len()
+                && (k == 0 && kind == Kind::Count
+                    || [
+                        "were", "was", "are", "have", "had", "been", "members", "member",
+                    ]
+                    .contains(&after[k].text.to_lowercase().as_str()))
+            {
+                k += 1;
+            }
+            for n in [2, 1] {
+                if k + n <= after.len() {
+                    let phrase: Vec<&str> = after[k..k + n].iter().map(|w| w.text).collect();
+                    let phrase = phrase.join(" ");
+                    if let Some((name, v)) = known(&phrase) {
+                        if !matches!(name.as_str(), "fall" | "rise") {
+                            return Some((name, v, phrase));
+                        }
+                    }
+                }
+            }
+        }
+        for w in before.iter().take(3) {
+            if let Some((name, v)) = known(w.text) {
+                if matches!(
+                    name.as_str(),
+                    "deaths" | "injured" | "rescued" | "evacuated" | "aboard"
+                ) {
+                    return Some((name, v, w.text.to_string()));
+                }
+            }
+            if w.brk {
+                break;
+            }
+        }
+        None
+    };
+    // 1. A counted noun.
+    if kind == Kind::Count && dimension == Dimension::Count {
+        if let Some(noun) = unit {
+            let (name, volatile) = canonical(noun);
+            let generic = GENERIC.contains(&stem(noun).as_str());
+            if noun == "times" {
+                // 6. "orbited the Earth 4,576 times", "raised rates seven times".
+                if let Some(v) = before.iter().find(|w| {
+                    let s = w.text.to_lowercase();
+                    (s.ends_with("ed") || known(&s).is_some()) && content(w)
+                }) {
+                    let (name, volatile) = canonical(v.text);
+                    return q(name, "verb counted by times", v.text, volatile);
+                }
+                return None;
+            }
+            return match predicate() {
+                Some((p, v, words)) if generic || v => {
+                    let name = if generic || p == name {
+                        p
+                    } else {
+                        format!("{name} {p}")
+                    };
+                    q(name, "counted noun and predicate", &words, v || volatile)
+                }
+                _ => q(name, "counted noun", noun, volatile),
+            };
+        }
+    }
+    // 2. "the X of N", "X: N", "X at N".
+    if let [w0, w1, ..] = before.as_slice() {
+        let joiner = w0.text.to_lowercase();
+        if matches!(
+            joiner.as_str(),
+            "of" | "reached" | "reaching" | "was" | "is"
+        ) && !w0.brk
+            && content(w1)
+        {
+            let (name, v) = canonical(w1.text);
+            if !matches!(name.as_str(), "fall" | "rise") || dimension != Dimension::Count {
+                return q(name, "the X of N", w1.text, v);
+            }
+        }
+    }
+    if let Some(w0) = before.first() {
+        // "Highest altitude reached: 625 feet": a label before a colon.
+        let gap = text.get(w0.start + w0.text.len()..fig.0).unwrap_or("");
+        if gap.trim() == ":" && content(w0) {
+            let (name, v) = canonical(w0.text);
+            return q(name, "label", w0.text, v);
+        }
+    }
+    // 4. "five minutes after take-off", "within minutes of departure".
+    if dimension == Dimension::Duration && after_clean {
+        if let Some(p) = after.first() {
+            let prep = p.text.to_lowercase();
+            if matches!(prep.as_str(), "after" | "before" | "of" | "into" | "since") {
+                let rest: Vec<&Word<'_>> = after[1..]
+                    .iter()
+                    .filter(|w| {
+                        !matches!(
+                            stem(w.text).as_str(),
+                            "take" | "become" | "the" | "its" | "their" | "a"
+                        )
+                    })
+                    .collect();
+                for n in [2, 1] {
+                    if rest.len() >= n {
+                        let phrase: Vec<&str> = rest[..n].iter().map(|w| w.text).collect();
+                        let phrase = phrase.join(" ");
+                        let (name, _) = canonical(&phrase);
+                        if n == 1 || known(&phrase).is_some() {
+                            return q(
+                                format!("time after {name}"),
+                                "time between events",
+                                &phrase,
+                                false,
+                            );
+                        }
+                    }
+                }
+            }
+            if matches!(prep.as_str(), "in" | "aboard" | "on") {
+                if let Some(n) = after.get(1).filter(|w| content(w)) {
+                    let phrase = format!("{prep} {}", n.text);
+                    let (name, _) = canonical(&phrase);
+                    return q(name, "duration in a place", &phrase, false);
+                }
+            }
+        }
+    }
+    // 5. A change verb with its direction, before or after the figure.
+    let change = before
+        .iter()
+        .take(3)
+        .chain(after.iter().take(if after_clean { 1 } else { 0 }))
+        .find_map(|w| {
+            known(w.text)
+                .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
+                .map(|(n, _)| (n, w.text))
+        });
+    if let Some((name, words)) = change {
+        if matches!(
+            dimension,
+            Dimension::Percent
+                | Dimension::PercentagePoint
+                | Dimension::BasisPoint
+                | Dimension::Currency
+        ) || dimension.is_measure()
+        {
+            return q(name, "change verb", words, false);
+        }
+    }
+    // 3. A noun the measure modifies ("a 29-foot tsunami").
+    if dimension.is_measure() && after_clean && dimension != Dimension::Duration {
+        if let Some(n) = after.first().filter(|w| content(w)) {
+            if !n.text.ends_with("ed") && !n.text.ends_with("ing") {
+                let (name, v) = canonical(n.text);
+                return q(name, "measured noun", n.text, v);
+            }
+        }
+    }
+    // 7. A physical measure names its own quantity.
+    if dimension.is_measure() {
+        return q(dimension.as_str().to_string(), "dimension", "", false);
+    }
+    if let Some(p) = (dimension == Dimension::Count).then(predicate).flatten() {
+        return q(p.0, "predicate", &p.2, p.1);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quantity(
+        text: &str,
+        fig: &str,
+        kind: Kind,
+        unit: Option<&str>,
+        d: Dimension,
+    ) -> Option<String> {
+        let s = text.find(fig).unwrap();
+        open_quantity(text, (s, s + fig.len()), kind, unit, d).map(|q| q.name)
+    }
+
+    #[test]
+    fn stems_join_inflections_and_irregular_verbs() {
+        assert_eq!(stem("slid"), stem("slide"));
+        assert_eq!(stem("killed"), "kill");
+        assert_eq!(stem("bodies"), "body");
+        assert_eq!(stem("rescued"), stem("rescue"));
+        assert_eq!(stem("storeys"), stem("story"));
+    }
+
+    #[test]
+    fn synonyms_name_one_quantity() {
+        assert_eq!(canonical("slid").0, canonical("lost").0);
+        assert_eq!(canonical("floors").0, canonical("storey").0);
+        assert!(canonical("fatalities").1, "tolls are volatile");
+    }
+
+    #[test]
+    fn generic_people_take_their_predicate() {
+        let c = Kind::Count;
+        let d = Dimension::Count;
+        assert_eq!(
+            quantity(
+                "with 242 people on board",
+                "242 people",
+                c,
+                Some("people"),
+                d
+            )
+            .as_deref(),
+            Some("aboard")
+        );
+        assert_eq!(
+            quantity(
+                "The ferry carried 300 people.",
+                "300 people",
+                c,
+                Some("people"),
+                d
+            )
+            .as_deref(),
+            Some("aboard")
+        );
+    }
+
+    #[test]
+    fn counted_nouns_are_their_own_quantity() {
+        let q = quantity(
+            "230 passengers and 12 crew",
+            "230 passengers",
+            Kind::Count,
+            Some("passengers"),
+            Dimension::Count,
+        );
+        assert_eq!(q.as_deref(), Some("passengers"));
+    }
+
+    #[test]
+    fn the_x_of_n_names_the_measure() {
+        let q = quantity(
+            "at a depth of 8 km",
+            "8 km",
+            Kind::Number,
+            Some("km"),
+            Dimension::Length,
+        );
+        assert_eq!(q.as_deref(), Some("depth"));
+    }
+
+    #[test]
+    fn change_verbs_give_a_direction() {
+        let a = quantity(
+            "the index slid 1.2%",
+            "1.2%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        let b = quantity(
+            "shares lost 1.5% on Friday",
+            "1.5%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        assert_eq!(a.as_deref(), Some("fall"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn time_between_events() {
+        let a = quantity(
+            "five minutes after departure",
+            "five minutes",
+            Kind::Duration,
+            Some("minute"),
+            Dimension::Duration,
+        );
+        let b = quantity(
+            "less than a minute after taking off",
+            "less than a minute",
+            Kind::Duration,
+            Some("minute"),
+            Dimension::Duration,
+        );
+        assert_eq!(a.as_deref(), Some("time after takeoff"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_measure_alone_is_its_dimension() {
+        let q = quantity(
+            "It flew at 625 feet.",
+            "625 feet",
+            Kind::Number,
+            Some("foot"),
+            Dimension::Length,
+        );
+        assert_eq!(q.as_deref(), Some("length"));
+    }
+
+    #[test]
+    fn bare_numbers_have_no_quantity() {
+        let q = quantity(
+            "It was 787 and 8.",
+            "787",
+            Kind::Number,
+            None,
+            Dimension::Number,
+        );
+        assert_eq!(q, None);
+    }
+}
