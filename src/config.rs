@@ -105,7 +105,7 @@ pub struct Matching {
     /// agreeing (float noise, currency rounding). Default 0.0.
     pub tolerance: f64,
     /// Figures of one open quantity whose values lie further apart than this factor are
-    /// taken to measure different things and are not compared. Default 2.0.
+    /// taken to measure different things and are not compared. Default 1.5.
     pub same_quantity_ratio: f64,
 }
 
@@ -114,7 +114,7 @@ impl Default for Matching {
         Matching {
             name_similarity: 0.93,
             tolerance: 0.0,
-            same_quantity_ratio: 2.0,
+            same_quantity_ratio: 1.5,
         }
     }
 }

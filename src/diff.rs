@@ -14,9 +14,10 @@ use crate::claim::{Claim, Interval, Kind};
 use crate::config::Config;
 use crate::finding::{Finding, Severity, Verdict};
 use crate::group::ClaimGroup;
+use crate::identity::quantity::DIMENSION_RULE;
 use crate::pipeline::fingerprint;
 use crate::timescope::compatible;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The default severity of a verdict.
 pub fn severity_of(v: Verdict) -> Severity {
@@ -166,34 +167,47 @@ pub fn diff_group(
     } else {
         Vec::new()
     };
-    for (d, first) in docs.iter().enumerate() {
-        for second in &docs[d + 1..] {
-            for &i in first.iter() {
-                for &j in second.iter() {
-                    let (a, b) = (reps[i], reps[j]);
-                    let other_period =
-                        matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
-                    if other_period || !claims_disjoint(a, b, config.matching.tolerance) {
-                        continue;
-                    }
-                    let v = pair_verdict(a, &scopes[i], &scopes[j], volatile);
-                    if rank(v) > rank(verdict) {
-                        verdict = v;
-                        worst = Some(if a.doc <= b.doc { (a, b) } else { (b, a) });
-                    }
+    let clash = |a: &Claim, b: &Claim| {
+        let other_period = matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
+        !other_period && claims_disjoint(a, b, config.matching.tolerance)
+    };
+    if docs.len() >= 2 {
+        // What most documents say, and the documents none of whose figures fit it: a
+        // document that also states the majority's figure is not a dissenter (its other
+        // figure is its own timeline or a part).
+        let major = majority(&reps, &clash);
+        let fits: BTreeSet<&str> = reps
+            .iter()
+            .filter(|r| !clash(reps[major], r))
+            .map(|r| r.doc.as_str())
+            .collect();
+        for (i, d) in reps.iter().enumerate() {
+            if fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
+                continue;
+            }
+            // Against every majority figure from another document: one at the same time
+            // makes a conflict; all at other times make a timeline.
+            let mut v_d: Option<Verdict> = None;
+            for (j, m) in reps.iter().enumerate() {
+                if m.doc == d.doc || clash(reps[major], m) {
+                    continue;
+                }
+                let v = pair_verdict(d, &scopes[i], &scopes[j], volatile);
+                if v_d.is_none_or(|w| rank(v) > rank(w)) {
+                    v_d = Some(v);
+                }
+            }
+            if let Some(v) = v_d {
+                if rank(v) > rank(verdict) {
+                    verdict = v;
+                    worst = Some((reps[major], d));
                 }
             }
         }
     }
     let message = match (verdict, worst) {
         (Verdict::TimeScoped, _) => timeline_message(group, &members),
-        (_, Some((a, b))) => format!(
-            "{} {}: {} vs {}",
-            group.subject,
-            group.attribute.replace('_', " "),
-            describe(a),
-            describe(b)
-        ),
+        (_, Some(_)) => who_disagrees(group, &reps, config.matching.tolerance),
         _ => format!(
             "{} {}: {}",
             group.subject,
@@ -288,14 +302,104 @@ fn distinct_docs(members: &[&Claim]) -> usize {
     docs.len()
 }
 
-/// "\"nearly $14 billion\" (as of 2025-06, doc.txt)".
-fn describe(c: &Claim) -> String {
-    let when = match (&c.as_of, c.as_of_source.as_deref()) {
+/// What most sources say and who differs, by how much: "Alex Doe age: 9 sources say
+/// \"28\" (…); \"27\" in b.md:11 (as of 2025-06-12), 3.6% apart, beyond rounding and
+/// hedges". The majority is the figure most documents state something compatible with.
+/// The figure that most documents state something compatible with (the first on a tie).
+fn majority(reps: &[&Claim], clash: &impl Fn(&Claim, &Claim) -> bool) -> usize {
+    // An open bound ("more than 14,000") fits almost anything: it cannot be what most
+    // sources say unless no source gives a bounded figure.
+    let bounded = |c: &Claim| c.base.low.is_some() && c.base.high.is_some();
+    let any_bounded = reps.iter().any(|c| bounded(c));
+    let mut best = (0, 0);
+    for (i, c) in reps.iter().enumerate() {
+        if any_bounded && !bounded(c) {
+            continue;
+        }
+        let docs: BTreeSet<&str> = reps
+            .iter()
+            .filter(|r| !clash(c, r))
+            .map(|r| r.doc.as_str())
+            .collect();
+        if docs.len() > best.1 {
+            best = (i, docs.len());
+        }
+    }
+    best.0
+}
+
+fn who_disagrees(group: &ClaimGroup, reps: &[&Claim], tolerance: f64) -> String {
+    let docs_agreeing = |c: &Claim| {
+        let mut d: Vec<&str> = reps
+            .iter()
+            .filter(|r| !claims_disjoint(c, r, tolerance))
+            .map(|r| r.doc.as_str())
+            .collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    };
+    let mut major: Option<(usize, &Claim)> = None;
+    for c in reps {
+        let n = docs_agreeing(c);
+        if major.is_none_or(|(m, _)| n > m) {
+            major = Some((n, c));
+        }
+    }
+    let Some((n, major)) = major else {
+        return String::new();
+    };
+    let head = format!("{} {}", group.subject, group.attribute.replace('_', " "));
+    let mut dissent: Vec<&Claim> = reps
+        .iter()
+        .copied()
+        .filter(|r| r.doc != major.doc && claims_disjoint(major, r, tolerance))
+        .collect();
+    dissent.sort_by(|a, b| (&a.doc, a.span.start).cmp(&(&b.doc, b.span.start)));
+    let mut seen = std::collections::BTreeSet::new();
+    dissent.retain(|c| seen.insert((c.doc.as_str(), c.text.as_str())));
+    let apart = |d: &Claim| {
+        let gap = major.base.relative_gap(&d.base) * 100.0;
+        if gap > 0.0 {
+            format!(", {gap:.1}% apart beyond rounding and hedges")
+        } else {
+            String::new()
+        }
+    };
+    let said: Vec<String> = dissent
+        .iter()
+        .take(8)
+        .map(|d| format!("{}{}", describe(d), apart(d)))
+        .collect();
+    let more = dissent.len().saturating_sub(8);
+    let tail = if more > 0 {
+        format!("; and {more} more")
+    } else {
+        String::new()
+    };
+    if n <= 1 {
+        format!("{head}: {} vs {}{tail}", describe(major), said.join("; "))
+    } else {
+        format!(
+            "{head}: {n} sources say \"{}\" ({}); differing: {}{tail}",
+            major.text,
+            when(major),
+            said.join("; ")
+        )
+    }
+}
+
+fn when(c: &Claim) -> String {
+    match (&c.as_of, c.as_of_source.as_deref()) {
         (Some(t), _) => format!("as of {t}"),
         (None, Some("present")) => "\"now\", date unknown".to_string(),
         _ => "time unknown".to_string(),
-    };
-    format!("\"{}\" ({when}) in {}", c.text, c.doc)
+    }
+}
+
+/// "\"nearly $14 billion\" (as of 2025-06, doc.txt)".
+fn describe(c: &Claim) -> String {
+    format!("\"{}\" ({}) in {}:{}", c.text, when(c), c.doc, c.span.line)
 }
 
 fn timeline_message(group: &ClaimGroup, members: &[&Claim]) -> String {
@@ -369,6 +473,17 @@ pub fn diff_groups(
             // disagreements are shown, but gate as warnings.
             if g.open && f.severity == Severity::Error {
                 f.severity = Severity::Warning;
+            }
+            // A quantity named by its unit alone ("625 feet") may lump two things:
+            // its disagreements are shown as info, never gated.
+            let weak = g.claims.iter().any(|&i| {
+                claims[i]
+                    .identity
+                    .as_ref()
+                    .is_some_and(|id| id.quantity_rule == DIMENSION_RULE)
+            });
+            if weak && f.severity > Severity::Info {
+                f.severity = Severity::Info;
             }
             f
         })

@@ -58,52 +58,51 @@ pub fn group_claims<'a>(
     key: impl Fn(&'a str) -> &'a str,
     ratio: f64,
 ) -> Vec<ClaimGroup> {
-    let mut map: BTreeMap<(String, String, String), Vec<usize>> = BTreeMap::new();
-    let mut open: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    // Blocks by quantity and unit family: lexicon families and open quantities that
+    // name the same thing ("headcount") meet in one block.
+    let mut blocks: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        if let (Some(s), Some(a)) = (&c.subject, &c.attribute) {
-            if c.identity.is_some() {
-                open.entry((a.clone(), unit_family(c))).or_default().push(i);
-            } else {
-                map.entry((s.clone(), key(a).to_string(), unit_family(c)))
-                    .or_default()
-                    .push(i);
-            }
+        if let (Some(_), Some(a)) = (&c.subject, &c.attribute) {
+            blocks
+                .entry((key(a).to_string(), unit_family(c)))
+                .or_default()
+                .push(i);
         }
     }
-    let mut out: Vec<ClaimGroup> = map
-        .into_iter()
-        .map(|((subject, attribute, unit), claims)| ClaimGroup {
-            subject,
-            attribute,
-            unit,
-            claims,
-            open: false,
-        })
-        .collect();
-    for ((attribute, unit), members) in open {
+    let mut out = Vec::new();
+    for ((attribute, unit), members) in blocks {
         for (subject, members) in by_owner(claims, members) {
+            let open = members.iter().all(|&i| claims[i].identity.is_some());
             for part in split_by_value(claims, members, ratio) {
                 out.push(ClaimGroup {
                     subject: subject.clone(),
                     attribute: attribute.clone(),
                     unit: unit.clone(),
                     claims: part,
-                    open: true,
+                    open,
                 });
             }
         }
     }
+    out.sort_by(|a, b| {
+        (&a.subject, &a.attribute, &a.unit, &a.claims).cmp(&(
+            &b.subject,
+            &b.attribute,
+            &b.unit,
+            &b.claims,
+        ))
+    });
     out
 }
 
-/// Splits an open block by owner: figures owned by a name go with it; figures about the
-/// story join the only named owner, or stay together when there are several.
+/// Splits a block by owner: figures owned by a name (a lexicon family's subject, or a
+/// possessive) go with it; figures about the story join the only named owner, or stay
+/// together when there are several.
 fn by_owner(claims: &[Claim], members: Vec<usize>) -> BTreeMap<String, Vec<usize>> {
     let owned = |c: &Claim| {
         c.identity
             .as_ref()
-            .is_some_and(|i| i.subject_rule != "story")
+            .is_none_or(|i| i.subject_rule != "story")
     };
     let owners: BTreeSet<&str> = members
         .iter()
@@ -129,9 +128,11 @@ fn magnitude(c: &Claim) -> Option<f64> {
     c.base.point.or(c.base.low).or(c.base.high).map(f64::abs)
 }
 
-/// Cuts a block wherever consecutive magnitudes (sorted) lie more than `ratio` apart.
-/// Clock times and dates are never cut: their values are positions, not sizes.
-fn split_by_value(claims: &[Claim], mut members: Vec<usize>, ratio: f64) -> Vec<Vec<usize>> {
+/// Splits a block into the figures that measure one thing: around the magnitude most
+/// figures share (within 10%), every figure within `ratio` of it; then the same for the
+/// rest. A chain of nearby values (650, 700, 800, 1,200) is not one group. Clock times
+/// and dates are never cut: their values are positions, not sizes.
+fn split_by_value(claims: &[Claim], members: Vec<usize>, ratio: f64) -> Vec<Vec<usize>> {
     let positional = members.first().is_some_and(|&i| {
         matches!(
             claims[i].dimension,
@@ -141,27 +142,33 @@ fn split_by_value(claims: &[Claim], mut members: Vec<usize>, ratio: f64) -> Vec<
     if positional || members.len() < 2 || ratio <= 1.0 {
         return vec![members];
     }
-    members.sort_by(|&a, &b| {
-        let (x, y) = (magnitude(&claims[a]), magnitude(&claims[b]));
-        x.unwrap_or(0.0)
-            .total_cmp(&y.unwrap_or(0.0))
-            .then(a.cmp(&b))
-    });
+    let mut rest: Vec<(f64, usize)> = members
+        .iter()
+        .map(|&i| (magnitude(&claims[i]).unwrap_or(0.0), i))
+        .collect();
+    rest.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut parts: Vec<Vec<usize>> = Vec::new();
-    let mut last: Option<f64> = None;
-    for i in members {
-        let m = magnitude(&claims[i]).unwrap_or(0.0);
-        let near = last.is_some_and(|l| m <= l.max(f64::MIN_POSITIVE) * ratio);
-        if near {
-            parts.last_mut().expect("a part is open").push(i);
-        } else {
-            parts.push(vec![i]);
+    while !rest.is_empty() {
+        // The densest magnitude: most figures within 10% above it (two pointers).
+        let (mut best, mut best_n, mut hi) = (0, 0, 0);
+        for lo in 0..rest.len() {
+            hi = hi.max(lo);
+            while hi + 1 < rest.len() && rest[hi + 1].0 <= rest[lo].0 * 1.1 {
+                hi += 1;
+            }
+            if hi + 1 - lo > best_n {
+                (best, best_n) = (lo, hi + 1 - lo);
+            }
         }
-        last = Some(m);
+        let center = rest[best].0;
+        let near = |m: f64| m <= center * ratio && m * ratio >= center;
+        let (mut part, others): (Vec<(f64, usize)>, Vec<(f64, usize)>) =
+            rest.into_iter().partition(|(m, _)| near(*m));
+        part.sort_by_key(|p| p.1);
+        parts.push(part.into_iter().map(|p| p.1).collect());
+        rest = others;
     }
-    for p in &mut parts {
-        p.sort_unstable();
-    }
+    parts.sort();
     parts
 }
 
@@ -205,13 +212,15 @@ mod tests {
     #[test]
     fn far_apart_values_measure_different_things() {
         let claims = vec![
-            open_claim("a", "deaths", "S", "story", 24.0),
-            open_claim("b", "deaths", "S", "story", 27.0),
-            open_claim("c", "deaths", "S", "story", 511.0),
+            open_claim("a", "range", "S", "story", 650.0),
+            open_claim("b", "range", "S", "story", 700.0),
+            open_claim("c", "range", "S", "story", 700.0),
+            open_claim("d", "range", "S", "story", 800.0),
+            open_claim("e", "range", "S", "story", 1200.0),
         ];
-        let groups = group_claims(&claims, |a| a, 2.0);
-        let sizes: Vec<usize> = groups.iter().map(|g| g.claims.len()).collect();
-        assert_eq!(sizes, vec![2, 1]);
+        let groups = group_claims(&claims, |a| a, 1.5);
+        let parts: Vec<Vec<usize>> = groups.iter().map(|g| g.claims.clone()).collect();
+        assert_eq!(parts, vec![vec![0, 1, 2, 3], vec![4]]);
     }
 
     #[test]

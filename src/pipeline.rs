@@ -265,7 +265,12 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
         let after = doc.text.get(m.end..limit).unwrap_or("");
         let partitive = is_partitive(after)
-            || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after));
+            || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after))
+            || is_increment(
+                doc.text.get(base..m.start).unwrap_or(""),
+                &claim.text,
+                after,
+            );
         if partitive {
             claim.attribute = None;
             family = None;
@@ -386,6 +391,28 @@ fn possessive_owner(
     let gap = text.get(e.end..fig_start)?;
     let close = gap.len() <= 24 && !gap.contains([',', ';', '.', '(', ')', ':']);
     close.then(|| names.canonical(&e.canonical).to_string())
+}
+
+/// Whether a figure counts an addition rather than a level ("another 20 deaths", "29
+/// more bodies", "50 more cases", "12 new cases"): it states nothing about the total.
+fn is_increment(lead: &str, text: &str, after: &str) -> bool {
+    let last = lead.split_whitespace().next_back().unwrap_or("");
+    let word_after = |s: &str| {
+        s.split_whitespace().next().map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+    };
+    let second = text.split_whitespace().nth(1).map(str::to_ascii_lowercase);
+    last.eq_ignore_ascii_case("another")
+        || matches!(
+            second.as_deref(),
+            Some("more" | "new" | "additional" | "further")
+        )
+        || matches!(
+            word_after(after).as_deref(),
+            Some("more" | "additional" | "further")
+        )
 }
 
 /// Whether the text right after a figure makes it a part of another figure ("450 of

@@ -35,6 +35,17 @@ pub struct Quantity {
     pub volatile: bool,
 }
 
+impl Quantity {
+    /// Whether only the unit named the quantity ("625 feet", "three hours"): such
+    /// figures are compared, but their disagreements are reported as info.
+    pub fn weak(&self) -> bool {
+        self.rule == DIMENSION_RULE
+    }
+}
+
+/// The rule name of a quantity read from the dimension alone.
+pub const DIMENSION_RULE: &str = "dimension";
+
 #[derive(Deserialize)]
 struct SynonymFile {
     set: Vec<SynonymSet>,
@@ -520,6 +531,9 @@ pub fn open_quantity(
         if let Some(p) = after.first() {
             let prep = p.text.to_lowercase();
             if matches!(prep.as_str(), "after" | "before" | "of" | "into" | "since") {
+                let event = |phrase: &str| {
+                    known(phrase).is_some_and(|(n, _)| n == "takeoff") || prep != "of"
+                };
                 let rest: Vec<&Word<'_>> = after[1..]
                     .iter()
                     .filter(|w| {
@@ -534,13 +548,17 @@ pub fn open_quantity(
                         let phrase: Vec<&str> = rest[..n].iter().map(|w| w.text).collect();
                         let phrase = phrase.join(" ");
                         let (name, _) = canonical(&phrase);
-                        if n == 1 || known(&phrase).is_some() {
+                        if (n == 1 || known(&phrase).is_some()) && event(&phrase) {
                             return q(
                                 format!("time after {name}"),
                                 "time between events",
                                 &phrase,
                                 false,
                             );
+                        }
+                        if n == 1 && content(rest[0]) {
+                            // "8,200 hours of flying": the hours of an activity.
+                            return q(name, "duration of an activity", &phrase, false);
                         }
                     }
                 }
@@ -559,7 +577,14 @@ pub fn open_quantity(
         .iter()
         .take(3)
         .chain(after.iter().take(if after_clean { 1 } else { 0 }))
-        .find_map(|w| {
+        .enumerate()
+        .find_map(|(k, w)| {
+            // "up"/"down" only right before the figure ("down 24 percent", not "ended
+            // up spending").
+            let adverb = matches!(w.text.to_lowercase().as_str(), "up" | "down");
+            if adverb && k != 0 {
+                return None;
+            }
             known(w.text)
                 .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
                 .map(|(n, _)| (n, w.text))
@@ -576,18 +601,24 @@ pub fn open_quantity(
             return q(name, "change verb", words, false);
         }
     }
-    // 3. A noun the measure modifies ("a 29-foot tsunami").
-    if dimension.is_measure() && after_clean && dimension != Dimension::Duration {
-        if let Some(n) = after.first().filter(|w| content(w)) {
+    // 3. A noun the measure or amount modifies ("a 29-foot tsunami", "a $100 billion
+    // liquidity line"), or "N of X" for an amount ("108 billion dollars of aid").
+    let measured = dimension.is_measure() || dimension == Dimension::Currency;
+    if measured && after_clean && dimension != Dimension::Duration {
+        let of_x = (after.first().is_some_and(|w| w.text == "of")
+            && dimension == Dimension::Currency)
+            .then(|| after.get(1))
+            .flatten();
+        if let Some(n) = of_x.or(after.first()).filter(|w| content(w)) {
             if !n.text.ends_with("ed") && !n.text.ends_with("ing") {
                 let (name, v) = canonical(n.text);
                 return q(name, "measured noun", n.text, v);
             }
         }
     }
-    // 7. A physical measure names its own quantity.
+    // 7. A physical measure names its own quantity (weakly: see `Quantity::weak`).
     if dimension.is_measure() {
-        return q(dimension.as_str().to_string(), "dimension", "", false);
+        return q(dimension.as_str().to_string(), DIMENSION_RULE, "", false);
     }
     if let Some(p) = (dimension == Dimension::Count).then(predicate).flatten() {
         return q(p.0, "predicate", &p.2, p.1);
