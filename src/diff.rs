@@ -123,7 +123,31 @@ fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64) -> bool {
             return !compatible(&start(x), &start(y));
         }
     }
+    if a.unit != b.unit && a.dimension.is_measure() {
+        return disjoint(&rounded(a), &rounded(b), tolerance);
+    }
     disjoint(&a.base, &b.base, tolerance)
+}
+
+/// A figure's interval in base units, widened by the rounding of its last stated digit
+/// when it is compared with a figure written in another unit ("26 feet" against "8
+/// meters": either may be the rounded conversion of the other).
+fn rounded(c: &Claim) -> Interval {
+    let (Some(p), crate::claim::Qualifier::None) = (c.value.point, c.qualifier) else {
+        return c.base;
+    };
+    if p.fract() != 0.0 || p == 0.0 {
+        return c.base;
+    }
+    let mut step = 1.0;
+    while p % (step * 10.0) == 0.0 && step < 1e12 {
+        step *= 10.0;
+    }
+    let scale = c.base.point.map_or(1.0, |b| b / p);
+    let half = 0.5 * step * scale;
+    let lo = c.base.point.map(|b| b - half.abs());
+    let hi = c.base.point.map(|b| b + half.abs());
+    Interval::new(lo, c.base.point, hi)
 }
 
 fn disjoint(a: &Interval, b: &Interval, tolerance: f64) -> bool {
@@ -171,6 +195,7 @@ pub fn diff_group(
         let other_period = matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
         !other_period && claims_disjoint(a, b, config.matching.tolerance)
     };
+    let mut dissent: Vec<&Claim> = Vec::new();
     if docs.len() >= 2 {
         // What most documents say, and the documents none of whose figures fit it: a
         // document that also states the majority's figure is not a dissenter (its other
@@ -182,7 +207,9 @@ pub fn diff_group(
             .map(|r| r.doc.as_str())
             .collect();
         for (i, d) in reps.iter().enumerate() {
-            if fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
+            // A vague plural ("hundreds of people") bounds nothing enough to dissent.
+            let vague = d.value.point.is_none();
+            if vague || fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
                 continue;
             }
             // Against every majority figure from another document: one at the same time
@@ -198,6 +225,7 @@ pub fn diff_group(
                 }
             }
             if let Some(v) = v_d {
+                dissent.push(d);
                 if rank(v) > rank(verdict) {
                     verdict = v;
                     worst = Some((reps[major], d));
@@ -207,7 +235,7 @@ pub fn diff_group(
     }
     let message = match (verdict, worst) {
         (Verdict::TimeScoped, _) => timeline_message(group, &members),
-        (_, Some(_)) => who_disagrees(group, &reps, config.matching.tolerance),
+        (_, Some((major, _))) => who_disagrees(group, &reps, major, dissent, config),
         _ => format!(
             "{} {}: {}",
             group.subject,
@@ -328,33 +356,20 @@ fn majority(reps: &[&Claim], clash: &impl Fn(&Claim, &Claim) -> bool) -> usize {
     best.0
 }
 
-fn who_disagrees(group: &ClaimGroup, reps: &[&Claim], tolerance: f64) -> String {
-    let docs_agreeing = |c: &Claim| {
-        let mut d: Vec<&str> = reps
-            .iter()
-            .filter(|r| !claims_disjoint(c, r, tolerance))
-            .map(|r| r.doc.as_str())
-            .collect();
-        d.sort_unstable();
-        d.dedup();
-        d.len()
-    };
-    let mut major: Option<(usize, &Claim)> = None;
-    for c in reps {
-        let n = docs_agreeing(c);
-        if major.is_none_or(|(m, _)| n > m) {
-            major = Some((n, c));
-        }
-    }
-    let Some((n, major)) = major else {
-        return String::new();
-    };
-    let head = format!("{} {}", group.subject, group.attribute.replace('_', " "));
-    let mut dissent: Vec<&Claim> = reps
+fn who_disagrees(
+    group: &ClaimGroup,
+    reps: &[&Claim],
+    major: &Claim,
+    mut dissent: Vec<&Claim>,
+    config: &Config,
+) -> String {
+    let n = reps
         .iter()
-        .copied()
-        .filter(|r| r.doc != major.doc && claims_disjoint(major, r, tolerance))
-        .collect();
+        .filter(|r| !claims_disjoint(major, r, config.matching.tolerance))
+        .map(|r| r.doc.as_str())
+        .collect::<BTreeSet<_>>()
+        .len();
+    let head = format!("{} {}", group.subject, group.attribute.replace('_', " "));
     dissent.sort_by(|a, b| (&a.doc, a.span.start).cmp(&(&b.doc, b.span.start)));
     let mut seen = std::collections::BTreeSet::new();
     dissent.retain(|c| seen.insert((c.doc.as_str(), c.text.as_str())));

@@ -90,6 +90,10 @@ const PREFIXES: &[(&[&str], Qualifier)] = &[
     (&["surpasses"], MoreThan),
     (&["surpassed"], MoreThan),
     (&["surpass"], MoreThan),
+    (&["passes"], MoreThan),
+    (&["passed"], MoreThan),
+    (&["tops"], MoreThan),
+    (&["topped"], MoreThan),
     (&["under"], LessThan),
     (&["below"], LessThan),
 ];

@@ -81,12 +81,26 @@ fn synonyms() -> &'static Synonyms {
     })
 }
 
-/// The canonical name of a word or phrase: its synonym set's name, else its stem.
+/// The canonical name of a word or phrase: its synonym set's name, else the phrase in
+/// lower case with plural nouns made singular ("headcounts" → "headcount").
 pub fn canonical(phrase: &str) -> (String, bool) {
-    let s = stem_phrase(phrase);
-    match synonyms().by_stem.get(&s) {
+    match synonyms().by_stem.get(&stem_phrase(phrase)) {
         Some((name, v)) => (name.clone(), *v),
-        None => (s, false),
+        None => (singular(&phrase.to_lowercase()), false),
+    }
+}
+
+/// The singular of a plural noun by its ending ("bodies" → "body", "orbits" → "orbit").
+fn singular(w: &str) -> String {
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() > 2) {
+        format!("{s}y")
+    } else if let Some(s) = w
+        .strip_suffix('s')
+        .filter(|s| s.len() > 2 && !s.ends_with('s') && !s.ends_with('u') && !s.ends_with('i'))
+    {
+        s.to_string()
+    } else {
+        w.to_string()
     }
 }
 
