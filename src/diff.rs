@@ -199,36 +199,59 @@ pub fn diff_group(
     if docs.len() >= 2 {
         // What most documents say, and the documents none of whose figures fit it: a
         // document that also states the majority's figure is not a dissenter (its other
-        // figure is its own timeline or a part).
-        let major = majority(&reps, &clash);
-        let fits: BTreeSet<&str> = reps
-            .iter()
-            .filter(|r| !clash(reps[major], r))
-            .map(|r| r.doc.as_str())
-            .collect();
-        for (i, d) in reps.iter().enumerate() {
-            // A vague plural ("hundreds of people") bounds nothing enough to dissent.
-            let vague = d.value.point.is_none();
-            if vague || fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
-                continue;
+        // figure is its own timeline or a part). Then the same once more among the
+        // figures stated more precisely than the majority ("286 days" and "287 days"
+        // both fit "nine months", not each other).
+        let everyone: Vec<usize> = (0..reps.len()).collect();
+        let mut major = majority(&reps, &everyone, &everyone, &clash);
+        let mut pool = everyone.clone();
+        for level in 0..2 {
+            if level == 1 {
+                let wide = width(reps[major]);
+                pool.retain(|&r| !clash(reps[major], reps[r]));
+                let narrow: Vec<usize> = pool
+                    .iter()
+                    .copied()
+                    .filter(|&r| width(reps[r]) < wide * 0.5)
+                    .collect();
+                if narrow.is_empty() || !wide.is_finite() {
+                    break;
+                }
+                pool = narrow;
+                major = majority(&reps, &pool, &pool, &clash);
             }
-            // Against every majority figure from another document: one at the same time
-            // makes a conflict; all at other times make a timeline.
-            let mut v_d: Option<Verdict> = None;
-            for (j, m) in reps.iter().enumerate() {
-                if m.doc == d.doc || clash(reps[major], m) {
+            let fits: BTreeSet<&str> = pool
+                .iter()
+                .map(|&r| reps[r])
+                .filter(|r| !clash(reps[major], r))
+                .map(|r| r.doc.as_str())
+                .collect();
+            for &i in &pool {
+                let d = reps[i];
+                // A vague plural ("hundreds of people") bounds nothing enough to dissent.
+                let vague = d.value.point.is_none();
+                if vague || fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
                     continue;
                 }
-                let v = pair_verdict(d, &scopes[i], &scopes[j], volatile);
-                if v_d.is_none_or(|w| rank(v) > rank(w)) {
-                    v_d = Some(v);
+                // Against every majority figure from another document: one at the same
+                // time makes a conflict; all at other times make a timeline.
+                let mut v_d: Option<Verdict> = None;
+                for &j in &pool {
+                    let m = reps[j];
+                    if m.doc == d.doc || clash(reps[major], m) {
+                        continue;
+                    }
+                    let v = pair_verdict(d, &scopes[i], &scopes[j], volatile);
+                    if v_d.is_none_or(|w| rank(v) > rank(w)) {
+                        v_d = Some(v);
+                    }
                 }
-            }
-            if let Some(v) = v_d {
-                dissent.push(d);
-                if rank(v) > rank(verdict) {
-                    verdict = v;
-                    worst = Some((reps[major], d));
+                if let Some(v) = v_d {
+                    dissent.push(d);
+                    if rank(v) > rank(verdict) {
+                        verdict = v;
+                        worst = Some((reps[major], d));
+                    }
                 }
             }
         }
@@ -333,19 +356,26 @@ fn distinct_docs(members: &[&Claim]) -> usize {
 /// What most sources say and who differs, by how much: "Alex Doe age: 9 sources say
 /// \"28\" (…); \"27\" in b.md:11 (as of 2025-06-12), 3.6% apart, beyond rounding and
 /// hedges". The majority is the figure most documents state something compatible with.
-/// The figure that most documents state something compatible with (the first on a tie).
-fn majority(reps: &[&Claim], clash: &impl Fn(&Claim, &Claim) -> bool) -> usize {
-    // An open bound ("more than 14,000") fits almost anything: it cannot be what most
-    // sources say unless no source gives a bounded figure.
+/// Among `candidates`, the figure that most documents (of `pool`) state something
+/// compatible with; the first on a tie. An open bound ("more than 14,000") fits almost
+/// anything: it cannot be the majority unless no candidate is bounded.
+fn majority(
+    reps: &[&Claim],
+    candidates: &[usize],
+    pool: &[usize],
+    clash: &impl Fn(&Claim, &Claim) -> bool,
+) -> usize {
     let bounded = |c: &Claim| c.base.low.is_some() && c.base.high.is_some();
-    let any_bounded = reps.iter().any(|c| bounded(c));
-    let mut best = (0, 0);
-    for (i, c) in reps.iter().enumerate() {
+    let any_bounded = candidates.iter().any(|&i| bounded(reps[i]));
+    let mut best = (candidates.first().copied().unwrap_or(0), 0);
+    for &i in candidates {
+        let c = reps[i];
         if any_bounded && !bounded(c) {
             continue;
         }
-        let docs: BTreeSet<&str> = reps
+        let docs: BTreeSet<&str> = pool
             .iter()
+            .map(|&r| reps[r])
             .filter(|r| !clash(c, r))
             .map(|r| r.doc.as_str())
             .collect();
@@ -354,6 +384,14 @@ fn majority(reps: &[&Claim], clash: &impl Fn(&Claim, &Claim) -> bool) -> usize {
         }
     }
     best.0
+}
+
+/// How wide a figure's interval is in base units (infinite when open).
+fn width(c: &Claim) -> f64 {
+    match (c.base.low, c.base.high) {
+        (Some(l), Some(h)) => h - l,
+        _ => f64::INFINITY,
+    }
 }
 
 fn who_disagrees(
