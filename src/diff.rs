@@ -126,7 +126,13 @@ fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64) -> bool {
     if a.unit != b.unit && a.dimension.is_measure() {
         return disjoint(&rounded(a), &rounded(b), tolerance);
     }
-    disjoint(&a.base, &b.base, tolerance)
+    disjoint(&as_stated(a), &as_stated(b), tolerance)
+}
+
+/// A claim's base interval, with no point when the figure as stated had none (a vague
+/// plural).
+fn as_stated(c: &Claim) -> Interval {
+    Interval::new(c.base.low, c.value.point.and(c.base.point), c.base.high)
 }
 
 /// A figure's interval in base units, widened by the rounding of its last stated digit

@@ -4,10 +4,10 @@
 //! subject or quantity are never grouped. Blocking by key keeps this linear: no pair of
 //! claims is compared here.
 //!
-//! Open quantities (read from a sentence's words, not the lexicon) are blocked by
+//! Claims are blocked by
 //! quantity and dimension. A figure owned by a name in its sentence ("Kiptum's …") is
 //! about that name; the others are about the story and join the one named owner of
-//! their block when there is exactly one. Within a block, figures whose values lie
+//! their block when there is exactly one. Within an open quantity's block, figures whose values lie
 //! further apart than [`crate::config::Matching::same_quantity_ratio`] are taken to
 //! measure different things (a toll of 24 and a count of 511 cases), never one group.
 
@@ -73,7 +73,14 @@ pub fn group_claims<'a>(
     for ((attribute, unit), members) in blocks {
         for (subject, members) in by_owner(claims, members) {
             let open = members.iter().all(|&i| claims[i].identity.is_some());
-            for part in split_by_value(claims, members, ratio) {
+            // A lexicon family names its quantity well enough that a spread of values is
+            // a disagreement or a timeline; an open quantity may name two things.
+            let parts = if open {
+                split_by_value(claims, members, ratio)
+            } else {
+                vec![members]
+            };
+            for part in parts {
                 out.push(ClaimGroup {
                     subject: subject.clone(),
                     attribute: attribute.clone(),

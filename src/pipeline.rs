@@ -12,6 +12,7 @@ use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
 use crate::identity::quantity::open_quantity;
+use crate::identity::story::story_labels;
 use crate::identity::unit::unit_of;
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
@@ -64,22 +65,26 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
     let entity_lists: Vec<&[EntityMention]> =
         analyses.iter().map(|a| a.entities.as_slice()).collect();
     let names = merge_names(&entity_lists, config);
+    // Open quantities with no owner in their sentence are about the story their
+    // document tells.
+    let stories = story_labels(&entity_lists, &names);
     let mut claims: Vec<Claim> = docs
         .iter()
         .zip(analyses)
-        .flat_map(|(d, a)| build_claims(d, a, &names, &lexicon))
+        .zip(&stories)
+        .flat_map(|((d, a), story)| {
+            let mut claims = build_claims(d, a, &names, &lexicon);
+            for c in &mut claims {
+                if c.identity
+                    .as_ref()
+                    .is_some_and(|i| i.subject_rule == "story")
+                {
+                    c.subject = Some(story.clone());
+                }
+            }
+            claims
+        })
         .collect();
-    // Open quantities with no owner in their sentence are about the story the documents
-    // tell.
-    let story = names.story().unwrap_or("the story").to_string();
-    for c in &mut claims {
-        if c.identity
-            .as_ref()
-            .is_some_and(|i| i.subject_rule == "story")
-        {
-            c.subject = Some(story.clone());
-        }
-    }
     sort_claims(&mut claims);
     claims
 }

@@ -148,25 +148,27 @@ pub fn stem(word: &str) -> String {
         "news" | "series" | "species" | "us" | "gas" | "bus" => Some(w.as_str()),
         _ => None,
     };
-    if let Some(i) = irregular {
-        return i.to_string();
-    }
-    let mut s = w.clone();
-    for (suffix, repl) in [
-        ("ies", "y"),
-        ("ied", "y"),
-        ("sses", "ss"),
-        ("ing", ""),
-        ("ed", ""),
-        ("es", ""),
-        ("s", ""),
-    ] {
+    let mut s = irregular.map_or_else(|| w.clone(), str::to_string);
+    for (suffix, repl) in if irregular.is_some() {
+        &[][..]
+    } else {
+        &[
+            ("ies", "y"),
+            ("ied", "y"),
+            ("sses", "ss"),
+            ("ing", ""),
+            ("ed", ""),
+            ("es", ""),
+            ("s", ""),
+        ][..]
+    } {
         if s.len() > suffix.len() + 2 && s.ends_with(suffix) {
-            if suffix == "es" && !(s.ends_with("shes") || s.ends_with("ches") || s.ends_with("xes"))
+            if *suffix == "es"
+                && !(s.ends_with("shes") || s.ends_with("ches") || s.ends_with("xes"))
             {
                 continue;
             }
-            if suffix == "s" && (s.ends_with("ss") || s.ends_with("us") || s.ends_with("is")) {
+            if *suffix == "s" && (s.ends_with("ss") || s.ends_with("us") || s.ends_with("is")) {
                 break;
             }
             s.truncate(s.len() - suffix.len());
@@ -453,7 +455,7 @@ pub fn open_quantity(
             // Skip the rest of the counted noun phrase and auxiliaries.
             let mut k = 0;
             while k < after.len()
-                && (k == 0 && kind == Kind::Count
+                && (Some(after[k].text) == unit
                     || [
                         "were", "was", "are", "have", "had", "been", "members", "member",
                     ]
