@@ -197,10 +197,12 @@ pub fn diff_group(
     } else {
         Vec::new()
     };
-    let clash = |a: &Claim, b: &Claim| {
-        let other_period = matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
-        !other_period && claims_disjoint(a, b, config.matching.tolerance)
-    };
+    // Figures of different accounting periods (a quarter's revenue, a year's) neither
+    // agree nor clash: they are not compared.
+    let comparable =
+        |a: &Claim, b: &Claim| !matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
+    let clash =
+        |a: &Claim, b: &Claim| comparable(a, b) && claims_disjoint(a, b, config.matching.tolerance);
     let mut dissent: Vec<&Claim> = Vec::new();
     if docs.len() >= 2 {
         // What most documents say, and the documents none of whose figures fit it: a
@@ -209,7 +211,7 @@ pub fn diff_group(
         // figures stated more precisely than the majority ("286 days" and "287 days"
         // both fit "nine months", not each other).
         let everyone: Vec<usize> = (0..reps.len()).collect();
-        let mut major = majority(&reps, &everyone, &everyone, &clash);
+        let mut major = majority(&reps, &everyone, &everyone, &comparable, &clash);
         let mut pool = everyone.clone();
         for level in 0..2 {
             if level == 1 {
@@ -224,14 +226,9 @@ pub fn diff_group(
                     break;
                 }
                 pool = narrow;
-                major = majority(&reps, &pool, &pool, &clash);
+                major = majority(&reps, &pool, &pool, &comparable, &clash);
             }
-            let fits: BTreeSet<&str> = pool
-                .iter()
-                .map(|&r| reps[r])
-                .filter(|r| !clash(reps[major], r))
-                .map(|r| r.doc.as_str())
-                .collect();
+            let fits = fitting_docs(&reps, reps[major], &pool, &comparable, &clash);
             for &i in &pool {
                 let d = reps[i];
                 // A vague plural ("hundreds of people") bounds nothing enough to dissent.
@@ -260,6 +257,21 @@ pub fn diff_group(
                     }
                 }
             }
+        }
+    }
+    // Nobody dissents, but the figures change over explicitly different times (a
+    // valuation in 2021 and in 2025): a timeline.
+    if verdict == Verdict::Agree && docs.len() >= 2 {
+        let explicit = |c: &Claim| c.as_of_source.as_deref() == Some("explicit");
+        let timeline = reps.iter().enumerate().any(|(i, a)| {
+            reps.iter().enumerate().skip(i + 1).any(|(j, b)| {
+                (explicit(a) || explicit(b))
+                    && clash(a, b)
+                    && pair_verdict(a, &scopes[i], &scopes[j], volatile) == Verdict::TimeScoped
+            })
+        });
+        if timeline {
+            verdict = Verdict::TimeScoped;
         }
     }
     let message = match (verdict, worst) {
@@ -369,6 +381,7 @@ fn majority(
     reps: &[&Claim],
     candidates: &[usize],
     pool: &[usize],
+    comparable: &impl Fn(&Claim, &Claim) -> bool,
     clash: &impl Fn(&Claim, &Claim) -> bool,
 ) -> usize {
     let bounded = |c: &Claim| c.base.low.is_some() && c.base.high.is_some();
@@ -379,17 +392,42 @@ fn majority(
         if any_bounded && !bounded(c) {
             continue;
         }
-        let docs: BTreeSet<&str> = pool
-            .iter()
-            .map(|&r| reps[r])
-            .filter(|r| !clash(c, r))
-            .map(|r| r.doc.as_str())
-            .collect();
+        let docs = fitting_docs(reps, c, pool, comparable, clash);
         if docs.len() > best.1 {
             best = (i, docs.len());
         }
     }
     best.0
+}
+
+/// The documents of `pool` that state something compatible with `c`: a bounded figure
+/// that fits it, or an open bound that fits it when none of the document's bounded
+/// figures contradicts it ("over $7 billion" in 2021 does not make "$13 billion" fit
+/// "nearly $14 billion").
+fn fitting_docs<'a>(
+    reps: &[&'a Claim],
+    c: &Claim,
+    pool: &[usize],
+    comparable: &impl Fn(&Claim, &Claim) -> bool,
+    clash: &impl Fn(&Claim, &Claim) -> bool,
+) -> BTreeSet<&'a str> {
+    let bounded = |r: &Claim| r.base.low.is_some() && r.base.high.is_some();
+    let mut fit: BTreeMap<&str, (bool, bool, bool)> = BTreeMap::new();
+    for r in pool.iter().map(|&r| reps[r]).filter(|r| comparable(c, r)) {
+        let e = fit.entry(r.doc.as_str()).or_default();
+        match (clash(c, r), bounded(r)) {
+            (false, true) => e.0 = true,
+            (false, false) => e.1 = true,
+            (true, true) => e.2 = true,
+            (true, false) => {}
+        }
+    }
+    fit.into_iter()
+        .filter(|(_, (fits_bounded, fits_open, clashes_bounded))| {
+            *fits_bounded || (*fits_open && !*clashes_bounded)
+        })
+        .map(|(d, _)| d)
+        .collect()
 }
 
 /// How wide a figure's interval is in base units (infinite when open).

@@ -605,7 +605,11 @@ pub fn open_quantity(
                 .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
                 .map(|(n, _)| (n, w.text))
         });
-    if let Some((name, words)) = change {
+    // "slipped to 14.6%" states the new level, "from 20%" the old one: not a change.
+    let level = before
+        .first()
+        .is_some_and(|w| matches!(w.text.to_lowercase().as_str(), "to" | "from" | "at"));
+    if let Some((name, words)) = change.filter(|_| !level) {
         if matches!(
             dimension,
             Dimension::Percent
@@ -743,6 +747,18 @@ mod tests {
         );
         assert_eq!(a.as_deref(), Some("fall"));
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_new_level_is_not_a_change() {
+        let q = quantity(
+            "Operating margin slipped to 14.6%.",
+            "14.6%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        assert_eq!(q, None);
     }
 
     #[test]
