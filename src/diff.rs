@@ -210,50 +210,60 @@ pub fn diff_group(
         // figure is its own timeline or a part). Then the same once more among the
         // figures stated more precisely than the majority ("286 days" and "287 days"
         // both fit "nine months", not each other).
-        let everyone: Vec<usize> = (0..reps.len()).collect();
-        let mut major = majority(&reps, &everyone, &everyone, &comparable, &clash);
-        let mut pool = everyone.clone();
-        for level in 0..2 {
-            if level == 1 {
-                let wide = width(reps[major]);
-                pool.retain(|&r| !clash(reps[major], reps[r]));
-                let narrow: Vec<usize> = pool
-                    .iter()
-                    .copied()
-                    .filter(|&r| width(reps[r]) < wide * 0.5)
-                    .collect();
-                if narrow.is_empty() || !wide.is_finite() {
-                    break;
+        // A running tally (a toll) is compared within each day it is dated to; across
+        // days it is a timeline.
+        let mut partitions: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+        for i in 0..reps.len() {
+            let day = volatile
+                .then(|| scopes[i].first().map(|s| s.0.as_str()))
+                .flatten();
+            partitions.entry(day).or_default().push(i);
+        }
+        for everyone in partitions.into_values() {
+            let mut major = majority(&reps, &everyone, &everyone, &comparable, &clash);
+            let mut pool = everyone.clone();
+            for level in 0..2 {
+                if level == 1 {
+                    let wide = width(reps[major]);
+                    pool.retain(|&r| !clash(reps[major], reps[r]));
+                    let narrow: Vec<usize> = pool
+                        .iter()
+                        .copied()
+                        .filter(|&r| width(reps[r]) < wide * 0.5)
+                        .collect();
+                    if narrow.is_empty() || !wide.is_finite() {
+                        break;
+                    }
+                    pool = narrow;
+                    major = majority(&reps, &pool, &pool, &comparable, &clash);
                 }
-                pool = narrow;
-                major = majority(&reps, &pool, &pool, &comparable, &clash);
-            }
-            let fits = fitting_docs(&reps, reps[major], &pool, &comparable, &clash);
-            for &i in &pool {
-                let d = reps[i];
-                // A vague plural ("hundreds of people") bounds nothing enough to dissent.
-                let vague = d.value.point.is_none();
-                if vague || fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
-                    continue;
-                }
-                // Against every majority figure from another document: one at the same
-                // time makes a conflict; all at other times make a timeline.
-                let mut v_d: Option<Verdict> = None;
-                for &j in &pool {
-                    let m = reps[j];
-                    if m.doc == d.doc || clash(reps[major], m) {
+                let fits = fitting_docs(&reps, reps[major], &pool, &comparable, &clash);
+                for &i in &pool {
+                    let d = reps[i];
+                    // A vague plural ("hundreds of people") bounds nothing enough to dissent.
+                    let vague = d.value.point.is_none();
+                    if vague || fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
                         continue;
                     }
-                    let v = pair_verdict(d, &scopes[i], &scopes[j], volatile);
-                    if v_d.is_none_or(|w| rank(v) > rank(w)) {
-                        v_d = Some(v);
+                    // Against every majority figure from another document: one at the same
+                    // time makes a conflict; all at other times make a timeline.
+                    let mut v_d: Option<Verdict> = None;
+                    for &j in &pool {
+                        let m = reps[j];
+                        if m.doc == d.doc || clash(reps[major], m) {
+                            continue;
+                        }
+                        let v = pair_verdict(d, &scopes[i], &scopes[j], volatile);
+                        if v_d.is_none_or(|w| rank(v) > rank(w)) {
+                            v_d = Some(v);
+                        }
                     }
-                }
-                if let Some(v) = v_d {
-                    dissent.push(d);
-                    if rank(v) > rank(verdict) {
-                        verdict = v;
-                        worst = Some((reps[major], d));
+                    if let Some(v) = v_d {
+                        dissent.push(d);
+                        if rank(v) > rank(verdict) {
+                            verdict = v;
+                            worst = Some((reps[major], d));
+                        }
                     }
                 }
             }
@@ -265,7 +275,7 @@ pub fn diff_group(
         let explicit = |c: &Claim| c.as_of_source.as_deref() == Some("explicit");
         let timeline = reps.iter().enumerate().any(|(i, a)| {
             reps.iter().enumerate().skip(i + 1).any(|(j, b)| {
-                (explicit(a) || explicit(b))
+                (explicit(a) || explicit(b) || volatile)
                     && clash(a, b)
                     && pair_verdict(a, &scopes[i], &scopes[j], volatile) == Verdict::TimeScoped
             })
@@ -276,7 +286,11 @@ pub fn diff_group(
     }
     let message = match (verdict, worst) {
         (Verdict::TimeScoped, _) => timeline_message(group, &members),
-        (_, Some((major, _))) => who_disagrees(group, &reps, major, dissent, config),
+        (_, Some((major, _))) => {
+            let all: Vec<usize> = (0..reps.len()).collect();
+            let n = fitting_docs(&reps, major, &all, &comparable, &clash).len();
+            who_disagrees(group, major, n, dissent, config)
+        }
         _ => format!(
             "{} {}: {}",
             group.subject,
@@ -392,9 +406,14 @@ fn majority(
         if any_bounded && !bounded(c) {
             continue;
         }
-        let docs = fitting_docs(reps, c, pool, comparable, clash);
-        if docs.len() > best.1 {
-            best = (i, docs.len());
+        // A figure an article dates to a past year ("212 people in 2019") is history,
+        // not what the story's sources say now.
+        let current = !(c.as_of_source.as_deref() == Some("explicit")
+            && c.as_of.as_deref().is_some_and(|t| t.len() == 4));
+        let score = fitting_docs(reps, c, pool, comparable, clash).len()
+            + if current { reps.len() } else { 0 };
+        if score > best.1 {
+            best = (i, score);
         }
     }
     best.0
@@ -440,17 +459,12 @@ fn width(c: &Claim) -> f64 {
 
 fn who_disagrees(
     group: &ClaimGroup,
-    reps: &[&Claim],
     major: &Claim,
+    n: usize,
     mut dissent: Vec<&Claim>,
     config: &Config,
 ) -> String {
-    let n = reps
-        .iter()
-        .filter(|r| !claims_disjoint(major, r, config.matching.tolerance))
-        .map(|r| r.doc.as_str())
-        .collect::<BTreeSet<_>>()
-        .len();
+    let _ = config;
     let head = format!("{} {}", group.subject, group.attribute.replace('_', " "));
     dissent.sort_by(|a, b| (&a.doc, a.span.start).cmp(&(&b.doc, b.span.start)));
     let mut seen = std::collections::BTreeSet::new();

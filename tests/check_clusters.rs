@@ -182,8 +182,15 @@ fn report_snapshots_in_every_format() {
             if *format == "human" {
                 args.extend(["--color", "never"]);
             }
-            let (text, code) = run(&args);
+            let (mut text, code) = run(&args);
             assert!(code == 0 || code == 1, "{corpus} {format}: exit {code}");
+            if *format == "json" {
+                // The claims of a corpus are covered by the claim tables of
+                // fixtures/claims; here the findings and summary are what is reviewed.
+                let mut v: Value = serde_json::from_str(&text).unwrap();
+                v.as_object_mut().unwrap().remove("claims");
+                text = serde_json::to_string_pretty(&v).unwrap();
+            }
             let name = format!(
                 "{}_{format}",
                 Path::new(corpus)

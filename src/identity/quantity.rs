@@ -367,6 +367,38 @@ fn is_stop(w: &str) -> bool {
     STOP.contains(&l.as_str()) || l.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Number words that may stand inside a figure's span before its noun.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "half",
+    "and",
+    "a",
+    "of",
+    "tens",
+    "score",
+];
+
 /// Nouns that count people without saying what happened to them: the predicate decides.
 const GENERIC: &[&str] = &["person", "other", "individual", "those", "one"];
 
@@ -506,6 +538,25 @@ pub fn open_quantity(
                 }
                 return None;
             }
+            // Modifiers between the number and the noun name a narrower thing ("two
+            // field hospitals", "10 cabin crew"), unless a synonym set knows the phrase
+            // ("confirmed cases" are cases).
+            let modifiers: Vec<&str> = words
+                .iter()
+                .filter(|w| w.start > fig.0 && w.start < fig.1 && w.text != noun)
+                .map(|w| w.text)
+                .filter(|t| {
+                    t.chars().all(|c| c.is_lowercase() || c == '-')
+                        && !is_stop(t)
+                        && !NUMBER_WORDS.contains(t)
+                })
+                .collect();
+            let (name, volatile) = if modifiers.is_empty() {
+                (name, volatile)
+            } else {
+                let phrase = format!("{} {noun}", modifiers.join(" "));
+                known(&phrase).unwrap_or((format!("{} {name}", modifiers.join(" ")), volatile))
+            };
             return match predicate() {
                 Some((p, v, words)) if generic || v => {
                     let name = if generic || p == name {
