@@ -203,7 +203,7 @@ pub fn diff_group(
         |a: &Claim, b: &Claim| !matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
     let clash =
         |a: &Claim, b: &Claim| comparable(a, b) && claims_disjoint(a, b, config.matching.tolerance);
-    let mut dissent: Vec<&Claim> = Vec::new();
+    let mut dissent: Vec<(&Claim, Verdict)> = Vec::new();
     if docs.len() >= 2 {
         // What most documents say, and the documents none of whose figures fit it: a
         // document that also states the majority's figure is not a dissenter (its other
@@ -213,10 +213,8 @@ pub fn diff_group(
         // A running tally (a toll) is compared within each day it is dated to; across
         // days it is a timeline.
         let mut partitions: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
-        for i in 0..reps.len() {
-            let day = volatile
-                .then(|| scopes[i].first().map(|s| s.0.as_str()))
-                .flatten();
+        for (i, sc) in scopes.iter().enumerate() {
+            let day = volatile.then(|| sc.first().map(|s| s.0.as_str())).flatten();
             partitions.entry(day).or_default().push(i);
         }
         for everyone in partitions.into_values() {
@@ -259,7 +257,7 @@ pub fn diff_group(
                         }
                     }
                     if let Some(v) = v_d {
-                        dissent.push(d);
+                        dissent.push((d, v));
                         if rank(v) > rank(verdict) {
                             verdict = v;
                             worst = Some((reps[major], d));
@@ -289,7 +287,14 @@ pub fn diff_group(
         (_, Some((major, _))) => {
             let all: Vec<usize> = (0..reps.len()).collect();
             let n = fitting_docs(&reps, major, &all, &comparable, &clash).len();
-            who_disagrees(group, major, n, dissent, config)
+            // Name the dissenters of the verdict given (a dated timeline step is not a
+            // conflict's dissenter).
+            let named: Vec<&Claim> = dissent
+                .iter()
+                .filter(|(_, v)| *v == verdict)
+                .map(|(c, _)| *c)
+                .collect();
+            who_disagrees(group, major, n, named, config)
         }
         _ => format!(
             "{} {}: {}",

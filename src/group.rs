@@ -169,8 +169,7 @@ fn split_by_value(claims: &[Claim], members: Vec<usize>, ratio: f64) -> Vec<Vec<
         }
         let center = rest[best].0;
         let near = |m: f64| m <= center * ratio && m * ratio >= center;
-        let (mut part, others): (Vec<(f64, usize)>, Vec<(f64, usize)>) =
-            rest.into_iter().partition(|(m, _)| near(*m));
+        let (mut part, others): (Vec<_>, Vec<_>) = rest.into_iter().partition(|(m, _)| near(*m));
         part.sort_by_key(|p| p.1);
         parts.push(part.into_iter().map(|p| p.1).collect());
         rest = others;

@@ -1,0 +1,72 @@
+//! Claim identity end to end: figures outside the attribute lexicon get an open quantity
+//! and the story as subject, are grouped across sources by quantity and unit dimension,
+//! converted within a dimension, and their disagreements name who differs.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn check(dir: &str) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", "--all", "--format", "json", dir])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run claimcheck");
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+/// One line per claim with a quantity: doc · text · subject · quantity · dimension.
+fn claim_table(v: &Value) -> String {
+    let mut lines = Vec::new();
+    for c in v["claims"].as_array().unwrap() {
+        let Some(q) = c["attribute"].as_str() else {
+            continue;
+        };
+        let doc = c["doc"].as_str().unwrap().rsplit('/').next().unwrap();
+        lines.push(format!(
+            "{} · {} · {} · {} · {}",
+            &doc[..2],
+            c["text"].as_str().unwrap(),
+            c["subject"].as_str().unwrap_or("-"),
+            q,
+            c["dimension"].as_str().unwrap()
+        ));
+    }
+    lines.join("\n")
+}
+
+fn findings(v: &Value) -> String {
+    let mut lines: Vec<String> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {} · {}",
+                f["severity"].as_str().unwrap(),
+                f["verdict"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+#[test]
+fn open_quantities_are_compared_across_sources() {
+    let v = check("fixtures/claims/open_quantities");
+    insta::assert_snapshot!("open_quantities_claims", claim_table(&v));
+    insta::assert_snapshot!("open_quantities_findings", findings(&v));
+    let f = findings(&v);
+    // 300 passengers agree; 300 vs 320 on board is not the same quantity as passengers.
+    assert!(f.contains("none agree · Orrin Line passenger"), "{f}");
+    // 320 people on board are counted apart from the 300 passengers taken ashore.
+    assert!(claim_table(&v).contains("320 people · Orrin Line · aboard · count"));
+    // 8 km vs 5 miles agree once converted (8.05 km).
+    assert!(f.contains("none agree · Orrin Line depth"), "{f}");
+    // "slid 1.2%" and "lost 1.2%" are one fall; the index's rise is another quantity.
+    assert!(
+        f.contains("none agree · Orrin Line share price change"),
+        "{f}"
+    );
+}
