@@ -376,15 +376,7 @@ fn is_date_stamp(s: &str) -> bool {
     has_digit && dated
 }
 
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const DAYS: &[&str] = &crate::text::WEEKDAY_NAMES;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[

@@ -17,6 +17,17 @@ pub const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
+/// English weekday names, Monday first (chrono's numbering from Monday).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether `s[start..end]` stands as whole words: no letter or digit right before or after.
 pub fn at_word_boundaries(s: &str, start: usize, end: usize) -> bool {
     let before_ok = s[..start]

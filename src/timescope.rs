@@ -116,15 +116,7 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
 ];
 
 /// Weekday names, Monday first (chrono's numbering from Monday).
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: &[&str] = &crate::text::WEEKDAY_NAMES;
 
 /// The date of the latest weekday `day` (0 = Monday) on or before the publication date.
 fn weekday_before(published: &str, day: usize) -> Option<String> {

@@ -406,14 +406,8 @@ const GENERIC: &[&str] = &["person", "other", "individual", "those", "one"];
 fn is_time_word(w: &str) -> bool {
     let l = w.to_lowercase();
     crate::text::MONTH_NAMES.contains(&l.as_str())
+        || crate::text::WEEKDAY_NAMES.contains(&l.as_str())
         || [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
             "today",
             "yesterday",
             "tomorrow",
