@@ -317,7 +317,16 @@ pub struct Identity {
     pub quantity_rule: String,
     /// The words of the sentence the quantity was read from.
     pub quantity_words: String,
-    /// How the subject was decided: `possessive` (a name owning the figure) or `story`
-    /// (the story the documents tell).
-    pub subject_rule: String,
+    /// How the subject was decided.
+    pub subject_rule: SubjectRule,
+}
+
+/// How an open quantity's subject was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectRule {
+    /// A name owning the figure in its sentence ("Kiptum's 2:00:35").
+    Possessive,
+    /// The story the figure's document tells.
+    Story,
 }

@@ -182,7 +182,8 @@ pub fn diff_group(
     let usual_period = usual_period(&members);
     let period = |c: &Claim| c.period.clone().or_else(|| usual_period.clone());
     let mut verdict = Verdict::Agree;
-    let mut worst: Option<(&Claim, &Claim)> = None;
+    // The majority figure the worst dissent was measured against.
+    let mut against: Option<&Claim> = None;
     // Repeated figures decide nothing new: compare one claim per document, value, time
     // and period, and only across documents.
     let reps = bounded_per_doc(distinct_shapes(&members));
@@ -260,7 +261,7 @@ pub fn diff_group(
                         dissent.push((d, v));
                         if rank(v) > rank(verdict) {
                             verdict = v;
-                            worst = Some((reps[major], d));
+                            against = Some(reps[major]);
                         }
                     }
                 }
@@ -282,9 +283,9 @@ pub fn diff_group(
             verdict = Verdict::TimeScoped;
         }
     }
-    let message = match (verdict, worst) {
+    let message = match (verdict, against) {
         (Verdict::TimeScoped, _) => timeline_message(group, &members),
-        (_, Some((major, _))) => {
+        (_, Some(major)) => {
             let all: Vec<usize> = (0..reps.len()).collect();
             let n = fitting_docs(&reps, major, &all, &comparable, &clash).len();
             // Name the dissenters of the verdict given (a dated timeline step is not a
@@ -294,7 +295,7 @@ pub fn diff_group(
                 .filter(|(_, v)| *v == verdict)
                 .map(|(c, _)| *c)
                 .collect();
-            who_disagrees(group, major, n, named, config)
+            who_disagrees(group, major, n, named)
         }
         _ => format!(
             "{} {}: {}",
@@ -405,7 +406,7 @@ fn majority(
 ) -> usize {
     let bounded = |c: &Claim| c.base.low.is_some() && c.base.high.is_some();
     let any_bounded = candidates.iter().any(|&i| bounded(reps[i]));
-    let mut best = (candidates.first().copied().unwrap_or(0), 0);
+    let mut best: Option<(usize, (bool, usize))> = None;
     for &i in candidates {
         let c = reps[i];
         if any_bounded && !bounded(c) {
@@ -415,13 +416,15 @@ fn majority(
         // not what the story's sources say now.
         let current = !(c.as_of_source.as_deref() == Some("explicit")
             && c.as_of.as_deref().is_some_and(|t| t.len() == 4));
-        let score = fitting_docs(reps, c, pool, comparable, clash).len()
-            + if current { reps.len() } else { 0 };
-        if score > best.1 {
-            best = (i, score);
+        let score = (
+            current,
+            fitting_docs(reps, c, pool, comparable, clash).len(),
+        );
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((i, score));
         }
     }
-    best.0
+    best.map_or(candidates.first().copied().unwrap_or(0), |(i, _)| i)
 }
 
 /// The documents of `pool` that state something compatible with `c`: a bounded figure
@@ -462,14 +465,7 @@ fn width(c: &Claim) -> f64 {
     }
 }
 
-fn who_disagrees(
-    group: &ClaimGroup,
-    major: &Claim,
-    n: usize,
-    mut dissent: Vec<&Claim>,
-    config: &Config,
-) -> String {
-    let _ = config;
+fn who_disagrees(group: &ClaimGroup, major: &Claim, n: usize, mut dissent: Vec<&Claim>) -> String {
     let head = format!("{} {}", group.subject, group.attribute.replace('_', " "));
     dissent.sort_by(|a, b| (&a.doc, a.span.start).cmp(&(&b.doc, b.span.start)));
     let mut seen = std::collections::BTreeSet::new();

@@ -11,7 +11,7 @@
 //! further apart than [`crate::config::Matching::same_quantity_ratio`] are taken to
 //! measure different things (a toll of 24 and a count of 511 cases), never one group.
 
-use crate::claim::{Claim, Kind};
+use crate::claim::{Claim, Kind, SubjectRule};
 use crate::identity::unit::Dimension;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,7 +109,7 @@ fn by_owner(claims: &[Claim], members: Vec<usize>) -> BTreeMap<String, Vec<usize
     let owned = |c: &Claim| {
         c.identity
             .as_ref()
-            .is_none_or(|i| i.subject_rule != "story")
+            .is_none_or(|i| i.subject_rule != SubjectRule::Story)
     };
     let owners: BTreeSet<&str> = members
         .iter()
@@ -183,7 +183,7 @@ mod tests {
     use super::*;
     use crate::claim::{Identity, Interval, Span};
 
-    fn open_claim(doc: &str, attribute: &str, subject: &str, rule: &str, v: f64) -> Claim {
+    fn open_claim(doc: &str, attribute: &str, subject: &str, rule: SubjectRule, v: f64) -> Claim {
         let span = Span {
             start: 0,
             end: 1,
@@ -197,7 +197,7 @@ mod tests {
             identity: Some(Identity {
                 quantity_rule: "counted noun".into(),
                 quantity_words: attribute.into(),
-                subject_rule: rule.into(),
+                subject_rule: rule,
             }),
             ..Claim::new(doc, span, "x", Kind::Count, Interval::exact(v))
         }
@@ -206,8 +206,8 @@ mod tests {
     #[test]
     fn story_figures_join_the_only_named_owner() {
         let claims = vec![
-            open_claim("a", "orbits", "Story", "story", 4576.0),
-            open_claim("b", "orbits", "Wilmore", "possessive", 4577.0),
+            open_claim("a", "orbits", "Story", SubjectRule::Story, 4576.0),
+            open_claim("b", "orbits", "Wilmore", SubjectRule::Possessive, 4577.0),
         ];
         let groups = group_claims(&claims, |a| a, 2.0);
         assert_eq!(groups.len(), 1);
@@ -218,11 +218,11 @@ mod tests {
     #[test]
     fn far_apart_values_measure_different_things() {
         let claims = vec![
-            open_claim("a", "range", "S", "story", 650.0),
-            open_claim("b", "range", "S", "story", 700.0),
-            open_claim("c", "range", "S", "story", 700.0),
-            open_claim("d", "range", "S", "story", 800.0),
-            open_claim("e", "range", "S", "story", 1200.0),
+            open_claim("a", "range", "S", SubjectRule::Story, 650.0),
+            open_claim("b", "range", "S", SubjectRule::Story, 700.0),
+            open_claim("c", "range", "S", SubjectRule::Story, 700.0),
+            open_claim("d", "range", "S", SubjectRule::Story, 800.0),
+            open_claim("e", "range", "S", SubjectRule::Story, 1200.0),
         ];
         let groups = group_claims(&claims, |a| a, 1.5);
         let parts: Vec<Vec<usize>> = groups.iter().map(|g| g.claims.clone()).collect();
@@ -231,9 +231,9 @@ mod tests {
 
     #[test]
     fn lengths_and_counts_are_different_families() {
-        let mut a = open_claim("a", "x", "S", "story", 10.0);
+        let mut a = open_claim("a", "x", "S", SubjectRule::Story, 10.0);
         a.dimension = Dimension::Length;
-        let b = open_claim("b", "x", "S", "story", 10.0);
+        let b = open_claim("b", "x", "S", SubjectRule::Story, 10.0);
         assert_ne!(unit_family(&a), unit_family(&b));
     }
 }

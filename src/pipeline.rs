@@ -3,8 +3,8 @@
 //! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
 use crate::attribute::{Figure, Lexicon, SubjectRole};
-use crate::claim::Identity;
 use crate::claim::{Claim, Kind, Mention, Span};
+use crate::claim::{Identity, SubjectRule};
 use crate::config::Config;
 use crate::diff::diff_groups;
 use crate::document::{Document, Format, LineCursor};
@@ -77,7 +77,7 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
             for c in &mut claims {
                 if c.identity
                     .as_ref()
-                    .is_some_and(|i| i.subject_rule == "story")
+                    .is_some_and(|i| i.subject_rule == SubjectRule::Story)
                 {
                     c.subject = Some(story.clone());
                 }
@@ -323,11 +323,10 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                     quantity_rule: q.rule.to_string(),
                     quantity_words: q.words,
                     subject_rule: if owner.is_some() {
-                        "possessive"
+                        SubjectRule::Possessive
                     } else {
-                        "story"
-                    }
-                    .into(),
+                        SubjectRule::Story
+                    },
                 });
                 claim.attribute = Some(q.name);
                 claim.volatile = q.volatile;

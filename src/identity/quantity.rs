@@ -18,6 +18,7 @@
 
 use super::unit::Dimension;
 use crate::claim::Kind;
+use crate::extract::numeral::starts_number_word;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -367,38 +368,6 @@ fn is_stop(w: &str) -> bool {
     STOP.contains(&l.as_str()) || l.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Number words that may stand inside a figure's span before its noun.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozen",
-    "dozens",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "half",
-    "and",
-    "a",
-    "of",
-    "tens",
-    "score",
-];
-
 /// Nouns that count people without saying what happened to them: the predicate decides.
 const GENERIC: &[&str] = &["person", "other", "individual", "those", "one"];
 
@@ -542,7 +511,7 @@ pub fn open_quantity(
                 .filter(|t| {
                     t.chars().all(|c| c.is_lowercase() || c == '-')
                         && !is_stop(t)
-                        && !NUMBER_WORDS.contains(t)
+                        && !t.split('-').any(starts_number_word)
                 })
                 .collect();
             let (name, volatile) = if modifiers.is_empty() {
