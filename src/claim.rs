@@ -149,6 +149,8 @@ pub enum Kind {
     Duration,
     /// A rank or position ("third-largest").
     Ordinal,
+    /// A time of day ("1:39 PM IST"); value in minutes after midnight as written.
+    Time,
     /// Any other number.
     Number,
 }
@@ -165,6 +167,7 @@ impl Kind {
             Kind::Date => "date",
             Kind::Duration => "duration",
             Kind::Ordinal => "ordinal",
+            Kind::Time => "time",
             Kind::Number => "number",
         }
     }

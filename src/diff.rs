@@ -471,6 +471,10 @@ fn who_disagrees(group: &ClaimGroup, major: &Claim, n: usize, mut dissent: Vec<&
     let mut seen = std::collections::BTreeSet::new();
     dissent.retain(|c| seen.insert((c.doc.as_str(), c.text.as_str())));
     let apart = |d: &Claim| {
+        if major.dimension == crate::identity::unit::Dimension::ClockTime {
+            let (a, b) = (major.base.point.unwrap_or(0.0), d.base.point.unwrap_or(0.0));
+            return format!(", {:.0} min apart", (a - b).abs());
+        }
         let gap = major.base.relative_gap(&d.base) * 100.0;
         if gap > 0.0 {
             format!(", {gap:.1}% apart beyond rounding and hedges")

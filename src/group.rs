@@ -41,6 +41,20 @@ pub fn unit_family(c: &Claim) -> String {
             _ => c.kind.as_str().into(),
         },
         Dimension::Age => "year".into(),
+        // Times of day meet in UTC when their zone is known; others only each other.
+        Dimension::ClockTime => {
+            let zoned = c
+                .unit
+                .as_deref()
+                .and_then(crate::extract::clock::zone_offset)
+                .is_some();
+            if zoned {
+                "clock_time/utc"
+            } else {
+                "clock_time/local"
+            }
+            .into()
+        }
         d => d.as_str().into(),
     };
     match &c.per {

@@ -166,7 +166,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
     let figures: Vec<(usize, usize)> = an
         .mentions
         .iter()
-        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal))
+        .filter(|m| !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal | Kind::Time))
         .map(|m| (m.start, m.end))
         .collect();
     let scope = ScopeContext {

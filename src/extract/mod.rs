@@ -14,6 +14,7 @@
 //! a numeral decides its kind.
 
 pub mod age;
+pub mod clock;
 pub mod count;
 pub mod date;
 pub mod duration;
@@ -127,6 +128,19 @@ impl Scanner<'_, '_> {
                 }
                 self.chunk_checked = end;
             }
+            // "Sunday 6 April 2025, 21:45": the time stamp of a date line, not a claim.
+            let stamp = self
+                .last_date_end
+                .is_some_and(|e| e + 1 == i && t.is_punct(e, ','));
+            if i >= self.floor && !stamp {
+                if let Some(r) = clock::parse(t, i) {
+                    let f = self.clock_found(i, r);
+                    i = f.end.max(i + 1);
+                    self.floor = i;
+                    self.out.push(f);
+                    continue;
+                }
+            }
             if let Some(next) = trap::skip_number(t, i) {
                 i = next.max(i + 1);
                 continue;
@@ -232,6 +246,42 @@ impl Scanner<'_, '_> {
         let end = ordinal::superlative_suffix(t, end).unwrap_or(end);
         let m = Mention::new(0, 0, Kind::Ordinal, Interval::exact(v));
         Some(Step::Found(vec![self.found(i, end, m)], end))
+    }
+
+    /// A time of day or race time read at token `i`, with a hedge before it.
+    fn clock_found(&self, i: usize, r: clock::Reading) -> Found {
+        let hedge = hedge::prefix(self.t, i, self.floor);
+        let start = hedge.map_or(i, |h| h.1);
+        let q = hedge.map_or(Qualifier::None, |h| h.0);
+        match r {
+            clock::Reading::TimeOfDay { minutes, zone, end } => {
+                // Hedges around a time of day move it by a quarter of an hour at most.
+                const SLACK: f64 = 15.0;
+                let (lo, hi) = match q {
+                    Qualifier::Approx => (minutes - SLACK, minutes + SLACK),
+                    Qualifier::Nearly | Qualifier::LessThan | Qualifier::AtMost => {
+                        (minutes - SLACK, minutes)
+                    }
+                    Qualifier::MoreThan | Qualifier::AtLeast => (minutes, minutes + SLACK),
+                    _ => (minutes, minutes),
+                };
+                let mut m = Mention::new(
+                    0,
+                    0,
+                    Kind::Time,
+                    Interval::new(Some(lo), Some(minutes), Some(hi)),
+                );
+                m.qualifier = q;
+                m.unit = zone.map(str::to_string);
+                m.date = Some(clock::iso(minutes, zone));
+                self.found(start, end, m)
+            }
+            clock::Reading::Race { seconds, end } => {
+                let mut m = Mention::new(0, 0, Kind::Duration, Interval::exact(seconds));
+                m.unit = Some("second".into());
+                self.found(i, end, m)
+            }
+        }
     }
 
     fn found(&self, start: usize, end: usize, mut m: Mention) -> Found {

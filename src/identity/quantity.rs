@@ -536,10 +536,13 @@ pub fn open_quantity(
     // 2. "the X of N", "X: N", "X at N".
     if let [w0, w1, ..] = before.as_slice() {
         let joiner = w0.text.to_lowercase();
-        if matches!(
-            joiner.as_str(),
-            "of" | "reached" | "reaching" | "was" | "is"
-        ) && !w0.brk
+        let at = joiner == "at" && dimension == Dimension::ClockTime;
+        if (at
+            || matches!(
+                joiner.as_str(),
+                "of" | "reached" | "reaching" | "was" | "is"
+            ))
+            && !w0.brk
             && content(w1)
         {
             let (name, v) = canonical(w1.text);
@@ -650,8 +653,9 @@ pub fn open_quantity(
             }
         }
     }
-    // 7. A physical measure names its own quantity (weakly: see `Quantity::weak`).
-    if dimension.is_measure() {
+    // 7. A physical measure or a time of day names its own quantity (weakly: see
+    // `Quantity::weak`).
+    if dimension.is_measure() || dimension == Dimension::ClockTime {
         return q(dimension.as_str().to_string(), DIMENSION_RULE, "", false);
     }
     if let Some(p) = (dimension == Dimension::Count).then(predicate).flatten() {
@@ -805,6 +809,26 @@ mod tests {
             Dimension::Length,
         );
         assert_eq!(q.as_deref(), Some("length"));
+    }
+
+    #[test]
+    fn a_time_of_day_takes_its_event() {
+        let q = quantity(
+            "Splashdown came at 5:57 p.m.",
+            "5:57 p.m.",
+            Kind::Time,
+            None,
+            Dimension::ClockTime,
+        );
+        assert_eq!(q.as_deref(), Some("came"));
+        let q = quantity(
+            "It was 5:57 p.m.",
+            "5:57 p.m.",
+            Kind::Time,
+            None,
+            Dimension::ClockTime,
+        );
+        assert_eq!(q.as_deref(), Some("clock_time"));
     }
 
     #[test]

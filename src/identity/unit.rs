@@ -223,8 +223,16 @@ pub fn unit_of(kind: Kind, unit: Option<&str>) -> Unit {
         Kind::Year => plain(Year),
         Kind::Date => plain(Date),
         Kind::Ordinal => plain(Ordinal),
+        // A time of day in a known zone is compared in UTC minutes.
+        Kind::Time => Unit {
+            dimension: ClockTime,
+            factor: 1.0,
+            offset: -f64::from(
+                unit.and_then(crate::extract::clock::zone_offset)
+                    .unwrap_or(0),
+            ),
+        },
         Kind::Duration | Kind::Number => match unit {
-            Some("clock") => plain(ClockTime),
             Some(w) => measure_unit(w).unwrap_or(plain(Number)),
             None => plain(Number),
         },
@@ -265,6 +273,13 @@ mod tests {
             unit_of(Kind::Number, Some("mile")).dimension,
             Dimension::Length
         );
+    }
+
+    #[test]
+    fn times_of_day_meet_in_utc() {
+        let ist = base(Kind::Time, "IST", 13.0 * 60.0 + 39.0);
+        let utc = base(Kind::Time, "UTC", 8.0 * 60.0 + 9.0);
+        assert_eq!(ist, utc);
     }
 
     #[test]
