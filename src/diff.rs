@@ -473,7 +473,7 @@ fn who_disagrees(group: &ClaimGroup, major: &Claim, n: usize, mut dissent: Vec<&
     let apart = |d: &Claim| {
         if major.dimension == crate::identity::unit::Dimension::ClockTime {
             let (a, b) = (major.base.point.unwrap_or(0.0), d.base.point.unwrap_or(0.0));
-            return format!(", {:.0} min apart", (a - b).abs());
+            return format!(", {:.0} min apart", crate::identity::unit::clock_gap(a, b));
         }
         let gap = major.base.relative_gap(&d.base) * 100.0;
         if gap > 0.0 {

@@ -13,7 +13,7 @@ use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
 use crate::identity::quantity::open_quantity;
 use crate::identity::story::story_labels;
-use crate::identity::unit::unit_of;
+use crate::identity::unit::{unit_of, wrap_day, Dimension};
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
@@ -192,6 +192,9 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         let unit = unit_of(m.kind, m.unit.as_deref());
         claim.dimension = unit.dimension;
         claim.base = unit.to_base(&m.value);
+        if unit.dimension == Dimension::ClockTime {
+            claim.base = wrap_day(claim.base);
+        }
         // Everything per figure looks only this far around it, so that run-on text
         // stays linear.
         let (base, limit) = figure_window(&doc.text, sentence, (m.start, m.end));

@@ -348,6 +348,9 @@ const TITLES: &[&str] = &[
 
 /// Name parts that never make a name on their own.
 const NOT_NAMES: &[&str] = &[
+    "Fahrenheit",
+    "Celsius",
+    "Centigrade",
     "January",
     "February",
     "March",

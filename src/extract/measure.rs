@@ -61,8 +61,26 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
     } else {
         k
     };
+    // "1,650°C", "40 °F", "104F" is too ambiguous; a degree sign makes a temperature.
+    if t.punct(j) == Some('°') {
+        let scale = match t.s(j + 1) {
+            "C" | "c" if t.attached(j + 1) => "celsius",
+            "F" | "f" if t.attached(j + 1) => "fahrenheit",
+            _ => return Some(("degree", j + 1)),
+        };
+        return Some((scale, j + 2));
+    }
     let lc = t.lc(j);
     let unit = unit_word(lc.as_str())?;
+    // "3,500 degrees Fahrenheit", "40 degrees C".
+    if unit == "degree" {
+        let scale = t.lc(j + 1);
+        match scale.as_str() {
+            "fahrenheit" | "f" => return Some(("fahrenheit", j + 2)),
+            "celsius" | "centigrade" | "c" => return Some(("celsius", j + 2)),
+            _ => {}
+        }
+    }
     // "a 10-minute walk" style compounds work for measures too ("a 40-mile drive").
     Some((unit, j + 1))
 }
@@ -80,6 +98,14 @@ mod tests {
         assert_eq!(suffix(&t, 1), Some(("gb", 2)));
         let t = tokenize("a 40-mile drive");
         assert_eq!(suffix(&t, 2), Some(("mile", 4)));
+    }
+
+    #[test]
+    fn temperatures_carry_their_scale() {
+        let t = tokenize("1,650°C");
+        assert_eq!(suffix(&t, 3), Some(("celsius", 5)));
+        let t = tokenize("3,500 degrees Fahrenheit");
+        assert_eq!(suffix(&t, 3), Some(("fahrenheit", 5)));
     }
 
     #[test]

@@ -136,6 +136,24 @@ impl Unit {
     }
 }
 
+/// Minutes in a day.
+const DAY_MINUTES: f64 = 1440.0;
+
+/// A time of day brought into one day (0..1440 minutes) after a zone shift: "3.30 am
+/// IST" is 22:00 UTC of the day before.
+pub fn wrap_day(v: Interval) -> Interval {
+    let Some(p) = v.point else { return v };
+    let shift = (p / DAY_MINUTES).floor() * DAY_MINUTES;
+    let f = |x: Option<f64>| x.map(|x| x - shift);
+    Interval::new(f(v.low), f(v.point), f(v.high))
+}
+
+/// Minutes between two times of day, the short way round the clock.
+pub fn clock_gap(a: f64, b: f64) -> f64 {
+    let d = (a - b).rem_euclid(DAY_MINUTES);
+    d.min(DAY_MINUTES - d)
+}
+
 /// The unit of a measure word as extraction records it (`foot`, `km`, `second`, …).
 pub fn measure_unit(word: &str) -> Option<Unit> {
     use Dimension::*;
@@ -280,6 +298,13 @@ mod tests {
         let ist = base(Kind::Time, "IST", 13.0 * 60.0 + 39.0);
         let utc = base(Kind::Time, "UTC", 8.0 * 60.0 + 9.0);
         assert_eq!(ist, utc);
+    }
+
+    #[test]
+    fn zone_shifts_wrap_around_midnight() {
+        let ist = wrap_day(unit_of(Kind::Time, Some("IST")).to_base(&Interval::exact(210.0)));
+        assert_eq!(ist.point, Some(1320.0));
+        assert_eq!(clock_gap(1317.0, 3.0), 126.0);
     }
 
     #[test]
