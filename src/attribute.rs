@@ -81,6 +81,10 @@ pub struct Family {
     /// from articles published on different days refer to different times.
     #[serde(default)]
     pub volatile: bool,
+    /// The family states a change ("rose 5%"): a figure right after "to" or "from" is
+    /// the level changed to or from, not the change.
+    #[serde(default)]
+    pub change: bool,
 }
 
 /// A figure as classification sees it: its span in the sentence, kind, count unit and
@@ -247,6 +251,7 @@ impl Lexicon {
                     min: None,
                     max: None,
                     volatile: false,
+                    change: false,
                 });
             }
         }

@@ -16,7 +16,7 @@ use crate::finding::{Finding, Severity, Verdict};
 use crate::group::ClaimGroup;
 use crate::identity::quantity::DIMENSION_RULE;
 use crate::pipeline::fingerprint;
-use crate::timescope::compatible;
+use crate::timescope::{compatible, same_period};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The default severity of a verdict.
@@ -200,8 +200,7 @@ pub fn diff_group(
     };
     // Figures of different accounting periods (a quarter's revenue, a year's) neither
     // agree nor clash: they are not compared.
-    let comparable =
-        |a: &Claim, b: &Claim| !matches!((period(a), period(b)), (Some(x), Some(y)) if x != y);
+    let comparable = |a: &Claim, b: &Claim| !matches!((period(a), period(b)), (Some(x), Some(y)) if !same_period(&x, &y));
     let clash =
         |a: &Claim, b: &Claim| comparable(a, b) && claims_disjoint(a, b, config.matching.tolerance);
     let mut dissent: Vec<(&Claim, Verdict)> = Vec::new();
@@ -370,7 +369,8 @@ fn distinct_shapes<'a>(members: &[&'a Claim]) -> Vec<&'a Claim> {
 }
 
 /// The period most claims of a group state, which claims stating none are taken to
-/// share ("revenue of $4.2 billion" among quarterly figures is quarterly); none on a tie.
+/// share ("revenue of $4.2 billion" among quarterly figures is quarterly); none on a tie
+/// or when fewer than two figures state it.
 fn usual_period(members: &[&Claim]) -> Option<String> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for c in members {
@@ -378,7 +378,8 @@ fn usual_period(members: &[&Claim]) -> Option<String> {
             *counts.entry(p.as_str()).or_default() += 1;
         }
     }
-    let max = counts.values().copied().max()?;
+    // One figure with a period says little about the others.
+    let max = counts.values().copied().max().filter(|n| *n >= 2)?;
     let mut top = counts.into_iter().filter(|(_, n)| *n == max);
     let first = top.next()?;
     top.next().is_none().then(|| first.0.to_string())

@@ -248,15 +248,22 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             },
         ) {
             let f = &lexicon.families()[am.family];
-            family = Some(am.family);
-            trigger = am.trigger.map(|(a, b)| (a + base, b + base));
-            claim.attribute = Some(lexicon.refine(
-                am.family,
-                sent_text,
-                am.trigger.map_or(fig.0, |t| t.0),
-                fig.1,
-            ));
-            role = f.subject;
+            let lead = doc.text.get(base..m.start).unwrap_or("");
+            let level = lead
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case("to") || w.eq_ignore_ascii_case("from"));
+            if !(f.change && level) {
+                family = Some(am.family);
+                trigger = am.trigger.map(|(a, b)| (a + base, b + base));
+                claim.attribute = Some(lexicon.refine(
+                    am.family,
+                    sent_text,
+                    am.trigger.map_or(fig.0, |t| t.0),
+                    fig.1,
+                ));
+                role = f.subject;
+            }
         }
         // "paying $2 billion for nearly 50% of Tessellate Robotics": a share of a named
         // organisation is a stake in it.
@@ -331,7 +338,13 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                         SubjectRule::Story
                     },
                 });
-                claim.attribute = Some(q.name);
+                // A forecast is not the figure itself (as for lexicon families above).
+                let forecast = is_forecast(doc.text.get(base..m.start).unwrap_or(""));
+                claim.attribute = Some(if forecast {
+                    format!("{}_forecast", q.name)
+                } else {
+                    q.name
+                });
                 claim.volatile = q.volatile;
                 claim.subject = owner;
             }

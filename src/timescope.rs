@@ -315,16 +315,24 @@ fn distance(s: &str, a: (usize, usize), b: (usize, usize)) -> usize {
 
 /// Phrases that say a flow is counted over a quarter, a half or a year.
 const PERIOD_CUES: &[(&str, &str)] = &[
+    ("q1", "q1"),
+    ("q2", "q2"),
+    ("q3", "q3"),
+    ("q4", "q4"),
+    ("first quarter", "q1"),
+    ("first-quarter", "q1"),
+    ("second quarter", "q2"),
+    ("second-quarter", "q2"),
+    ("third quarter", "q3"),
+    ("third-quarter", "q3"),
+    ("fourth quarter", "q4"),
+    ("fourth-quarter", "q4"),
+    ("first half", "h1"),
+    ("second half", "h2"),
     ("quarterly", "quarter"),
     ("quarter", "quarter"),
     ("three months", "quarter"),
-    ("q1", "quarter"),
-    ("q2", "quarter"),
-    ("q3", "quarter"),
-    ("q4", "quarter"),
     ("half-year", "half"),
-    ("first half", "half"),
-    ("second half", "half"),
     ("six months", "half"),
     ("full year", "year"),
     ("full-year", "year"),
@@ -336,8 +344,8 @@ const PERIOD_CUES: &[(&str, &str)] = &[
     ("12 months", "year"),
 ];
 
-/// The accounting period a figure covers ("quarter", "half", "year"), from the nearest
-/// period phrase within a few words in its sentence.
+/// The accounting period a figure covers ("quarter", "q1"…"q4", "half", "h1", "h2",
+/// "year"), from the nearest period phrase within a few words in its sentence.
 pub fn period_of(sentence: &str, fig: (usize, usize)) -> Option<&'static str> {
     let lower = sentence.to_ascii_lowercase();
     let mut best: Option<(usize, &'static str)> = None;
@@ -350,6 +358,16 @@ pub fn period_of(sentence: &str, fig: (usize, usize)) -> Option<&'static str> {
         }
     }
     best.map(|(_, p)| p)
+}
+
+/// Whether two accounting periods can be the same: equal, or a quarter or half named
+/// generally and one named by its number ("quarter" and "q1").
+pub fn same_period(a: &str, b: &str) -> bool {
+    a == b
+        || (a == "quarter" && b.starts_with('q'))
+        || (b == "quarter" && a.starts_with('q'))
+        || (a == "half" && b.starts_with('h'))
+        || (b == "half" && a.starts_with('h'))
 }
 
 /// Whether two `as_of` values can denote the same time: one is a prefix of the other at

@@ -533,11 +533,15 @@ pub fn open_quantity(
             };
         }
     }
-    // 2. "the X of N", "X: N", "X at N".
-    if let [w0, w1, ..] = before.as_slice() {
+    // 2. "the X of N", "X: N"; for times, rates and amounts also "X at N" and "X to N"
+    // ("took off at 1:39 PM", "trims the repo rate to 6.25%").
+    if let [w0, w1, rest @ ..] = before.as_slice() {
         let joiner = w0.text.to_lowercase();
-        let at = joiner == "at" && dimension == Dimension::ClockTime;
-        if (at
+        let level = matches!(joiner.as_str(), "at" | "to")
+            && (dimension == Dimension::ClockTime
+                || matches!(dimension, Dimension::Percent | Dimension::Currency) && joiner == "to"
+                || matches!(dimension, Dimension::Percent) && joiner == "at");
+        if (level
             || matches!(
                 joiner.as_str(),
                 "of" | "reached" | "reaching" | "was" | "is"
@@ -545,9 +549,17 @@ pub fn open_quantity(
             && !w0.brk
             && content(w1)
         {
-            let (name, v) = canonical(w1.text);
-            if !matches!(name.as_str(), "fall" | "rise") || dimension != Dimension::Count {
-                return q(name, "the X of N", w1.text, v);
+            // A compound the synonym sets know ("repo rate"), else the head noun.
+            let compound = rest
+                .first()
+                .filter(|w2| !w1.brk && content(w2))
+                .map(|w2| format!("{} {}", w2.text, w1.text))
+                .and_then(|c| known(&c).map(|k| (k, c)));
+            let ((name, v), words) =
+                compound.unwrap_or_else(|| (canonical(w1.text), w1.text.to_string()));
+            let change = matches!(name.as_str(), "fall" | "rise");
+            if !change || (dimension != Dimension::Count && !level) {
+                return q(name, "the X of N", &words, v);
             }
         }
     }
@@ -765,6 +777,18 @@ mod tests {
         );
         assert_eq!(a.as_deref(), Some("fall"));
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_rate_set_to_a_level_is_the_rate() {
+        let q = quantity(
+            "The bank trims the repo rate to 6.25%.",
+            "6.25%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        assert_eq!(q.as_deref(), Some("interest rate"));
     }
 
     #[test]
