@@ -501,7 +501,11 @@ mod tests {
     fn periods_are_read_from_nearby_phrases() {
         let s = "posted $4.8 billion in fourth-quarter revenue";
         let f = s.find("$4.8").unwrap();
+        assert_eq!(period_of(s, (f, f + 12)), Some("q4"));
+        let s = "quarterly revenue of $4.2 billion";
+        let f = s.find("$4.2").unwrap();
         assert_eq!(period_of(s, (f, f + 12)), Some("quarter"));
+        assert!(same_period("quarter", "q4") && !same_period("q1", "q4"));
         let s = "For the full year, revenue reached $16.1bn.";
         let f = s.find("$16").unwrap();
         assert_eq!(period_of(s, (f, f + 7)), Some("year"));
