@@ -248,6 +248,7 @@ impl Claim {
             segment: 0,
             dimension: crate::identity::unit::Dimension::Number,
             identity: None,
+            subject_rule: SubjectRule::Named,
             base: value,
             volatile: false,
         }
@@ -302,9 +303,11 @@ pub struct Claim {
     /// What the unit measures (`currency`, `count`, `length`, `duration`, …): figures of
     /// different dimensions are never compared.
     pub dimension: crate::identity::unit::Dimension,
-    /// How the subject and quantity were decided, for open quantities (`explain`).
+    /// How the quantity was decided, for open quantities (`explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
+    /// How the subject was decided: `named`, `possessive`, `place` or `story`.
+    pub subject_rule: SubjectRule,
     /// The value brought to its dimension's base unit (metres, seconds, °C, …).
     #[serde(skip)]
     pub base: Interval,
@@ -313,23 +316,26 @@ pub struct Claim {
     pub volatile: bool,
 }
 
-/// How a claim's open quantity and subject were decided: the rule and the words.
+/// How a claim's open quantity was decided: the rule and the words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Identity {
     /// The rule that named the quantity ("counted noun", "the X of N", …).
     pub quantity_rule: String,
     /// The words of the sentence the quantity was read from.
     pub quantity_words: String,
-    /// How the subject was decided.
-    pub subject_rule: SubjectRule,
 }
 
-/// How an open quantity's subject was decided.
+/// How a claim's subject was decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SubjectRule {
+    /// Chosen among the names around the figure for its attribute family (appositions,
+    /// possessives, objects, the story's salient name), or none found.
+    Named,
     /// A name owning the figure in its sentence ("Kiptum's 2:00:35").
     Possessive,
+    /// The place a tally is counted in ("six people died in Travis County").
+    Place,
     /// The story the figure's document tells.
     Story,
 }

@@ -120,23 +120,19 @@ pub fn group_claims<'a>(
 /// possessive) go with it; figures about the story join the only named owner, or stay
 /// together when there are several.
 fn by_owner(claims: &[Claim], members: Vec<usize>) -> BTreeMap<String, Vec<usize>> {
-    let owned = |c: &Claim| {
-        c.identity
-            .as_ref()
-            .is_none_or(|i| i.subject_rule != SubjectRule::Story)
-    };
-    let owners: BTreeSet<&str> = members
+    // A place counts its own part of a tally: story figures never join it.
+    let joinable: BTreeSet<&str> = members
         .iter()
         .map(|&i| &claims[i])
-        .filter(|c| owned(c))
+        .filter(|c| matches!(c.subject_rule, SubjectRule::Named | SubjectRule::Possessive))
         .filter_map(|c| c.subject.as_deref())
         .collect();
-    let only = (owners.len() == 1).then(|| owners.iter().next().unwrap().to_string());
+    let only = (joinable.len() == 1).then(|| joinable.iter().next().unwrap().to_string());
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in members {
         let c = &claims[i];
-        let subject = match (&only, owned(c)) {
-            (Some(o), false) => o.clone(),
+        let subject = match (&only, c.subject_rule) {
+            (Some(o), SubjectRule::Story) => o.clone(),
             _ => c.subject.clone().unwrap_or_default(),
         };
         out.entry(subject).or_default().push(i);
@@ -211,8 +207,8 @@ mod tests {
             identity: Some(Identity {
                 quantity_rule: "counted noun".into(),
                 quantity_words: attribute.into(),
-                subject_rule: rule,
             }),
+            subject_rule: rule,
             ..Claim::new(doc, span, "x", Kind::Count, Interval::exact(v))
         }
     }

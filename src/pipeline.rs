@@ -14,7 +14,7 @@ use crate::group::group_claims;
 use crate::identity::quantity::open_quantity;
 use crate::identity::story::story_labels;
 use crate::identity::unit::{unit_of, wrap_day, Dimension};
-use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
+use crate::resolve::{find_entities, merge_names, EntityKind, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
 use crate::text::{find_words, has_words};
@@ -75,10 +75,7 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
         .flat_map(|((d, a), story)| {
             let mut claims = build_claims(d, a, &names, &lexicon);
             for c in &mut claims {
-                if c.identity
-                    .as_ref()
-                    .is_some_and(|i| i.subject_rule == SubjectRule::Story)
-                {
+                if c.subject_rule == SubjectRule::Story {
                     c.subject = Some(story.clone());
                 }
             }
@@ -332,12 +329,12 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 claim.identity = Some(Identity {
                     quantity_rule: q.rule.to_string(),
                     quantity_words: q.words,
-                    subject_rule: if owner.is_some() {
-                        SubjectRule::Possessive
-                    } else {
-                        SubjectRule::Story
-                    },
                 });
+                claim.subject_rule = if owner.is_some() {
+                    SubjectRule::Possessive
+                } else {
+                    SubjectRule::Story
+                };
                 // A forecast is not the figure itself (as for lexicon families above).
                 let forecast = is_forecast(doc.text.get(base..m.start).unwrap_or(""));
                 claim.attribute = Some(if forecast {
@@ -349,7 +346,19 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 claim.subject = owner;
             }
         }
-        if claim.attribute.is_some() && claim.subject.is_none() && claim.identity.is_none() {
+        // An event's tally (deaths, injuries, missing) is about the story, or a place
+        // named with it (below); never an agency or outlet cited beside it.
+        if claim.identity.is_none()
+            && claim.subject.is_none()
+            && family.is_some_and(|f| lexicon.families()[f].subject == SubjectRole::Event)
+        {
+            claim.subject_rule = SubjectRule::Story;
+        }
+        if claim.attribute.is_some()
+            && claim.subject.is_none()
+            && claim.subject_rule == SubjectRule::Named
+            && claim.identity.is_none()
+        {
             claim.subject = choose_subject(&SubjectQuery {
                 text: &doc.text,
                 seg,
@@ -362,6 +371,22 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 kind: m.kind,
                 memo: &memo,
             });
+        }
+        // A tally counted in a place ("six people died in Travis County", "511 deaths in
+        // DR Congo") is about that place, not the whole story.
+        let tally = claim.volatile || family.is_some_and(|f| lexicon.families()[f].volatile);
+        if tally {
+            if let Some(place) = place_owner(
+                &doc.text,
+                &an.entities,
+                names,
+                sentence.start,
+                m.start,
+                (m.end, limit),
+            ) {
+                claim.subject = Some(place);
+                claim.subject_rule = SubjectRule::Place;
+            }
         }
         if !matches!(m.kind, Kind::Year | Kind::Date) {
             let (when, source) = as_of(&scope, si, (m.start, m.end), m.kind);
@@ -411,6 +436,50 @@ fn possessive_owner(
     let gap = text.get(e.end..fig_start)?;
     let close = gap.len() <= 24 && !gap.contains([',', ';', '.', '(', ')', ':']);
     close.then(|| names.canonical(&e.canonical).to_string())
+}
+
+/// The place named by "in X" after a figure in the same clause ("died in Kerr County"),
+/// or by "In X," opening its sentence: canonical, never a person.
+fn place_owner(
+    text: &str,
+    entities: &[EntityMention],
+    names: &NameMap,
+    sentence_start: usize,
+    fig_start: usize,
+    (fig_end, limit): (usize, usize),
+) -> Option<String> {
+    let place = |e: &EntityMention| {
+        let name = names.canonical(&e.canonical);
+        (e.kind != EntityKind::Person && names.kind(name) != EntityKind::Person)
+            .then(|| name.to_string())
+    };
+    let reach = limit.min(fig_end + 80);
+    let first = entities.partition_point(|e| e.start < fig_end);
+    for e in entities[first..].iter().take_while(|e| e.start < reach) {
+        let Some(gap) = text.get(fig_end..e.start) else {
+            break;
+        };
+        if gap.contains([';', '.', '(', ')', ',', ':']) {
+            break;
+        }
+        let lower = gap.to_ascii_lowercase();
+        let lower = lower.trim_end();
+        if lower.ends_with(" in")
+            || lower.ends_with(" in the")
+            || lower == "in"
+            || lower == "in the"
+        {
+            return place(e);
+        }
+    }
+    // "In Kerr County, 84 people died."
+    let i = entities.partition_point(|e| e.start < sentence_start);
+    let e = entities.get(i).filter(|e| e.end <= fig_start)?;
+    let lead = text.get(sentence_start..e.start)?.trim();
+    let after = text.get(e.end..fig_start)?;
+    (matches!(lead, "In" | "In the") && after.trim_start().starts_with(','))
+        .then(|| place(e))
+        .flatten()
 }
 
 /// Whether a figure counts an addition rather than a level ("another 20 deaths", "29
