@@ -89,8 +89,11 @@ pub fn group_claims<'a>(
             let open = members.iter().all(|&i| claims[i].identity.is_some());
             // A lexicon family names its quantity well enough that a spread of values is
             // a disagreement or a timeline; an open quantity may name two things.
-            let parts = if open {
-                split_by_value(claims, members, ratio)
+            // A running tally grows from day to day: its figures may lie further apart
+            // (the square of the ratio) and still count one thing.
+            let tally = members.iter().any(|&i| claims[i].volatile);
+            let parts = if open || tally {
+                split_by_value(claims, members, if tally { ratio * ratio } else { ratio })
             } else {
                 vec![members]
             };

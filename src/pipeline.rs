@@ -276,7 +276,13 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         }
         // "About 450 of the 1,180 cuts": a part of a whole states nothing about the whole.
         let after = doc.text.get(m.end..limit).unwrap_or("");
-        let partitive = is_partitive(after)
+        // A bare "one" is mostly a determiner or pronoun ("one camp counselor", "only
+        // one survived"): too weak to compare.
+        let bare_one = matches!(m.kind, Kind::Count | Kind::Number)
+            && m.unit.is_none()
+            && claim.text.eq_ignore_ascii_case("one");
+        let partitive = bare_one
+            || is_partitive(after)
             || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after))
             || is_increment(
                 doc.text.get(base..m.start).unwrap_or(""),
@@ -374,7 +380,10 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         }
         // A tally counted in a place ("six people died in Travis County", "511 deaths in
         // DR Congo") is about that place, not the whole story.
-        let tally = claim.volatile || family.is_some_and(|f| lexicon.families()[f].volatile);
+        if family.is_some_and(|f| lexicon.families()[f].volatile) {
+            claim.volatile = true;
+        }
+        let tally = claim.volatile;
         if tally {
             if let Some(place) = place_owner(
                 &doc.text,

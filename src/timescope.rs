@@ -339,6 +339,8 @@ const PERIOD_CUES: &[(&str, &str)] = &[
     ("annual", "year"),
     ("annually", "year"),
     ("fiscal year", "year"),
+    ("financial year", "year"),
+    ("fiscal", "year"),
     ("for the year", "year"),
     ("twelve months", "year"),
     ("12 months", "year"),
@@ -354,6 +356,20 @@ pub fn period_of(sentence: &str, fig: (usize, usize)) -> Option<&'static str> {
             let d = distance(sentence, fig, (at, at + cue.len()));
             if d <= 6 && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, period));
+            }
+        }
+    }
+    // "FY26", "FY 2025-26": a fiscal year.
+    for (at, w) in lower.match_indices("fy") {
+        let rest = lower[at + w.len()..].trim_start();
+        let boundary = lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if boundary && rest.starts_with(|c: char| c.is_ascii_digit()) {
+            let d = distance(sentence, fig, (at, at + 2));
+            if d <= 6 && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, "year"));
             }
         }
     }
@@ -506,6 +522,9 @@ mod tests {
         let f = s.find("$4.2").unwrap();
         assert_eq!(period_of(s, (f, f + 12)), Some("quarter"));
         assert!(same_period("quarter", "q4") && !same_period("q1", "q4"));
+        let s = "inflation of 4.2 per cent projected for FY26";
+        let f = s.find("4.2").unwrap();
+        assert_eq!(period_of(s, (f, f + 12)), Some("year"));
         let s = "For the full year, revenue reached $16.1bn.";
         let f = s.find("$16").unwrap();
         assert_eq!(period_of(s, (f, f + 7)), Some("year"));
