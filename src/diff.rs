@@ -83,11 +83,20 @@ fn pair_verdict(
                     && days_apart(x, y).is_some_and(|d| d <= SAME_TIME_DAYS))
         })
     });
-    if same {
-        Verdict::Conflict
-    } else {
-        Verdict::TimeScoped
+    if !same {
+        return Verdict::TimeScoped;
     }
+    // A running tally dated only by its publication day may be an earlier or later
+    // update of that day: a disagreement, but not one that cannot be true.
+    if volatile && (loose_scope(sa) || loose_scope(sb)) {
+        return Verdict::ConflictScopeUncertain;
+    }
+    Verdict::Conflict
+}
+
+/// Whether a claim's readable scopes come only from publication dates.
+fn loose_scope(scopes: &[(String, bool)]) -> bool {
+    scopes.iter().all(|(_, loose)| *loose)
 }
 
 /// Days between two ISO dates (a year or month counts as its first day).
