@@ -348,6 +348,44 @@ const TITLES: &[&str] = &[
 
 /// Name parts that never make a name on their own.
 const NOT_NAMES: &[&str] = &[
+    // Nationality adjectives ("a Dutch-record fee", "the British passenger") describe,
+    // they never own a figure.
+    "American",
+    "Australian",
+    "Brazilian",
+    "British",
+    "Canadian",
+    "Chinese",
+    "Dutch",
+    "Emirati",
+    "English",
+    "Ethiopian",
+    "European",
+    "French",
+    "German",
+    "Indian",
+    "Indonesian",
+    "Irish",
+    "Israeli",
+    "Italian",
+    "Japanese",
+    "Kenyan",
+    "Korean",
+    "Mexican",
+    "Nigerian",
+    "Pakistani",
+    "Palestinian",
+    "Portuguese",
+    "Russian",
+    "Saudi",
+    "Scottish",
+    "South African",
+    "Spanish",
+    "Swiss",
+    "Turkish",
+    "Ugandan",
+    "Ukrainian",
+    "Welsh",
     "Fahrenheit",
     "Celsius",
     "Centigrade",
@@ -1173,9 +1211,14 @@ fn same_person(a: &str, b: &str, ka: EntityKind, kb: EntityKind, threshold: f64)
         return false;
     }
     let pa: Vec<&str> = a.split(' ').collect();
-    let pb: Vec<&str> = b.split(' ').collect();
+    let mut pb: Vec<&str> = b.split(' ').collect();
     if pa.len() != pb.len() || pa.len() < 2 {
         return false;
+    }
+    // "Ramesh Vishwaskumar" and "Viswashkumar Ramesh": many names are written with the
+    // family name first or last.
+    if pa.len() == 2 && pa[0] != pb[0] && (pa[0] == pb[1] || pa[1] == pb[0]) {
+        pb.reverse();
     }
     let mut exact = 0;
     for (x, y) in pa.iter().zip(&pb) {
@@ -1189,7 +1232,9 @@ fn same_person(a: &str, b: &str, ka: EntityKind, kb: EntityKind, threshold: f64)
         // A spelling variant differs by one letter ("Alexandr"/"Alexander"); "Daniel"
         // and "Danielle" are different people however alike they look.
         let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
-        if strsim::jaro_winkler(&lx, &ly) < threshold || strsim::levenshtein(&lx, &ly) > 1 {
+        // Long transliterated names vary by two letters ("Vishwaskumar"/"Viswashkumar").
+        let edits = if lx.len().min(ly.len()) >= 10 { 2 } else { 1 };
+        if strsim::jaro_winkler(&lx, &ly) < threshold || strsim::osa_distance(&lx, &ly) > edits {
             return false;
         }
     }

@@ -1,13 +1,49 @@
 //! Ages (kind `age`, unit = time unit, usually `year`): `28-year-old`, `29 years old`,
 //! `ten months old`, `3 years of age`, `87 yo`, `aged 28`, `age 87`, `at the age of 19`,
 //! and a bare number in apposition to a name (`Wang, 28,`, `Wang, just 28,`) or after
-//! `turned` or a sentence-initial `At 19,`.
+//! `turned` or a sentence-initial `At 19,`; and a decade of life after a possessive
+//! (`in his late 30s` = 37–39, `her early 20s` = 20–23, `their mid-40s` = 43–46).
 //!
 //! Why: "Wang, 27" against "the 28-year-old Wang" is a conflict the report must show.
 
 use super::duration;
 use super::numeral::Numeral;
 use super::token::Tokens;
+
+/// A decade of life at the numeral token `i` ("in his late 30s"): (first token, end
+/// token, lowest age, highest age). Needs a possessive (his, her, their) before it.
+pub fn decade(t: &Tokens, i: usize, floor: usize) -> Option<(usize, usize, f64, f64)> {
+    let n = t.int(i)?;
+    if t.ndigits(i) != 2 || n % 10 != 0 || n < 10 {
+        return None;
+    }
+    let plural = t.s(i + 1) == "s" && t.attached(i + 1);
+    if !plural {
+        return None;
+    }
+    let n = n as f64;
+    let (mut lo, mut hi) = (n, n + 9.0);
+    let mut k = i;
+    if k >= 2 && t.is_dash(k - 1) && t.attached(k) && t.is_word(k - 2, "mid") {
+        (lo, hi) = (n + 3.0, n + 6.0);
+        k -= 2;
+    } else if k >= 1 && t.is_any(k - 1, &["early", "mid", "late"]) {
+        (lo, hi) = match t.lc(k - 1).as_str() {
+            "early" => (n, n + 3.0),
+            "mid" => (n + 3.0, n + 6.0),
+            _ => (n + 7.0, n + 9.0),
+        };
+        k -= 1;
+    }
+    if k == 0 || !t.is_any(k - 1, &["his", "her", "their"]) {
+        return None;
+    }
+    let mut s = k - 1;
+    if s >= 1 && t.is_word(s - 1, "in") {
+        s -= 1;
+    }
+    (s >= floor).then_some((s, i + 2, lo, hi))
+}
 
 /// An age unit after a numeral ending before token `k`: (unit, end token).
 pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
@@ -268,6 +304,16 @@ fn is_not_a_name(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decades_of_life_after_a_possessive() {
+        let t = crate::extract::token::tokenize("a man in his late 30s walked");
+        assert_eq!(decade(&t, 5, 0), Some((2, 7, 37.0, 39.0)));
+        let t = crate::extract::token::tokenize("in her mid-40s");
+        assert_eq!(decade(&t, 4, 0).map(|d| (d.2, d.3)), Some((43.0, 46.0)));
+        let t = crate::extract::token::tokenize("prices of the 1930s and 30s");
+        assert_eq!(decade(&t, 5, 0), None);
+    }
     use crate::extract::numeral::parse_numeral;
     use crate::extract::token::tokenize;
 

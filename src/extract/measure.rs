@@ -47,6 +47,7 @@ pub fn unit_word(w: &str) -> Option<&'static str> {
         "ghz" => "ghz",
         "mhz" => "mhz",
         "hp" | "bhp" | "horsepower" => "hp",
+        "newton-metre" | "newton-metres" | "newton-meter" | "newton-meters" => "nm",
         "calorie" | "calories" => "calorie",
         _ => return None,
     })
@@ -69,6 +70,13 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
             _ => return Some(("degree", j + 1)),
         };
         return Some((scale, j + 2));
+    }
+    // "400Nm", "635 Nm": newton-metres of torque (lower-case "nm" is nanometres).
+    if t.s(j) == "Nm" {
+        return Some(("nm", j + 1));
+    }
+    if t.lc(j).as_str() == "lb" && t.is_dash(j + 1) && t.is_word(j + 2, "ft") {
+        return Some(("lb-ft", j + 3));
     }
     let lc = t.lc(j);
     let unit = unit_word(lc.as_str())?;

@@ -132,6 +132,17 @@ impl Scanner<'_, '_> {
             let stamp = self
                 .last_date_end
                 .is_some_and(|e| e + 1 == i && t.is_punct(e, ','));
+            if let Some((s, e, lo, hi)) = age::decade(t, i, self.floor) {
+                let mid = Some((lo + hi) / 2.0);
+                let mut m = Mention::new(0, 0, Kind::Age, Interval::new(Some(lo), mid, Some(hi)));
+                m.unit = Some("year".into());
+                m.qualifier = Qualifier::Range;
+                let f = self.found(s, e, m);
+                i = e;
+                self.floor = e;
+                self.out.push(f);
+                continue;
+            }
             if i >= self.floor && !stamp {
                 if let Some(r) = clock::parse(t, i) {
                     let f = self.clock_found(i, r);

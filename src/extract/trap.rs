@@ -18,7 +18,7 @@ const DIGIT_SUFFIXES: &[&str] = &[
     // Units of measure written onto the number (256GB, 100km, 938hp) leave a figure.
     "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
     "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
-    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft",
+    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft", "Nm",
     // Currencies written after the amount with letters of their script.
     "元", "円", "원",
 ];

@@ -485,9 +485,18 @@ pub fn open_quantity(
         }
         None
     };
+    // "4,500 times": extraction leaves "times" out of the count; it counts the verb.
+    let times = (dimension == Dimension::Number && unit.is_none())
+        .then(|| {
+            after
+                .first()
+                .filter(|w| w.text.eq_ignore_ascii_case("times"))
+        })
+        .flatten()
+        .map(|_| "times");
     // 1. A counted noun.
-    if kind == Kind::Count && dimension == Dimension::Count {
-        if let Some(noun) = unit {
+    if kind == Kind::Count && dimension == Dimension::Count || times.is_some() {
+        if let Some(noun) = unit.or(times) {
             let (name, volatile) = canonical(noun);
             let generic = GENERIC.contains(&stem(noun).as_str());
             if noun == "times" {
@@ -654,8 +663,9 @@ pub fn open_quantity(
     // liquidity line"), or "N of X" for an amount ("108 billion dollars of aid").
     let measured = dimension.is_measure() || dimension == Dimension::Currency;
     if measured && after_clean && dimension != Dimension::Duration {
-        let of_x = (after.first().is_some_and(|w| w.text == "of")
-            && dimension == Dimension::Currency)
+        let of_x = after
+            .first()
+            .is_some_and(|w| w.text == "of")
             .then(|| after.get(1))
             .flatten();
         if let Some(n) = of_x.or(after.first()).filter(|w| content(w)) {
@@ -853,6 +863,26 @@ mod tests {
             Dimension::ClockTime,
         );
         assert_eq!(q.as_deref(), Some("clock_time"));
+    }
+
+    #[test]
+    fn n_times_counts_its_verb() {
+        let a = quantity(
+            "It orbited the Earth 4,500 times.",
+            "4,500",
+            Kind::Number,
+            None,
+            Dimension::Number,
+        );
+        let b = quantity(
+            "They made 4,576 orbits.",
+            "4,576 orbits",
+            Kind::Count,
+            Some("orbits"),
+            Dimension::Count,
+        );
+        assert_eq!(a.as_deref(), Some("orbits"));
+        assert_eq!(a, b);
     }
 
     #[test]
