@@ -64,6 +64,7 @@ fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
 /// marks running tallies (death tolls) whose publication days matter.
 fn pair_verdict(
     a: &Claim,
+    b: &Claim,
     sa: &[(String, bool)],
     sb: &[(String, bool)],
     volatile: bool,
@@ -86,17 +87,18 @@ fn pair_verdict(
     if !same {
         return Verdict::TimeScoped;
     }
-    // A running tally dated only by its publication day may be an earlier or later
-    // update of that day: a disagreement, but not one that cannot be true.
-    if volatile && (loose_scope(sa) || loose_scope(sb)) {
+    // A running tally reported twice on one day may be an earlier and a later update of
+    // that day ("78 on Monday", "81 as of Monday evening"): a disagreement, but not one
+    // that cannot be true, unless both figures are dated by the text itself.
+    if volatile && !(stated_date(a) && stated_date(b)) {
         return Verdict::ConflictScopeUncertain;
     }
     Verdict::Conflict
 }
 
-/// Whether a claim's readable scopes come only from publication dates.
-fn loose_scope(scopes: &[(String, bool)]) -> bool {
-    scopes.iter().all(|(_, loose)| *loose)
+/// Whether a claim's time scope is a date its text states ("as of June 12").
+fn stated_date(c: &Claim) -> bool {
+    c.as_of_source.as_deref() == Some("explicit")
 }
 
 /// Days between two ISO dates (a year or month counts as its first day).
@@ -260,7 +262,7 @@ pub fn diff_group(
                         if m.doc == d.doc || clash(reps[major], m) {
                             continue;
                         }
-                        let v = pair_verdict(d, &scopes[i], &scopes[j], volatile);
+                        let v = pair_verdict(d, m, &scopes[i], &scopes[j], volatile);
                         if v_d.is_none_or(|w| rank(v) > rank(w)) {
                             v_d = Some(v);
                         }
@@ -284,7 +286,7 @@ pub fn diff_group(
             reps.iter().enumerate().skip(i + 1).any(|(j, b)| {
                 (explicit(a) || explicit(b) || volatile)
                     && clash(a, b)
-                    && pair_verdict(a, &scopes[i], &scopes[j], volatile) == Verdict::TimeScoped
+                    && pair_verdict(a, b, &scopes[i], &scopes[j], volatile) == Verdict::TimeScoped
             })
         });
         if timeline {

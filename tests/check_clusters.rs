@@ -97,12 +97,16 @@ fn results_cluster_flags_revenue_and_keeps_percentages_apart() {
 }
 
 #[test]
-fn disaster_cluster_flags_the_same_day_toll_conflict_and_shows_growing_tolls_as_timelines() {
+fn disaster_cluster_flags_the_same_day_toll_difference_and_shows_growing_tolls_as_timelines() {
     let f = findings("fixtures/clusters/disaster");
+    // 78 on Monday against 81 as of Monday evening: two reports of one day may be two
+    // updates of a running toll, so the difference is flagged with an uncertain scope.
     assert!(
-        f.iter().any(|(v, _, a)| v == "conflict" && a == "deaths"),
+        f.iter()
+            .any(|(v, _, a)| v == "conflict_scope_uncertain" && a == "deaths"),
         "{f:?}"
     );
+    assert!(!f.iter().any(|(v, _, _)| v == "conflict"), "{f:?}");
     assert!(
         f.iter()
             .any(|(v, _, a)| v == "time_scoped" && a == "injuries"),
