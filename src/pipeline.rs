@@ -298,6 +298,13 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         if let Some(a) = &claim.attribute {
             if is_forecast(doc.text.get(base..m.start).unwrap_or("")) {
                 claim.attribute = Some(format!("{a}_forecast"));
+            } else if m.kind == Kind::Money
+                && is_offer(doc.text.get(base..m.start).unwrap_or(""), after)
+            {
+                // "UBS's first offer was only $1 billion": a bid is not the agreed price,
+                // and bids move during talks.
+                claim.attribute = Some(format!("{a}_offer"));
+                claim.volatile = true;
             }
         }
         // "14% of its workforce—roughly 200 employees": a count in apposition restates
@@ -698,6 +705,40 @@ const FORECAST_CUES: &[&str] = &[
     "pencilled",
     "penciled",
 ];
+
+/// Words that make an amount a bid rather than the agreed price.
+const OFFER_CUES: &[&str] = &[
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "bid",
+    "bids",
+    "bidding",
+    "proposal",
+    "proposed",
+    "weighing",
+    "counteroffer",
+];
+
+/// Whether the clause around an amount (the last eight words before it, the first three
+/// after) makes it an offer or bid.
+fn is_offer(lead: &str, after: &str) -> bool {
+    let lower = lead.to_ascii_lowercase();
+    let clause = lower.rsplit([';', '.', ',']).next().unwrap_or(&lower);
+    let before = clause.split_whitespace().rev().take(8);
+    let after_lower = after.to_ascii_lowercase();
+    let next = after_lower
+        .split([';', '.', ','])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(3);
+    before
+        .chain(next)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| OFFER_CUES.contains(&w))
+}
 
 /// Whether the clause before a figure (the last ten words) makes it a forecast.
 fn is_forecast(lead: &str) -> bool {
