@@ -177,6 +177,8 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
     // (sentence, view range, family) of the previous claim, for appositions.
     let mut prev: Option<(usize, usize, Option<usize>, Option<String>)> = None;
     let mut claim_of_mention: Vec<Option<usize>> = vec![None; an.mentions.len()];
+    // The previous claim and where its figure ends, for conversions in brackets.
+    let mut last: Option<(usize, usize)> = None;
     for (mi, m) in an.mentions.iter().enumerate() {
         let Some(si) = seg.sentence_at(m.start) else {
             continue;
@@ -410,8 +412,27 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             claim.as_of_source = source.map(|s| s.as_str().to_string());
             claim.period = period_of(sent_text, fig).map(str::to_string);
         }
+        // "215,900 yuan ($30,408)", "26 feet (8 meters)", "1,650°C, or 3,000°F": a
+        // conversion restates the figure before it and says what it says.
+        if let Some((pi, pend)) = last {
+            let p: &Claim = &out[pi];
+            let convertible = claim.dimension.is_measure()
+                || matches!(claim.dimension, Dimension::Currency | Dimension::ClockTime);
+            if convertible
+                && p.dimension == claim.dimension
+                && p.attribute.is_some()
+                && is_restatement(doc.text.get(pend..m.start).unwrap_or("x"))
+            {
+                claim.attribute = p.attribute.clone();
+                claim.subject = p.subject.clone();
+                claim.subject_rule = p.subject_rule;
+                claim.identity = p.identity.clone();
+                claim.volatile = p.volatile;
+            }
+        }
         let reach = trigger.map_or(m.end, |t| t.1.max(m.end));
         prev = Some((si, reach, family, claim.subject.clone()));
+        last = Some((out.len(), m.end));
         claim_of_mention[mi] = Some(out.len());
         out.push(claim);
     }
@@ -705,6 +726,28 @@ const FORECAST_CUES: &[&str] = &[
     "pencilled",
     "penciled",
 ];
+
+/// Whether the text between two figures makes the second a restatement of the first in
+/// other units: an opening bracket or "or", with an optional hedge ("(about", ", or
+/// roughly", "or").
+fn is_restatement(gap: &str) -> bool {
+    let g = gap.trim().to_ascii_lowercase();
+    let g = [
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "approximately",
+        "nearly",
+        "almost",
+    ]
+    .iter()
+    .find_map(|h| g.strip_suffix(h))
+    .unwrap_or(&g)
+    .trim()
+    .to_string();
+    matches!(g.as_str(), "(" | "[" | ", or" | "or" | "(or" | "/")
+}
 
 /// Words that make an amount a bid rather than the agreed price.
 const OFFER_CUES: &[&str] = &[

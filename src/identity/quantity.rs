@@ -368,6 +368,23 @@ fn is_stop(w: &str) -> bool {
     STOP.contains(&l.as_str()) || l.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Modifiers that order or add up rather than narrow ("6 consecutive hikes", "three
+/// separate attacks").
+const ORDER_WORDS: &[&str] = &[
+    "consecutive",
+    "straight",
+    "successive",
+    "separate",
+    "different",
+    "individual",
+    "total",
+    "further",
+    "additional",
+    "several",
+    "various",
+    "straight-line",
+];
+
 /// Nouns that count people without saying what happened to them: the predicate decides.
 const GENERIC: &[&str] = &["person", "other", "individual", "those", "one"];
 
@@ -521,6 +538,7 @@ pub fn open_quantity(
                     t.chars().all(|c| c.is_lowercase() || c == '-')
                         && !is_stop(t)
                         && !t.split('-').any(starts_number_word)
+                        && !ORDER_WORDS.contains(t)
                 })
                 .collect();
             let (name, volatile) = if modifiers.is_empty() {
