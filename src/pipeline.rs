@@ -283,7 +283,26 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         let bare_one = matches!(m.kind, Kind::Count | Kind::Number)
             && m.unit.is_none()
             && claim.text.eq_ignore_ascii_case("one");
+        // "Of those bodies, 22 adults and 10 children are still unidentified": figures of
+        // a sentence that opens on a part of something counted before.
+        let of_those = {
+            let opening = doc.text.get(sentence.start..m.start).unwrap_or("");
+            let lower = opening.trim_start().to_ascii_lowercase();
+            [
+                "of those ",
+                "of these ",
+                "of them",
+                "of the dead",
+                "of the victims",
+                "among them",
+                "among those ",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p))
+                && opening.contains(',')
+        };
         let partitive = bare_one
+            || of_those
             || is_partitive(after)
             || (matches!(m.kind, Kind::Count | Kind::Number) && is_part_of_group(after))
             || is_increment(
