@@ -87,15 +87,31 @@ pub fn group_claims<'a>(
     for ((attribute, unit), members) in blocks {
         for (subject, members) in by_owner(claims, members) {
             let open = members.iter().all(|&i| claims[i].identity.is_some());
-            // A lexicon family names its quantity well enough that a spread of values is
-            // a disagreement or a timeline; an open quantity may name two things.
-            // A running tally grows from day to day: its figures may lie further apart
-            // (the square of the ratio) and still count one thing.
+            // A lexicon family names its quantity well enough that any spread is a
+            // disagreement or a timeline. Open quantities and running tallies may name two
+            // things (today's toll and a past outbreak's; two banks and thirty), the more
+            // likely the less the words said.
+            let weak = members.iter().any(|&i| {
+                claims[i]
+                    .identity
+                    .as_ref()
+                    .is_some_and(|id| id.quantity_rule == crate::identity::quantity::DIMENSION_RULE)
+            });
             let tally = members.iter().any(|&i| claims[i].volatile);
-            let parts = if open || tally {
-                split_by_value(claims, members, if tally { ratio * ratio } else { ratio })
-            } else {
+            let parts = if !open && !tally {
                 vec![members]
+            } else {
+                // Named by the unit alone: the ratio; a tally: its square; named by the
+                // sentence's words: its cube ("12 crew" and "30 crew members" stay one
+                // group, "two banks" and "about 30 banks" do not).
+                let spread = if weak {
+                    ratio
+                } else if tally {
+                    ratio * ratio
+                } else {
+                    ratio * ratio * ratio
+                };
+                split_by_value(claims, members, spread)
             };
             for part in parts {
                 out.push(ClaimGroup {
@@ -195,6 +211,7 @@ fn split_by_value(claims: &[Claim], members: Vec<usize>, ratio: f64) -> Vec<Vec<
 mod tests {
     use super::*;
     use crate::claim::{Identity, Interval, Span};
+    use crate::identity::quantity::DIMENSION_RULE;
 
     fn open_claim(doc: &str, attribute: &str, subject: &str, rule: SubjectRule, v: f64) -> Claim {
         let span = Span {
@@ -230,16 +247,37 @@ mod tests {
 
     #[test]
     fn far_apart_values_measure_different_things() {
+        // Named by their unit alone ("650 km"): split at the ratio, around the densest.
+        let weak = |doc, v| {
+            let mut c = open_claim(doc, "length", "S", SubjectRule::Story, v);
+            c.identity.as_mut().unwrap().quantity_rule = DIMENSION_RULE.into();
+            c
+        };
         let claims = vec![
-            open_claim("a", "range", "S", SubjectRule::Story, 650.0),
-            open_claim("b", "range", "S", SubjectRule::Story, 700.0),
-            open_claim("c", "range", "S", SubjectRule::Story, 700.0),
-            open_claim("d", "range", "S", SubjectRule::Story, 800.0),
-            open_claim("e", "range", "S", SubjectRule::Story, 1200.0),
+            weak("a", 650.0),
+            weak("b", 700.0),
+            weak("c", 700.0),
+            weak("d", 800.0),
+            weak("e", 1200.0),
         ];
         let groups = group_claims(&claims, |a| a, 1.5);
         let parts: Vec<Vec<usize>> = groups.iter().map(|g| g.claims.clone()).collect();
         assert_eq!(parts, vec![vec![0, 1, 2, 3], vec![4]]);
+    }
+
+    #[test]
+    fn a_quantity_named_by_its_words_tolerates_more_spread() {
+        // "12 crew" and "30 crew members" disagree; "two banks" and "30 banks" are two
+        // things.
+        let claims = vec![
+            open_claim("a", "crew", "S", SubjectRule::Story, 12.0),
+            open_claim("b", "crew", "S", SubjectRule::Story, 30.0),
+            open_claim("c", "bank", "S", SubjectRule::Story, 2.0),
+            open_claim("d", "bank", "S", SubjectRule::Story, 30.0),
+        ];
+        let groups = group_claims(&claims, |a| a, 1.5);
+        let parts: Vec<Vec<usize>> = groups.iter().map(|g| g.claims.clone()).collect();
+        assert_eq!(parts, vec![vec![2], vec![3], vec![0, 1]]);
     }
 
     #[test]

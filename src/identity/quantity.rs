@@ -530,17 +530,31 @@ pub fn open_quantity(
             // Modifiers between the number and the noun name a narrower thing ("two
             // field hospitals", "10 cabin crew"), unless a synonym set knows the phrase
             // ("confirmed cases" are cases).
-            let modifiers: Vec<&str> = words
+            // Names narrow it too ("two NASA astronauts", "12 African countries").
+            let modifiers: Vec<String> = words
                 .iter()
                 .filter(|w| w.start > fig.0 && w.start < fig.1 && w.text != noun)
-                .map(|w| w.text)
+                .map(|w| w.text.to_lowercase())
                 .filter(|t| {
-                    t.chars().all(|c| c.is_lowercase() || c == '-')
+                    t.chars().all(|c| c.is_alphabetic() || c == '-')
                         && !is_stop(t)
                         && !t.split('-').any(starts_number_word)
-                        && !ORDER_WORDS.contains(t)
+                        && !ORDER_WORDS.contains(&t.as_str())
                 })
                 .collect();
+            // "27 campers and counselors": a coordinated noun counts both together.
+            let (name, volatile) = match after.get(..2) {
+                Some([and, other])
+                    if and.text == "and"
+                        && after_clean
+                        && !and.brk
+                        && content(other)
+                        && other.text.ends_with('s') =>
+                {
+                    (format!("{name} and {}", canonical(other.text).0), volatile)
+                }
+                _ => (name, volatile),
+            };
             let (name, volatile) = if modifiers.is_empty() {
                 (name, volatile)
             } else {
@@ -568,12 +582,15 @@ pub fn open_quantity(
             && (dimension == Dimension::ClockTime
                 || matches!(dimension, Dimension::Percent | Dimension::Currency) && joiner == "to"
                 || matches!(dimension, Dimension::Percent) && joiner == "at");
+        // "projected at 6.7%": a participle before "at"/"to" is no quantity.
+        let participle = level && (w1.text.ends_with("ed") || w1.text.ends_with("ing"));
         if (level
             || matches!(
                 joiner.as_str(),
                 "of" | "reached" | "reaching" | "was" | "is"
             ))
             && !w0.brk
+            && !participle
             && content(w1)
         {
             // A compound the synonym sets know ("repo rate"), else the head noun.
@@ -665,6 +682,8 @@ pub fn open_quantity(
     let level = before
         .first()
         .is_some_and(|w| matches!(w.text.to_lowercase().as_str(), "to" | "from" | "at"));
+    // "rain fell for one night": a duration is not what changed.
+    let change = change.filter(|_| dimension != Dimension::Duration);
     if let Some((name, words)) = change.filter(|_| !level) {
         if matches!(
             dimension,
@@ -761,6 +780,18 @@ mod tests {
             .as_deref(),
             Some("aboard")
         );
+    }
+
+    #[test]
+    fn coordinated_nouns_count_together() {
+        let q = quantity(
+            "it mourned 27 campers and counselors.",
+            "27 campers",
+            Kind::Count,
+            Some("campers"),
+            Dimension::Count,
+        );
+        assert_eq!(q.as_deref(), Some("camper and counselor"));
     }
 
     #[test]
