@@ -14,7 +14,7 @@ use crate::claim::{Claim, Interval, Kind};
 use crate::config::Config;
 use crate::finding::{Finding, Severity, Verdict};
 use crate::group::ClaimGroup;
-use crate::identity::quantity::DIMENSION_RULE;
+use crate::identity::quantity::is_weak_rule;
 use crate::pipeline::fingerprint;
 use crate::timescope::{compatible, same_period};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -608,7 +608,7 @@ pub fn diff_groups(
                 claims[i]
                     .identity
                     .as_ref()
-                    .is_some_and(|id| id.quantity_rule == DIMENSION_RULE)
+                    .is_some_and(|id| is_weak_rule(&id.quantity_rule))
             });
             if weak && f.severity > Severity::Info {
                 f.severity = Severity::Info;

@@ -95,7 +95,7 @@ pub fn group_claims<'a>(
                 claims[i]
                     .identity
                     .as_ref()
-                    .is_some_and(|id| id.quantity_rule == crate::identity::quantity::DIMENSION_RULE)
+                    .is_some_and(|id| crate::identity::quantity::is_weak_rule(&id.quantity_rule))
             });
             let tally = members.iter().any(|&i| claims[i].volatile);
             let parts = if !open && !tally {

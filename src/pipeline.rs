@@ -354,7 +354,7 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         if claim.attribute.is_none()
             && !partitive
             && sentence.segment == 0
-            && !matches!(m.kind, Kind::Year | Kind::Date | Kind::Ordinal)
+            && !matches!(m.kind, Kind::Year | Kind::Ordinal)
         {
             if let Some(q) =
                 open_quantity(sent_text, fig, m.kind, m.unit.as_deref(), unit.dimension)

@@ -55,6 +55,21 @@ impl Anchor {
         Some(Anchor { year, month, day })
     }
 
+    /// The year of a month and day stated without one in a clause told in the past
+    /// ("launched on June 5" in an article of 19 March is last June): the latest that is
+    /// not after the anchor (a few days' slack for time zones).
+    pub fn past_year_for(&self, m: u32, d: u32) -> i32 {
+        let Some(am) = self.month else {
+            return self.year;
+        };
+        let after = (m, d) > (am, self.day.unwrap_or(31).saturating_add(3));
+        if after {
+            self.year - 1
+        } else {
+            self.year
+        }
+    }
+
     /// The year of a month (and day) stated without one: the year that puts it closest
     /// to the anchor ("December 20" in an article of 5 January is last December).
     pub fn year_for(&self, m: u32, d: Option<u32>) -> i32 {
@@ -195,6 +210,64 @@ fn trailing_year(t: &Tokens, k: usize) -> Option<(i32, usize)> {
     Some((y, j + 1))
 }
 
+/// Whether the clause before token `i` tells of the past: a verb in the past tense
+/// among the six words before ("launched on", "began their mission on"), and no word
+/// of the future ("will", "next", "scheduled").
+fn told_in_past(t: &Tokens, i: usize) -> bool {
+    let mut past = false;
+    for k in (i.saturating_sub(6)..i).rev() {
+        if t.is_boundary(k) {
+            break;
+        }
+        let w = t.lc(k);
+        let w = w.as_str();
+        if matches!(
+            w,
+            "will"
+                | "next"
+                | "scheduled"
+                | "due"
+                | "planned"
+                | "until"
+                | "expected"
+                | "set"
+                | "upcoming"
+                | "from"
+        ) {
+            return false;
+        }
+        past |= (w.len() > 4 && w.ends_with("ed"))
+            || matches!(
+                w,
+                "began"
+                    | "flew"
+                    | "took"
+                    | "was"
+                    | "were"
+                    | "had"
+                    | "came"
+                    | "went"
+                    | "fell"
+                    | "rose"
+                    | "struck"
+                    | "hit"
+                    | "made"
+                    | "won"
+                    | "left"
+                    | "held"
+                    | "met"
+                    | "said"
+                    | "told"
+                    | "sold"
+                    | "paid"
+                    | "lost"
+                    | "saw"
+                    | "led"
+            );
+    }
+    past
+}
+
 /// Context that makes a bare month name a date rather than a verb or a name.
 fn month_context(t: &Tokens, i: usize) -> bool {
     i > 0
@@ -224,7 +297,7 @@ fn from_month(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMat
     if let Some((d, k2)) = day_at(t, k).filter(|_| !verb) {
         let (year, end) = match trailing_year(t, k2) {
             Some((y, e)) => (Some(y), e),
-            None => (published.map(|p| p.year_for(m, Some(d))), k2),
+            None => (published.map(|p| year_of(p, t, i, m, d)), k2),
         };
         if !valid(year, m, d) {
             return None;
@@ -322,6 +395,16 @@ fn day_range(t: &Tokens, k: usize, year: Option<i32>, m: u32, d: u32) -> Option<
     })
 }
 
+/// The year of a month and day stated without one at token `i`: the last such day
+/// before the publication when the clause tells of the past, else the closest.
+fn year_of(p: Anchor, t: &Tokens, i: usize, m: u32, d: u32) -> i32 {
+    if told_in_past(t, i) {
+        p.past_year_for(m, d)
+    } else {
+        p.year_for(m, Some(d))
+    }
+}
+
 /// A date starting with a day: `13 June 2025`, `04th Jan 2019`, `fourth of July`.
 fn from_day(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMatch> {
     let (d, k) = day_at(t, i)?;
@@ -332,7 +415,7 @@ fn from_day(t: &Tokens, i: usize, published: Option<Anchor>) -> Option<DateMatch
     }
     let (year, end) = match trailing_year(t, k2) {
         Some((y, e)) => (Some(y), e),
-        None => (published.map(|p| p.year_for(m, Some(d))), k2),
+        None => (published.map(|p| year_of(p, t, i, m, d)), k2),
     };
     if !valid(year, m, d) {
         return None;
@@ -789,6 +872,17 @@ mod tests {
         let a = Anchor::parse("2024-12-28").unwrap();
         assert_eq!(a.year_for(1, Some(3)), 2025);
         assert_eq!(Anchor::parse("2025").unwrap().year_for(12, None), 2025);
+    }
+
+    #[test]
+    fn a_date_told_in_the_past_is_before_publication() {
+        let a = Anchor::parse("2025-03-19").unwrap();
+        assert_eq!(a.past_year_for(6, 5), 2024);
+        assert_eq!(a.past_year_for(3, 18), 2025);
+        let t = crate::extract::token::tokenize("the capsule, which launched on June 5.");
+        assert!(told_in_past(&t, 6));
+        let t = crate::extract::token::tokenize("the capsule will launch on June 5.");
+        assert!(!told_in_past(&t, 5));
     }
 
     #[test]

@@ -36,16 +36,18 @@ pub struct Quantity {
     pub volatile: bool,
 }
 
-impl Quantity {
-    /// Whether only the unit named the quantity ("625 feet", "three hours"): such
-    /// figures are compared, but their disagreements are reported as info.
-    pub fn weak(&self) -> bool {
-        self.rule == DIMENSION_RULE
-    }
-}
-
 /// The rule name of a quantity read from the dimension alone.
 pub const DIMENSION_RULE: &str = "dimension";
+
+/// The rule name of a date's quantity read from the verb before it ("launched on").
+pub const DATE_VERB_RULE: &str = "verb of a date";
+
+/// Whether a rule names its quantity weakly (by the unit alone, or a date by a verb
+/// that many events share): such figures are compared, but their disagreements are
+/// reported as info.
+pub fn is_weak_rule(rule: &str) -> bool {
+    rule == DIMENSION_RULE || rule == DATE_VERB_RULE
+}
 
 #[derive(Deserialize)]
 struct SynonymFile {
@@ -511,6 +513,24 @@ pub fn open_quantity(
         })
         .flatten()
         .map(|_| "times");
+    // A date names the event of the verb or noun before it ("launched on June 5",
+    // "began their mission on June 6, 2024").
+    if dimension == Dimension::Date {
+        if before
+            .first()
+            .is_some_and(|w| w.text.eq_ignore_ascii_case("on"))
+        {
+            if let Some(v) = before[1..]
+                .iter()
+                .take(4)
+                .find(|w| content(w) && known(w.text).is_some())
+            {
+                let (name, _) = canonical(v.text);
+                return q(name, DATE_VERB_RULE, v.text, false);
+            }
+        }
+        return None;
+    }
     // 1. A counted noun.
     if kind == Kind::Count && dimension == Dimension::Count || times.is_some() {
         if let Some(noun) = unit.or(times) {
@@ -878,7 +898,7 @@ mod tests {
             Some("minute"),
             Dimension::Duration,
         );
-        assert_eq!(a.as_deref(), Some("time after takeoff"));
+        assert_eq!(a.as_deref(), Some("time after departure"));
         assert_eq!(a, b);
     }
 
@@ -931,6 +951,26 @@ mod tests {
             Dimension::Count,
         );
         assert_eq!(a.as_deref(), Some("orbits"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_date_takes_the_start_before_it() {
+        let a = quantity(
+            "Starliner, which launched on June 5.",
+            "June 5",
+            Kind::Date,
+            None,
+            Dimension::Date,
+        );
+        let b = quantity(
+            "They began their mission on June 6, 2024.",
+            "June 6, 2024",
+            Kind::Date,
+            None,
+            Dimension::Date,
+        );
+        assert_eq!(a.as_deref(), Some("departure"));
         assert_eq!(a, b);
     }
 
