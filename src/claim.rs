@@ -251,6 +251,7 @@ impl Claim {
             subject_rule: SubjectRule::Named,
             base: value,
             volatile: false,
+            in_change: false,
         }
     }
 }
@@ -314,6 +315,9 @@ pub struct Claim {
     /// Whether the quantity is a running tally whose publication day matters.
     #[serde(skip)]
     pub volatile: bool,
+    /// Whether the figure is one end of a change its sentence states ("from 78 to 112").
+    #[serde(skip)]
+    pub in_change: bool,
 }
 
 /// How a claim's open quantity was decided: the rule and the words.

@@ -278,6 +278,52 @@ pub fn diff_group(
             }
         }
     }
+    // Sources agree with each other, but one contradicts itself: two figures for one
+    // thing at one time ("825 feet" in its headline, "625 feet" in its timeline). A
+    // change it states ("from 78 to 112") or its own timeline is no contradiction.
+    let mut own: Option<(&Claim, &Claim)> = None;
+    let weak = members.iter().any(|c| {
+        c.identity
+            .as_ref()
+            .is_some_and(|id| is_weak_rule(&id.quantity_rule))
+    });
+    if verdict == Verdict::Agree && !weak {
+        for first in &docs {
+            for (x, &i) in first.iter().enumerate() {
+                for &j in &first[x + 1..] {
+                    let (a, b) = (reps[i], reps[j]);
+                    let stated = |c: &Claim| c.value.point.is_some() && !c.in_change;
+                    let same_time = match (&a.as_of, &b.as_of) {
+                        (Some(x), Some(y)) => compatible(x, y),
+                        (None, None) => true,
+                        _ => false,
+                    };
+                    // Two figures of one paragraph are mostly a list of different things
+                    // ("six in Kendall, two in Travis"); a contradiction sets one part of
+                    // an article against another (its headline against its body).
+                    if own.is_none()
+                        && a.span.line != b.span.line
+                        && stated(a)
+                        && stated(b)
+                        && same_time
+                        && clash(a, b)
+                        && pair_verdict(
+                            a,
+                            b,
+                            &scopes_or_empty(&scopes, i),
+                            &scopes_or_empty(&scopes, j),
+                            volatile,
+                        ) != Verdict::TimeScoped
+                    {
+                        own = Some((a, b));
+                    }
+                }
+            }
+        }
+        if own.is_some() {
+            verdict = Verdict::ConflictScopeUncertain;
+        }
+    }
     // Nobody dissents, but the figures change over explicitly different times (a
     // valuation in 2021 and in 2025): a timeline.
     if verdict == Verdict::Agree && docs.len() >= 2 {
@@ -295,6 +341,19 @@ pub fn diff_group(
     }
     let message = match (verdict, against) {
         (Verdict::TimeScoped, _) => timeline_message(group, &members),
+        (_, None) if own.is_some() => {
+            let (a, b) = own.expect("checked");
+            format!(
+                "{} {}: {} states both \"{}\" (line {}) and \"{}\" (line {}) for one time",
+                group.subject,
+                group.attribute.replace('_', " "),
+                a.doc,
+                a.text,
+                a.span.line,
+                b.text,
+                b.span.line
+            )
+        }
         (_, Some(major)) => {
             let all: Vec<usize> = (0..reps.len()).collect();
             let n = fitting_docs(&reps, major, &all, &comparable, &clash).len();
@@ -317,10 +376,17 @@ pub fn diff_group(
             }
         ),
     };
+    // An article's own two figures may be a part and its whole, or two updates: shown,
+    // never gated.
+    let severity = if own.is_some() {
+        Severity::Info
+    } else {
+        severity_of(verdict)
+    };
     Finding {
         fingerprint: group_fingerprint(&group.subject, &group.attribute, &members),
         verdict,
-        severity: severity_of(verdict),
+        severity,
         subject: Some(group.subject.clone()),
         attribute: Some(group.attribute.clone()),
         claims: members.iter().map(|c| c.id.clone()).collect(),
@@ -401,6 +467,11 @@ fn distinct_docs(members: &[&Claim]) -> usize {
     docs.sort_unstable();
     docs.dedup();
     docs.len()
+}
+
+/// A claim's readable scopes, or none when they were not computed (one document).
+fn scopes_or_empty(scopes: &[Vec<(String, bool)>], i: usize) -> Vec<(String, bool)> {
+    scopes.get(i).cloned().unwrap_or_default()
 }
 
 /// What most sources say and who differs, by how much: "Alex Doe age: 9 sources say

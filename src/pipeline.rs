@@ -461,6 +461,8 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             .change_from
             .and_then(|j| Some((claim_of_mention.get(j).copied()??, claim_of_mention[mi]?)));
         if let Some((a, b)) = pair {
+            out[a].in_change = true;
+            out[b].in_change = true;
             let (from, to) = if out[a].attribute.is_none() {
                 (b, a)
             } else {

@@ -70,3 +70,15 @@ fn open_quantities_are_compared_across_sources() {
         "{f}"
     );
 }
+
+#[test]
+fn an_article_that_contradicts_itself_is_shown() {
+    // The headline's 244 against its own body's 242, which the other outlet agrees with.
+    let v = check("fixtures/claims/self_contradiction");
+    let f = findings(&v);
+    assert!(
+        f.contains("info conflict_scope_uncertain · Halden passengers:")
+            && f.contains("01-valley-post.md states both \"244 passengers\" (line 5) and \"242 passengers\" (line 7)"),
+        "{f}"
+    );
+}
