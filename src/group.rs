@@ -98,21 +98,20 @@ pub fn group_claims<'a>(
                     .is_some_and(|id| crate::identity::quantity::is_weak_rule(&id.quantity_rule))
             });
             let tally = members.iter().any(|&i| claims[i].volatile);
-            let parts = if !open && !tally {
-                vec![members]
+            // Named by the unit alone: the ratio; a tally: its square; named by the
+            // sentence's words: its cube ("12 crew" and "30 crew members" stay one group,
+            // "two banks" and "about 30 banks" do not); a lexicon family: its sixth power
+            // (a valuation may grow fourfold, a monthly fee is not a takeover).
+            let spread = if weak {
+                ratio
+            } else if tally {
+                ratio * ratio
+            } else if open {
+                ratio.powi(3)
             } else {
-                // Named by the unit alone: the ratio; a tally: its square; named by the
-                // sentence's words: its cube ("12 crew" and "30 crew members" stay one
-                // group, "two banks" and "about 30 banks" do not).
-                let spread = if weak {
-                    ratio
-                } else if tally {
-                    ratio * ratio
-                } else {
-                    ratio * ratio * ratio
-                };
-                split_by_value(claims, members, spread)
+                ratio.powi(6)
             };
+            let parts = split_by_value(claims, members, spread);
             for part in parts {
                 out.push(ClaimGroup {
                     subject: subject.clone(),

@@ -405,6 +405,10 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 kind: m.kind,
                 memo: &memo,
             });
+            // No name fits: the figure is about the story its document tells.
+            if claim.subject.is_none() && sentence.segment == 0 {
+                claim.subject_rule = SubjectRule::Story;
+            }
         }
         // A tally counted in a place ("six people died in Travis County", "511 deaths in
         // DR Congo") is about that place, not the whole story.
@@ -744,6 +748,13 @@ const FORECAST_CUES: &[&str] = &[
     "would reach",
     "estimates",
     "consensus",
+    // A conditional amount ("could end up costing", "would rise to", "should those
+    // add-ons be triggered") is not the amount itself.
+    "could",
+    "would",
+    "might",
+    "potentially",
+    "should those",
     "pencilled",
     "penciled",
 ];

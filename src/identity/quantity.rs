@@ -716,6 +716,17 @@ pub fn open_quantity(
             return q(name, "change verb", words, false);
         }
     }
+    // 8. An amount paid or received in a deal ("will pay 103m euros", "for €103m", "a
+    // deal worth £108 million", "costing an initial €103m"): a price or fee.
+    if dimension == Dimension::Currency {
+        let cue = before
+            .iter()
+            .take(6)
+            .find(|w| known(w.text).is_some_and(|(n, _)| n == "acquisition_price"));
+        if let Some(w) = cue {
+            return q("acquisition_price".into(), "transaction", w.text, false);
+        }
+    }
     // 3. A noun the measure or amount modifies ("a 29-foot tsunami", "a $100 billion
     // liquidity line"), or "N of X" for an amount ("108 billion dollars of aid").
     let measured = dimension.is_measure() || dimension == Dimension::Currency;
