@@ -433,7 +433,9 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
             let (when, source) = as_of(&scope, si, (m.start, m.end), m.kind);
             claim.as_of = when;
             claim.as_of_source = source.map(|s| s.as_str().to_string());
-            claim.period = period_of(sent_text, fig).map(str::to_string);
+            claim.period = period_of(sent_text, fig)
+                .map(str::to_string)
+                .or_else(|| played_in(&doc.text, &an.mentions, mi, limit));
         }
         // "215,900 yuan ($30,408)", "26 feet (8 meters)", "1,650°C, or 3,000°F": a
         // conversion restates the figure before it and says what it says.
@@ -755,9 +757,37 @@ const FORECAST_CUES: &[&str] = &[
     "might",
     "potentially",
     "should those",
+    // "over the next six seasons": a span still to come.
+    "next",
     "pencilled",
     "penciled",
 ];
+
+/// The span of play or work a count is counted over, when the clause names it with a
+/// figure ("14 goals and seven assists in 42 matches", "24 goals in 132 appearances"):
+/// counts over different spans are different quantities.
+fn played_in(text: &str, mentions: &[Mention], mi: usize, limit: usize) -> Option<String> {
+    let m = &mentions[mi];
+    if !matches!(m.kind, Kind::Count | Kind::Number) {
+        return None;
+    }
+    let mut from = m.end;
+    for n in mentions[mi + 1..].iter().take(4) {
+        if n.start >= limit {
+            break;
+        }
+        let gap = text.get(from..n.start)?;
+        if gap.contains([';', '.', ':', '(', ')']) {
+            break;
+        }
+        if gap.ends_with(" in ") && n.kind == Kind::Count {
+            let over = text.get(n.start..n.end)?;
+            return Some(format!("in {}", over.to_lowercase()));
+        }
+        from = n.end;
+    }
+    None
+}
 
 /// Whether the text between two figures makes the second a restatement of the first in
 /// other units: an opening bracket or "or", with an optional hedge ("(about", ", or

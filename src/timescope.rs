@@ -334,6 +334,12 @@ const PERIOD_CUES: &[(&str, &str)] = &[
     ("three months", "quarter"),
     ("half-year", "half"),
     ("six months", "half"),
+    // Sport counts its seasons as business counts its years.
+    ("this season", "season:this"),
+    ("last season", "season:last"),
+    ("previous season", "season:last"),
+    ("campaign", "season"),
+    ("season", "season"),
     ("full year", "year"),
     ("full-year", "year"),
     ("annual", "year"),
@@ -384,6 +390,8 @@ pub fn same_period(a: &str, b: &str) -> bool {
         || (b == "quarter" && a.starts_with('q'))
         || (a == "half" && b.starts_with('h'))
         || (b == "half" && a.starts_with('h'))
+        || (a == "season" && b.starts_with("season"))
+        || (b == "season" && a.starts_with("season"))
 }
 
 /// Whether two `as_of` values can denote the same time: one is a prefix of the other at
