@@ -119,6 +119,10 @@ pub struct Summary {
     pub claims: usize,
     /// Groups of two or more comparable claims.
     pub groups: usize,
+    /// Claims compared with a claim of another document (in a group spanning two or
+    /// more documents); the others had no counterpart, no subject or no quantity
+    /// (`claimcheck explain FILE:LINE` says which).
+    pub compared: usize,
     /// Findings at severity error.
     pub errors: usize,
     /// Findings at severity warning.

@@ -16,7 +16,9 @@
 //! 6. [`gate`] applies what a newsroom configured in `claimcheck.toml` ([`config_file`]):
 //!    house facts ([`facts`]), ignores and inline suppressions ([`suppress`]), a
 //!    [`baseline`] and pull-request mode ([`changed`]).
-//! 7. [`report`] renders a report for people, Markdown, JSON and CI formats.
+//! 7. [`report`] renders a report for people, Markdown, JSON and CI formats;
+//!    [`mod@explain`] tells, for one place in a document, how each figure was read and
+//!    why it was or was not compared.
 //!
 //! ```
 //! use claimcheck::{extract, Config, Document, Kind, Qualifier};
@@ -40,6 +42,7 @@ pub mod config_file;
 pub mod diff;
 pub mod document;
 pub mod error;
+pub mod explain;
 pub mod extract;
 pub mod facts;
 pub mod finding;

@@ -44,6 +44,18 @@ enum Command {
     },
     /// Compare the claims of the inputs and report where they disagree (the CI gate).
     Check(CheckArgs),
+    /// Explain how the figures at FILE:LINE[:COL] were read and whether they were
+    /// compared (their quantity, subject and time, the rule and words that decided them,
+    /// and their group's verdict or why they were not compared).
+    Explain {
+        /// The place to explain: `FILE:LINE` or `FILE:LINE:COL` (1-based).
+        target: String,
+        /// The other documents to compare with. Default: FILE's directory.
+        paths: Vec<PathBuf>,
+        /// Read this config file instead of the `claimcheck.toml` found from here up.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
     /// Show the effective configuration.
     Config {
         /// Print the effective config as TOML, defaults included.
@@ -142,6 +154,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> std::io::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Explain {
+            target,
+            paths,
+            config,
+        } => run_explain(&target, paths, config.as_deref()),
         Command::Config { show, config } => {
             let (config, _) = match effective_config(config.as_deref()) {
                 Ok(c) => c,
@@ -189,6 +206,91 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             })
         }
     }
+}
+
+/// `claimcheck explain FILE:LINE[:COL] [PATHS…]`.
+fn run_explain(
+    target: &str,
+    paths: Vec<PathBuf>,
+    config: Option<&Path>,
+) -> std::io::Result<ExitCode> {
+    let (config, _) = match effective_config(config) {
+        Ok(c) => c,
+        Err(e) => return Ok(usage_error(&e)),
+    };
+    let Some((file, line, column)) = parse_target(target) else {
+        return Ok(usage_error(&format!(
+            "explain: `{target}` is not FILE:LINE or FILE:LINE:COL (1-based line and column)"
+        )));
+    };
+    let file = PathBuf::from(file);
+    if !file.is_file() {
+        return Ok(usage_error(&format!("{}: no such file", file.display())));
+    }
+    let paths = if paths.is_empty() {
+        vec![file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)]
+    } else {
+        let mut p = paths;
+        p.push(file.clone());
+        p
+    };
+    let (mut docs, errors) = load_paths(&paths);
+    for e in &errors {
+        eprintln!("claimcheck: {e}");
+    }
+    // The file may be reached through a directory: one copy of each document.
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    docs.dedup_by(|a, b| same_file(&a.id, &b.id));
+    let Some(doc) = docs
+        .iter()
+        .find(|d| same_file(&d.id, &file.to_string_lossy()))
+    else {
+        return Ok(usage_error(&format!(
+            "{}: not read (is it a supported text, Markdown, HTML or JSON file?)",
+            file.display()
+        )));
+    };
+    let report = check(&docs, &config);
+    let items = claimcheck::explain::explain(&report, &doc.id, line, column);
+    let mut out = std::io::stdout().lock();
+    if items.is_empty() {
+        writeln!(
+            out,
+            "{}:{line}{}: no figure there",
+            doc.id,
+            column.map_or(String::new(), |c| format!(":{c}"))
+        )?;
+    } else {
+        write!(out, "{}", claimcheck::explain::render_explanations(&items))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `FILE:LINE` or `FILE:LINE:COL` → (file, line, column).
+fn parse_target(t: &str) -> Option<(&str, usize, Option<usize>)> {
+    let (rest, last) = t.rsplit_once(':')?;
+    let last: usize = last.parse().ok()?;
+    match rest.rsplit_once(':') {
+        Some((file, line)) if line.parse::<usize>().is_ok() && !file.is_empty() => {
+            Some((file, line.parse().ok()?, Some(last)))
+        }
+        _ if !rest.is_empty() => Some((rest, last, None)),
+        _ => None,
+    }
+}
+
+/// Whether two paths name the same file (as written, or once resolved).
+fn same_file(a: &str, b: &str) -> bool {
+    let strip = |s: &str| s.trim_start_matches("./").to_string();
+    strip(a) == strip(b)
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
 }
 
 fn usage_error(e: &dyn std::fmt::Display) -> ExitCode {

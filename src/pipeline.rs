@@ -113,10 +113,19 @@ pub fn report_of(docs: &[Document], claims: Vec<Claim>, config: &Config) -> Repo
     sort_findings(&mut findings);
     let documents = DocumentInfo::list(docs);
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let compared = groups
+        .iter()
+        .filter(|g| {
+            let first = &claims[g.claims[0]].doc;
+            g.claims.iter().any(|&i| &claims[i].doc != first)
+        })
+        .map(|g| g.claims.len())
+        .sum();
     let summary = Summary {
         documents: documents.len(),
         claims: claims.len(),
         groups: groups.iter().filter(|g| g.claims.len() >= 2).count(),
+        compared,
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),

@@ -82,3 +82,34 @@ fn an_article_that_contradicts_itself_is_shown() {
         "{f}"
     );
 }
+
+#[test]
+fn explain_tells_how_a_figure_was_read_and_compared() {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args([
+            "explain",
+            "fixtures/claims/open_quantities/02-coast-wire.md:5",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run claimcheck");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\"320 people\""), "{text}");
+    assert!(
+        text.contains("quantity   aboard (open quantity; rule: counted noun and predicate"),
+        "{text}"
+    );
+    assert!(text.contains("not compared: no counterpart"), "{text}");
+    assert!(text.contains("\"300 passengers\""), "{text}");
+    assert!(text.contains("verdict agree"), "{text}");
+    let bad = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args([
+            "explain",
+            "fixtures/claims/open_quantities/02-coast-wire.md",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run claimcheck");
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -210,7 +210,7 @@ fn report() -> GateReport {
         report: Report {
             version: 1,
             documents,
-            summary: Summary { documents: 3, claims: claims.len(), groups: 4, errors: 1, warnings: 1, infos: 1 },
+            summary: Summary { documents: 3, claims: claims.len(), groups: 4, compared: 4, errors: 1, warnings: 1, infos: 1 },
             claims,
             findings,
         },

@@ -266,9 +266,10 @@ fn summary(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> 
     let r = &ctx.report.report;
     let s = &r.summary;
     let line = format!(
-        "{}, {}, {}: {}, {}, {} info",
+        "{}, {} ({} compared across sources), {}: {}, {}, {} info",
         plural(r.documents.len().max(s.documents), "document"),
         plural(r.claims.len().max(s.claims), "claim"),
+        s.compared,
         plural(s.groups, "group"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),

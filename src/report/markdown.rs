@@ -14,9 +14,10 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "{}, {}, {}: **{}**, {}, {} info",
+        "{}, {} ({} compared across sources), {}: **{}**, {}, {} info",
         plural(r.documents.len().max(s.documents), "document"),
         plural(r.claims.len().max(s.claims), "claim"),
+        s.compared,
         plural(s.groups, "group"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
