@@ -17,7 +17,7 @@ use crate::group::ClaimGroup;
 use crate::identity::quantity::is_weak_rule;
 use crate::pipeline::fingerprint;
 use crate::timescope::{compatible, same_period};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default severity of a verdict.
 pub fn severity_of(v: Verdict) -> Severity {
@@ -203,11 +203,44 @@ pub fn diff_group(
         by_doc.entry(c.doc.as_str()).or_default().push(i);
     }
     let docs: Vec<&Vec<usize>> = by_doc.values().collect();
+    // Each figure's document and shape (what it states, when, over which period) as
+    // numbers: an archive that repeats a story in many copies repeats few shapes, and
+    // the work below runs per shape, not per copy.
+    let mut doc_ix = vec![0; reps.len()];
+    for (d, members) in docs.iter().enumerate() {
+        for &i in members.iter() {
+            doc_ix[i] = d;
+        }
+    }
+    let mut shape_ids: HashMap<ShapeKey<'_>, usize> = HashMap::new();
+    let shape: Vec<usize> = reps
+        .iter()
+        .map(|c| {
+            let n = shape_ids.len();
+            *shape_ids.entry(shape_key(c)).or_insert(n)
+        })
+        .collect();
     // Time scopes are needed only when two documents take part.
     let scopes: Vec<Vec<(String, bool)>> = if docs.len() >= 2 {
-        reps.iter().map(|c| scopes_of(c, &reps)).collect()
+        let mut by_shape: HashMap<usize, Vec<(String, bool)>> = HashMap::new();
+        reps.iter()
+            .zip(&shape)
+            .map(|(c, &k)| {
+                by_shape
+                    .entry(k)
+                    .or_insert_with(|| scopes_of(c, &reps))
+                    .clone()
+            })
+            .collect()
     } else {
         Vec::new()
+    };
+    let ndocs = docs.len();
+    let ctx = Reps {
+        reps: &reps,
+        doc: &doc_ix,
+        shape: &shape,
+        ndocs,
     };
     // Figures of different accounting periods (a quarter's revenue, a year's) neither
     // agree nor clash: they are not compared.
@@ -229,7 +262,7 @@ pub fn diff_group(
             partitions.entry(day).or_default().push(i);
         }
         for everyone in partitions.into_values() {
-            let mut major = majority(&reps, &everyone, &everyone, &comparable, &clash);
+            let mut major = majority(&ctx, &everyone, &everyone, &comparable, &clash);
             let mut pool = everyone.clone();
             for level in 0..2 {
                 if level == 1 {
@@ -244,29 +277,57 @@ pub fn diff_group(
                         break;
                     }
                     pool = narrow;
-                    major = majority(&reps, &pool, &pool, &comparable, &clash);
+                    major = majority(&ctx, &pool, &pool, &comparable, &clash);
                 }
-                let fits = fitting_docs(&reps, reps[major], &pool, &comparable, &clash);
+                let fits = fitting(&ctx, reps[major], &pool, &comparable, &clash);
+                // The majority's figures, one per shape (two when a second document states
+                // it, so that a dissenter's own document can be left out).
+                let mut backing: Vec<(usize, Option<usize>)> = Vec::new();
+                let mut seen_shape: HashMap<usize, usize> = HashMap::new();
+                for &j in &pool {
+                    if clash(reps[major], reps[j]) {
+                        continue;
+                    }
+                    match seen_shape.get(&shape[j]) {
+                        Some(&b) => {
+                            if backing[b].1.is_none() && doc_ix[backing[b].0] != doc_ix[j] {
+                                backing[b].1 = Some(j);
+                            }
+                        }
+                        None => {
+                            seen_shape.insert(shape[j], backing.len());
+                            backing.push((j, None));
+                        }
+                    }
+                }
+                let mut verdict_of_shape: HashMap<usize, Option<Verdict>> = HashMap::new();
                 for &i in &pool {
                     let d = reps[i];
                     // A vague plural ("hundreds of people") bounds nothing enough to dissent.
                     let vague = d.value.point.is_none();
-                    if vague || fits.contains(d.doc.as_str()) || !clash(reps[major], d) {
+                    if vague || fits[doc_ix[i]] || !clash(reps[major], d) {
                         continue;
                     }
                     // Against every majority figure from another document: one at the same
                     // time makes a conflict; all at other times make a timeline.
-                    let mut v_d: Option<Verdict> = None;
-                    for &j in &pool {
-                        let m = reps[j];
-                        if m.doc == d.doc || clash(reps[major], m) {
-                            continue;
+                    let v_d = *verdict_of_shape.entry(shape[i]).or_insert_with(|| {
+                        let mut v_d: Option<Verdict> = None;
+                        for &(j, other) in &backing {
+                            let j = if doc_ix[j] == doc_ix[i] {
+                                match other {
+                                    Some(o) => o,
+                                    None => continue,
+                                }
+                            } else {
+                                j
+                            };
+                            let v = pair_verdict(d, reps[j], &scopes[i], &scopes[j], volatile);
+                            if v_d.is_none_or(|w| rank(v) > rank(w)) {
+                                v_d = Some(v);
+                            }
                         }
-                        let v = pair_verdict(d, m, &scopes[i], &scopes[j], volatile);
-                        if v_d.is_none_or(|w| rank(v) > rank(w)) {
-                            v_d = Some(v);
-                        }
-                    }
+                        v_d
+                    });
                     if let Some(v) = v_d {
                         dissent.push((d, v));
                         if rank(v) > rank(verdict) {
@@ -328,8 +389,16 @@ pub fn diff_group(
     // valuation in 2021 and in 2025): a timeline.
     if verdict == Verdict::Agree && docs.len() >= 2 {
         let explicit = |c: &Claim| c.as_of_source.as_deref() == Some("explicit");
-        let timeline = reps.iter().enumerate().any(|(i, a)| {
-            reps.iter().enumerate().skip(i + 1).any(|(j, b)| {
+        let mut firsts: Vec<usize> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, &k) in shape.iter().enumerate() {
+            if seen.insert(k) {
+                firsts.push(i);
+            }
+        }
+        let timeline = firsts.iter().enumerate().any(|(x, &i)| {
+            firsts[x + 1..].iter().any(|&j| {
+                let (a, b) = (reps[i], reps[j]);
                 (explicit(a) || explicit(b) || volatile)
                     && clash(a, b)
                     && pair_verdict(a, b, &scopes[i], &scopes[j], volatile) == Verdict::TimeScoped
@@ -356,7 +425,10 @@ pub fn diff_group(
         }
         (_, Some(major)) => {
             let all: Vec<usize> = (0..reps.len()).collect();
-            let n = fitting_docs(&reps, major, &all, &comparable, &clash).len();
+            let n = fitting(&ctx, major, &all, &comparable, &clash)
+                .iter()
+                .filter(|f| **f)
+                .count();
             // Name the dissenters of the verdict given (a dated timeline step is not a
             // conflict's dissenter).
             let named: Vec<&Claim> = dissent
@@ -477,32 +549,69 @@ fn scopes_or_empty(scopes: &[Vec<(String, bool)>], i: usize) -> Vec<(String, boo
 /// What most sources say and who differs, by how much: "Alex Doe age: 9 sources say
 /// \"28\" (…); \"27\" in b.md:11 (as of 2025-06-12), 3.6% apart, beyond rounding and
 /// hedges". The majority is the figure most documents state something compatible with.
+/// A group's compared figures with their documents and shapes as numbers.
+struct Reps<'a, 'c> {
+    reps: &'a [&'c Claim],
+    /// Index of each figure's document.
+    doc: &'a [usize],
+    /// Index of each figure's shape.
+    shape: &'a [usize],
+    /// How many documents.
+    ndocs: usize,
+}
+
+/// What makes two figures the same for comparing: interval, time scope, period.
+type ShapeKey<'a> = (
+    Option<u64>,
+    Option<u64>,
+    Option<u64>,
+    bool,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+fn shape_key(c: &Claim) -> ShapeKey<'_> {
+    (
+        c.base.low.map(f64::to_bits),
+        c.base.high.map(f64::to_bits),
+        c.base.point.map(f64::to_bits),
+        c.value.point.is_some(),
+        c.as_of.as_deref(),
+        c.as_of_source.as_deref(),
+        c.period.as_deref(),
+    )
+}
+
 /// Among `candidates`, the figure that most documents (of `pool`) state something
 /// compatible with; the first on a tie. An open bound ("more than 14,000") fits almost
-/// anything: it cannot be the majority unless no candidate is bounded.
+/// anything: it cannot be the majority unless no candidate is bounded. Each shape is
+/// tried once.
 fn majority(
-    reps: &[&Claim],
+    r: &Reps<'_, '_>,
     candidates: &[usize],
     pool: &[usize],
     comparable: &impl Fn(&Claim, &Claim) -> bool,
     clash: &impl Fn(&Claim, &Claim) -> bool,
 ) -> usize {
     let bounded = |c: &Claim| c.base.low.is_some() && c.base.high.is_some();
-    let any_bounded = candidates.iter().any(|&i| bounded(reps[i]));
+    let any_bounded = candidates.iter().any(|&i| bounded(r.reps[i]));
     let mut best: Option<(usize, (bool, usize))> = None;
+    let mut tried = std::collections::HashSet::new();
     for &i in candidates {
-        let c = reps[i];
-        if any_bounded && !bounded(c) {
+        let c = r.reps[i];
+        if (any_bounded && !bounded(c)) || !tried.insert(r.shape[i]) {
             continue;
         }
         // A figure an article dates to a past year ("212 people in 2019") is history,
         // not what the story's sources say now.
         let current = !(c.as_of_source.as_deref() == Some("explicit")
             && c.as_of.as_deref().is_some_and(|t| t.len() == 4));
-        let score = (
-            current,
-            fitting_docs(reps, c, pool, comparable, clash).len(),
-        );
+        let docs = fitting(r, c, pool, comparable, clash)
+            .iter()
+            .filter(|f| **f)
+            .count();
+        let score = (current, docs);
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((i, score));
         }
@@ -510,22 +619,27 @@ fn majority(
     best.map_or(candidates.first().copied().unwrap_or(0), |(i, _)| i)
 }
 
-/// The documents of `pool` that state something compatible with `c`: a bounded figure
-/// that fits it, or an open bound that fits it when none of the document's bounded
-/// figures contradicts it ("over $7 billion" in 2021 does not make "$13 billion" fit
-/// "nearly $14 billion").
-fn fitting_docs<'a>(
-    reps: &[&'a Claim],
+/// For each document, whether it states something of `pool` compatible with `c`: a
+/// bounded figure that fits it, or an open bound that fits it when none of the
+/// document's bounded figures contradicts it ("over $7 billion" in 2021 does not make
+/// "$13 billion" fit "nearly $14 billion").
+fn fitting(
+    r: &Reps<'_, '_>,
     c: &Claim,
     pool: &[usize],
     comparable: &impl Fn(&Claim, &Claim) -> bool,
     clash: &impl Fn(&Claim, &Claim) -> bool,
-) -> BTreeSet<&'a str> {
-    let bounded = |r: &Claim| r.base.low.is_some() && r.base.high.is_some();
-    let mut fit: BTreeMap<&str, (bool, bool, bool)> = BTreeMap::new();
-    for r in pool.iter().map(|&r| reps[r]).filter(|r| comparable(c, r)) {
-        let e = fit.entry(r.doc.as_str()).or_default();
-        match (clash(c, r), bounded(r)) {
+) -> Vec<bool> {
+    let bounded = |x: &Claim| x.base.low.is_some() && x.base.high.is_some();
+    // Per document: fits with a bounded figure, fits with an open one, clashes bounded.
+    let mut fit = vec![(false, false, false); r.ndocs];
+    for &i in pool {
+        let x = r.reps[i];
+        if !comparable(c, x) {
+            continue;
+        }
+        let e = &mut fit[r.doc[i]];
+        match (clash(c, x), bounded(x)) {
             (false, true) => e.0 = true,
             (false, false) => e.1 = true,
             (true, true) => e.2 = true,
@@ -533,10 +647,9 @@ fn fitting_docs<'a>(
         }
     }
     fit.into_iter()
-        .filter(|(_, (fits_bounded, fits_open, clashes_bounded))| {
-            *fits_bounded || (*fits_open && !*clashes_bounded)
+        .map(|(fits_bounded, fits_open, clashes_bounded)| {
+            fits_bounded || (fits_open && !clashes_bounded)
         })
-        .map(|(d, _)| d)
         .collect()
 }
 
