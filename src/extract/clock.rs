@@ -150,9 +150,11 @@ pub fn parse(t: &Tokens, i: usize) -> Option<Reading> {
             }
         }
     } else if t.is_punct(end, '.') && t.attached(end) && t.ndigits(end + 1) == 2 {
-        // "3.30 am", "10.35 am": a dotted time needs am/pm.
+        // "3.30 am", "10.35 am", "00.11 GMT": a dotted time needs am/pm or a zone.
         let m = t.int(end + 1).filter(|m| *m < 60)?;
-        meridiem(t, end + 2)?;
+        if meridiem(t, end + 2).is_none() && zone(t, end + 2).is_none() {
+            return None;
+        }
         minutes = m;
         end += 2;
         clock = true;
@@ -230,6 +232,7 @@ mod tests {
             (3.0 * 60.0 + 30.0, Some("IST"))
         );
         assert_eq!(time("6 p.m."), (18.0 * 60.0, None));
+        assert_eq!(time("00.11 GMT on Saturday"), (11.0, Some("GMT")));
         assert_eq!(time("12 am"), (0.0, None));
         assert_eq!(
             time("1:39 PM local time"),
@@ -256,6 +259,7 @@ mod tests {
     fn numbers_that_are_not_times() {
         assert_eq!(read("1339 people"), None);
         assert_eq!(read("3.30 percent"), None);
+        assert_eq!(read("6.25 per cent"), None);
         assert_eq!(read("25 points"), None);
         assert_eq!(read("13 pm"), None);
     }

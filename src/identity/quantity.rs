@@ -489,6 +489,17 @@ pub fn open_quantity(
                 }
             }
         }
+        // "home to about a million people": a predicate of two words before.
+        if let [w0, w1, ..] = before.as_slice() {
+            if !w0.brk {
+                let phrase = format!("{} {}", w1.text, w0.text);
+                if let Some((name, v)) = known(&phrase) {
+                    if !matches!(name.as_str(), "fall" | "rise" | "acquisition_price") {
+                        return Some((name, v, phrase));
+                    }
+                }
+            }
+        }
         for w in before.iter().take(3) {
             if let Some((name, v)) = known(w.text) {
                 if matches!(
@@ -604,6 +615,12 @@ pub fn open_quantity(
                 || matches!(dimension, Dimension::Percent) && joiner == "at");
         // "projected at 6.7%": a participle before "at"/"to" is no quantity.
         let participle = level && (w1.text.ends_with("ed") || w1.text.ends_with("ing"));
+        // A compound the synonym sets know ("repo rate", "took off"), else the head noun.
+        let compound = rest
+            .first()
+            .filter(|w2| !w1.brk && content(w2))
+            .map(|w2| format!("{} {}", w2.text, w1.text))
+            .and_then(|c| known(&c).map(|k| (k, c)));
         if (level
             || matches!(
                 joiner.as_str(),
@@ -611,18 +628,16 @@ pub fn open_quantity(
             ))
             && !w0.brk
             && !participle
-            && content(w1)
+            && (content(w1) || compound.is_some())
         {
-            // A compound the synonym sets know ("repo rate"), else the head noun.
-            let compound = rest
-                .first()
-                .filter(|w2| !w1.brk && content(w2))
-                .map(|w2| format!("{} {}", w2.text, w1.text))
-                .and_then(|c| known(&c).map(|k| (k, c)));
+            // A time of day names its event only through a word the synonym sets know
+            // ("took off at"); any verb would split one event's times apart.
+            let known_event = compound.is_some() || known(w1.text).is_some();
             let ((name, v), words) =
                 compound.unwrap_or_else(|| (canonical(w1.text), w1.text.to_string()));
             let change = matches!(name.as_str(), "fall" | "rise");
-            if !change || (dimension != Dimension::Count && !level) {
+            let vague_time = dimension == Dimension::ClockTime && !known_event;
+            if !vague_time && (!change || (dimension != Dimension::Count && !level)) {
                 return q(name, "the X of N", &words, v);
             }
         }
@@ -928,13 +943,21 @@ mod tests {
     #[test]
     fn a_time_of_day_takes_its_event() {
         let q = quantity(
+            "The jet took off at 1:39 PM.",
+            "1:39 PM",
+            Kind::Time,
+            None,
+            Dimension::ClockTime,
+        );
+        assert_eq!(q.as_deref(), Some("departure"));
+        let q = quantity(
             "Splashdown came at 5:57 p.m.",
             "5:57 p.m.",
             Kind::Time,
             None,
             Dimension::ClockTime,
         );
-        assert_eq!(q.as_deref(), Some("came"));
+        assert_eq!(q.as_deref(), Some("clock_time"));
         let q = quantity(
             "It was 5:57 p.m.",
             "5:57 p.m.",
