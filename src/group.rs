@@ -168,12 +168,15 @@ fn magnitude(c: &Claim) -> Option<f64> {
 /// rest. A chain of nearby values (650, 700, 800, 1,200) is not one group. Clock times
 /// and dates are never cut: their values are positions, not sizes.
 fn split_by_value(claims: &[Claim], members: Vec<usize>, ratio: f64) -> Vec<Vec<usize>> {
-    let positional = members.first().is_some_and(|&i| {
-        matches!(
-            claims[i].dimension,
-            Dimension::ClockTime | Dimension::Date | Dimension::Year
-        )
-    });
+    if members
+        .first()
+        .is_some_and(|&i| claims[i].dimension == Dimension::ClockTime)
+    {
+        return split_clock(claims, members);
+    }
+    let positional = members
+        .first()
+        .is_some_and(|&i| matches!(claims[i].dimension, Dimension::Date | Dimension::Year));
     if positional || members.len() < 2 || ratio <= 1.0 {
         return vec![members];
     }
@@ -201,6 +204,42 @@ fn split_by_value(claims: &[Claim], members: Vec<usize>, ratio: f64) -> Vec<Vec<
         part.sort_by_key(|p| p.1);
         parts.push(part.into_iter().map(|p| p.1).collect());
         rest = others;
+    }
+    parts.sort();
+    parts
+}
+
+/// Times of day further apart than this (minutes, round the clock) are different events.
+const SAME_EVENT_MINUTES: f64 = 180.0;
+
+/// Cuts times of day into runs whose neighbours lie within [`SAME_EVENT_MINUTES`] of
+/// each other round the clock ("3:12 a.m." and "7 p.m." are two events; "22:11 GMT" and
+/// "00.11 GMT" may be one).
+fn split_clock(claims: &[Claim], members: Vec<usize>) -> Vec<Vec<usize>> {
+    let mut v: Vec<(f64, usize)> = members
+        .iter()
+        .map(|&i| (claims[i].base.point.unwrap_or(0.0), i))
+        .collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut parts: Vec<Vec<usize>> = Vec::new();
+    let mut last = f64::NEG_INFINITY;
+    for (t, i) in &v {
+        if t - last > SAME_EVENT_MINUTES || parts.is_empty() {
+            parts.push(Vec::new());
+        }
+        parts.last_mut().expect("a part is open").push(*i);
+        last = *t;
+    }
+    // Close the circle: the last run joins the first across midnight.
+    if parts.len() > 1 {
+        let (first, end) = (v[0].0, v[v.len() - 1].0);
+        if first + 1440.0 - end <= SAME_EVENT_MINUTES {
+            let tail = parts.pop().expect("two parts");
+            parts[0].extend(tail);
+        }
+    }
+    for p in &mut parts {
+        p.sort_unstable();
     }
     parts.sort();
     parts
@@ -277,6 +316,23 @@ mod tests {
         let groups = group_claims(&claims, |a| a, 1.5);
         let parts: Vec<Vec<usize>> = groups.iter().map(|g| g.claims.clone()).collect();
         assert_eq!(parts, vec![vec![2], vec![3], vec![0, 1]]);
+    }
+
+    #[test]
+    fn times_of_day_hours_apart_are_different_events() {
+        let at = |doc, minutes| {
+            let mut c = open_claim(doc, "clock_time", "S", SubjectRule::Story, minutes);
+            c.dimension = Dimension::ClockTime;
+            c
+        };
+        let claims = vec![
+            at("a", 192.0),
+            at("b", 1140.0),
+            at("c", 1331.0),
+            at("d", 11.0),
+        ];
+        let parts = split_clock(&claims, vec![0, 1, 2, 3]);
+        assert_eq!(parts, vec![vec![0], vec![1], vec![2, 3]]);
     }
 
     #[test]
