@@ -102,7 +102,17 @@ pub fn group_claims<'a>(
             // sentence's words: its cube ("12 crew" and "30 crew members" stay one group,
             // "two banks" and "about 30 banks" do not); a lexicon family: its sixth power
             // (a valuation may grow fourfold, a monthly fee is not a takeover).
-            let spread = if weak {
+            // A time between two named events is one interval however far its figures
+            // lie apart ("thirty seconds" and "five minutes" after take-off).
+            let between = members.iter().all(|&i| {
+                claims[i]
+                    .identity
+                    .as_ref()
+                    .is_some_and(|id| id.quantity_rule == "time between events")
+            });
+            let spread = if between {
+                f64::INFINITY
+            } else if weak {
                 ratio
             } else if tally {
                 ratio * ratio

@@ -419,6 +419,14 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
                 claim.subject_rule = SubjectRule::Story;
             }
         }
+        // "Credit Suisse shares were down 24 percent": a change in shares or stock is the
+        // company's whose shares they are.
+        if matches!(m.kind, Kind::Percent | Kind::Money) && claim.attribute.is_some() {
+            if let Some(owner) = shares_owner(&doc.text, &an.entities, names, base, m.start) {
+                claim.subject = Some(owner);
+                claim.subject_rule = SubjectRule::Possessive;
+            }
+        }
         // A tally counted in a place ("six people died in Travis County", "511 deaths in
         // DR Congo") is about that place, not the whole story.
         if family.is_some_and(|f| lexicon.families()[f].volatile) {
@@ -509,6 +517,39 @@ fn possessive_owner(
     let gap = text.get(e.end..fig_start)?;
     let close = gap.len() <= 24 && !gap.contains([',', ';', '.', '(', ')', ':']);
     close.then(|| names.canonical(&e.canonical).to_string())
+}
+
+/// The company whose shares or stock a figure is about: a name right before "shares",
+/// "stock" or "share price" in the clause before the figure ("Credit Suisse shares
+/// plunged nearly 30%", "Tesla's stock rose 5%").
+fn shares_owner(
+    text: &str,
+    entities: &[EntityMention],
+    names: &NameMap,
+    window_start: usize,
+    fig_start: usize,
+) -> Option<String> {
+    let lo = entities.partition_point(|e| e.start < window_start);
+    let hi = entities.partition_point(|e| e.start < fig_start);
+    for e in entities[lo..hi].iter().rev() {
+        let after = text.get(e.end..fig_start)?;
+        let rest = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+            .unwrap_or(after);
+        let rest = rest.trim_start();
+        let shares = ["shares", "stock", "share price", "stock price"]
+            .iter()
+            .any(|w| rest.starts_with(w));
+        let tail = &rest[rest.find(' ').unwrap_or(rest.len())..];
+        if shares && !tail.contains([',', ';', '.', ':', '(']) && after.len() < 80 {
+            return Some(names.canonical(&e.canonical).to_string());
+        }
+        if after.contains(['.', ';']) {
+            break;
+        }
+    }
+    None
 }
 
 /// The place named by "in X" after a figure in the same clause ("died in Kerr County"),

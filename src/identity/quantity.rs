@@ -561,14 +561,15 @@ pub fn open_quantity(
             // Modifiers between the number and the noun name a narrower thing ("two
             // field hospitals", "10 cabin crew"), unless a synonym set knows the phrase
             // ("confirmed cases" are cases).
-            // Names narrow it too ("two NASA astronauts", "12 African countries").
+            // Names narrow it too ("two NASA astronauts", "12 African countries"), and
+            // so does "other" ("two other astronauts" are not all four).
             let modifiers: Vec<String> = words
                 .iter()
                 .filter(|w| w.start > fig.0 && w.start < fig.1 && w.text != noun)
                 .map(|w| w.text.to_lowercase())
                 .filter(|t| {
                     t.chars().all(|c| c.is_alphabetic() || c == '-')
-                        && !is_stop(t)
+                        && (!is_stop(t) || t == "other")
                         && !t.split('-').any(starts_number_word)
                         && !ORDER_WORDS.contains(&t.as_str())
                 })
