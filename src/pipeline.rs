@@ -67,7 +67,8 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
     let names = merge_names(&entity_lists, config);
     // Open quantities with no owner in their sentence are about the story their
     // document tells.
-    let stories = story_labels(&entity_lists, &names);
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let stories = story_labels(&entity_lists, &texts, &names);
     let mut claims: Vec<Claim> = docs
         .iter()
         .zip(analyses)

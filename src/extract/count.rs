@@ -422,6 +422,21 @@ fn chain(t: &Tokens, i: usize) -> Option<(String, usize)> {
     Some((s, end))
 }
 
+/// A counted noun written as a hyphenated adjective before the noun it describes ("a
+/// 40-storey block", "a 200-seat plane", "a five-star hotel"): the noun in the plural,
+/// and the token after it.
+pub fn hyphen_adjective(t: &Tokens, k: usize) -> Option<(String, usize)> {
+    if !(t.is_dash(k) && t.attached(k) && t.attached(k + 1) && t.is_word_tok(k + 1)) {
+        return None;
+    }
+    let w = t.s(k + 1);
+    let lower = w.chars().all(|c| c.is_ascii_lowercase());
+    if !lower || w.len() < 3 || STOP.contains(&w) || !t.is_word_tok(k + 2) {
+        return None;
+    }
+    Some((format!("{w}s"), k + 2))
+}
+
 /// The counted noun after a number ending before token `k`: (noun, end token).
 /// `of_ok` lets it follow `of` (`tens of thousands of workers`).
 pub fn noun_after(t: &Tokens, k: usize, of_ok: bool) -> Option<(String, usize)> {

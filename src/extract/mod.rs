@@ -511,6 +511,11 @@ impl Scanner<'_, '_> {
             if let Some((p, _)) = money::per(t, k) {
                 per = Some(p);
             }
+        } else if let Some((noun, e)) = count::hyphen_adjective(t, k) {
+            // "a 40-storey block", "a 200-seat plane": a count the noun after it has.
+            kind = Kind::Count;
+            unit = Some(noun);
+            k = e;
         } else if let Some((shared_kind, shared_unit)) = self.alternative_unit(&a, k, &second) {
             // "three or four years", "two or three people"
             kind = shared_kind;

@@ -606,6 +606,19 @@ pub fn open_quantity(
             };
         }
     }
+    // "5 miles deep", "300 metres long", "80 km away": the adjective after a measure
+    // names it before anything else does.
+    if dimension.is_measure() && after_clean {
+        if let Some(a) = after.first().filter(|w| {
+            matches!(
+                w.text.to_lowercase().as_str(),
+                "deep" | "long" | "high" | "tall" | "wide" | "away" | "thick" | "across"
+            )
+        }) {
+            let (name, v) = canonical(a.text);
+            return q(name, "measure adjective", a.text, v);
+        }
+    }
     // 2. "the X of N", "X: N"; for times, rates and amounts also "X at N" and "X to N"
     // ("took off at 1:39 PM", "trims the repo rate to 6.25%").
     if let [w0, w1, rest @ ..] = before.as_slice() {
@@ -863,6 +876,26 @@ mod tests {
             Dimension::Length,
         );
         assert_eq!(q.as_deref(), Some("depth"));
+    }
+
+    #[test]
+    fn an_adjective_after_a_measure_names_it() {
+        let a = quantity(
+            "The quake was 5 miles deep.",
+            "5 miles",
+            Kind::Number,
+            Some("mile"),
+            Dimension::Length,
+        );
+        let b = quantity(
+            "It struck at a depth of 8 km.",
+            "8 km",
+            Kind::Number,
+            Some("km"),
+            Dimension::Length,
+        );
+        assert_eq!(a.as_deref(), Some("depth"));
+        assert_eq!(a, b);
     }
 
     #[test]
