@@ -113,3 +113,25 @@ fn explain_tells_how_a_figure_was_read_and_compared() {
         .expect("run claimcheck");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn everyday_shapes_of_one_quantity_meet() {
+    let v = check("fixtures/claims/everyday_shapes");
+    let f = findings(&v);
+    insta::assert_snapshot!("everyday_shapes_findings", f);
+    // "a 40-storey block" against "the 44-storey building".
+    assert!(f.contains("storeys: \"40-storey\""), "{f}");
+    // "slid 1.2%" against "lost 1.5%": one fall.
+    assert!(f.contains("growth percent: \"1.2%\""), "{f}");
+    // "a town of 20,000 residents" against "home to some 25,000 people".
+    assert!(f.contains("residents: \"20,000 residents\""), "{f}");
+    // "at a depth of 8 km" and "5 miles deep" agree once converted.
+    assert!(
+        f.contains("none agree · the story depth: 2 sources agree"),
+        "{f}"
+    );
+    // "6:40 a.m. local time" against "6:55 a.m.": 15 minutes apart.
+    assert!(f.contains("15 min apart"), "{f}");
+    // "eleven minutes later" against "12 minutes later".
+    assert!(f.contains("\"Eleven minutes\""), "{f}");
+}
