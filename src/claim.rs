@@ -252,6 +252,7 @@ impl Claim {
             base: value,
             volatile: false,
             in_change: false,
+            compared_in: None,
         }
     }
 }
@@ -318,6 +319,9 @@ pub struct Claim {
     /// Whether the figure is one end of a change its sentence states ("from 78 to 112").
     #[serde(skip)]
     pub in_change: bool,
+    /// The currency its base value is in when a configured rate converted it ("USD").
+    #[serde(skip)]
+    pub compared_in: Option<String>,
 }
 
 /// How a claim's open quantity was decided: the rule and the words.

@@ -38,6 +38,45 @@ pub struct Config {
     pub ignore: Vec<IgnoreRule>,
     /// House facts every claim about the same subject and attribute must agree with.
     pub facts: Vec<Fact>,
+    /// Exchange rates through which amounts in different currencies are compared; none
+    /// by default (currencies are then never compared with each other).
+    pub rates: Rates,
+}
+
+/// `[rates]`: what one unit of each currency was worth in US dollars, on one date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Rates {
+    /// When the rates held (`YYYY-MM-DD`), said in findings that use them.
+    pub date: Option<String>,
+    /// Converted amounts this fraction apart still agree (rates move; outlets round
+    /// conversions). Default 0.03.
+    pub tolerance: f64,
+    /// ISO 4217 code → US dollars per unit (`EUR = 1.08`).
+    pub usd: BTreeMap<String, f64>,
+}
+
+impl Default for Rates {
+    fn default() -> Self {
+        Rates {
+            date: None,
+            tolerance: 0.03,
+            usd: BTreeMap::new(),
+        }
+    }
+}
+
+impl Rates {
+    /// US dollars per unit of `code`, when configured (1 for USD once any rate is).
+    pub fn to_usd(&self, code: &str) -> Option<f64> {
+        if self.usd.is_empty() {
+            return None;
+        }
+        match code {
+            "USD" => Some(1.0),
+            c => self.usd.get(c).copied(),
+        }
+    }
 }
 
 /// One `[[ignore]]` entry: claims in documents matching `path` whose attribute is in
@@ -67,6 +106,7 @@ impl Default for Config {
             severity: BTreeMap::new(),
             ignore: Vec::new(),
             facts: Vec::new(),
+            rates: Rates::default(),
         }
     }
 }

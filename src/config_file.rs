@@ -25,8 +25,36 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 pub fn load_config(path: &Path) -> Result<Config, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
     let config: Config = parse_toml(&text, path)?;
+    check_rates(&config.rates).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     check_facts_in(&text, path, &config.facts, &config)?;
     Ok(config)
+}
+
+/// Checks `[rates]`: three-letter upper-case codes, positive finite rates, a readable
+/// date and a tolerance between 0 and 1.
+fn check_rates(r: &crate::config::Rates) -> Result<(), String> {
+    for (code, rate) in &r.usd {
+        let code_ok = code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase());
+        if !code_ok {
+            return Err(format!(
+                "`rates.usd.{code}`: not an ISO 4217 currency code (three capital letters)"
+            ));
+        }
+        if !(rate.is_finite() && *rate > 0.0) {
+            return Err(format!(
+                "`rates.usd.{code}`: the rate must be a positive number"
+            ));
+        }
+    }
+    if let Some(d) = &r.date {
+        if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+            return Err(format!("`rates.date`: \"{d}\" is not a YYYY-MM-DD date"));
+        }
+    }
+    if !(0.0..1.0).contains(&r.tolerance) {
+        return Err("`rates.tolerance`: must be between 0 and 1".into());
+    }
+    Ok(())
 }
 
 /// Reads a `--facts` file (`[[facts]]` entries), checking each has a readable value.
@@ -216,6 +244,21 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, String> {
         parse_toml::<Config>(text, Path::new("claimcheck.toml")).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn rates_are_checked() {
+        let ok =
+            parse("[rates]\ndate = \"2023-06-15\"\nusd = { EUR = 1.08, GBP = 1.27 }\n").unwrap();
+        assert_eq!(ok.rates.to_usd("GBP"), Some(1.27));
+        assert_eq!(ok.rates.to_usd("USD"), Some(1.0));
+        assert_eq!(ok.rates.to_usd("JPY"), None);
+        let bad = parse("[rates]\nusd = { euro = 1.08 }\n").unwrap();
+        assert!(check_rates(&bad.rates)
+            .unwrap_err()
+            .contains("rates.usd.euro"));
+        let bad = parse("[rates]\nusd = { EUR = -1.0 }\n").unwrap();
+        assert!(check_rates(&bad.rates).is_err());
     }
 
     #[test]

@@ -126,8 +126,9 @@ fn rank(v: Verdict) -> u8 {
 }
 
 /// Whether two claims state values that cannot both hold: dates by the day they name
-/// (their value is only the year), everything else by interval.
-fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64) -> bool {
+/// (their value is only the year), everything else by interval; amounts converted
+/// through configured rates widened by `rate_slack` (a fraction).
+fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64, rate_slack: f64) -> bool {
     if a.kind == Kind::Date && b.kind == Kind::Date {
         if let (Some(x), Some(y)) = (&a.date, &b.date) {
             let start = |d: &str| d.split('/').next().unwrap_or(d).to_string();
@@ -136,6 +137,14 @@ fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64) -> bool {
     }
     if a.unit != b.unit && a.dimension.is_measure() {
         return disjoint(&rounded(a), &rounded(b), tolerance);
+    }
+    // Amounts converted through configured rates: rates move and outlets round.
+    if a.unit != b.unit && (a.compared_in.is_some() || b.compared_in.is_some()) {
+        let widen = |c: &Claim| {
+            let w = |x: Option<f64>, s: f64| x.map(|x| x * (1.0 + s * rate_slack));
+            Interval::new(w(c.base.low, -1.0), c.base.point, w(c.base.high, 1.0))
+        };
+        return disjoint(&widen(a), &widen(b), tolerance);
     }
     disjoint(&as_stated(a), &as_stated(b), tolerance)
 }
@@ -245,8 +254,9 @@ pub fn diff_group(
     // Figures of different accounting periods (a quarter's revenue, a year's) neither
     // agree nor clash: they are not compared.
     let comparable = |a: &Claim, b: &Claim| !matches!((period(a), period(b)), (Some(x), Some(y)) if !same_period(&x, &y));
-    let clash =
-        |a: &Claim, b: &Claim| comparable(a, b) && claims_disjoint(a, b, config.matching.tolerance);
+    let clash = |a: &Claim, b: &Claim| {
+        comparable(a, b) && claims_disjoint(a, b, config.matching.tolerance, config.rates.tolerance)
+    };
     let mut dissent: Vec<(&Claim, Verdict)> = Vec::new();
     if docs.len() >= 2 {
         // What most documents say, and the documents none of whose figures fit it: a
@@ -447,6 +457,20 @@ pub fn diff_group(
                 n => format!("{n} sources agree"),
             }
         ),
+    };
+    let converted = members.iter().any(|c| c.compared_in.is_some())
+        && members.iter().any(|c| c.unit != members[0].unit);
+    let message = if converted && verdict != Verdict::Agree {
+        format!(
+            "{message} (amounts compared in USD at the configured rates{})",
+            config
+                .rates
+                .date
+                .as_deref()
+                .map_or(String::new(), |d| format!(" of {d}"))
+        )
+    } else {
+        message
     };
     // An article's own two figures may be a part and its whole, or two updates: shown,
     // never gated.
@@ -1171,9 +1195,9 @@ mod tests {
         let mut b = a.clone();
         b.doc = "b".into();
         b.date = Some("2025-03-04".into());
-        assert!(claims_disjoint(&a, &b, 0.0));
+        assert!(claims_disjoint(&a, &b, 0.0, 0.0));
         b.date = Some("2025-03".into());
-        assert!(!claims_disjoint(&a, &b, 0.0));
+        assert!(!claims_disjoint(&a, &b, 0.0, 0.0));
     }
 
     #[test]

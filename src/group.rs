@@ -35,7 +35,11 @@ pub struct ClaimGroup {
 /// and the rate period.
 pub fn unit_family(c: &Claim) -> String {
     let base = match c.dimension {
-        Dimension::Currency => c.unit.clone().unwrap_or_else(|| "money".into()),
+        Dimension::Currency => c
+            .compared_in
+            .clone()
+            .or_else(|| c.unit.clone())
+            .unwrap_or_else(|| "money".into()),
         Dimension::Number => match c.kind {
             Kind::Count | Kind::Number => "count".into(),
             _ => c.kind.as_str().into(),

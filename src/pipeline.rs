@@ -3,7 +3,7 @@
 //! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
 use crate::attribute::{Figure, Lexicon, SubjectRole};
-use crate::claim::{Claim, Kind, Mention, Span};
+use crate::claim::{Claim, Interval, Kind, Mention, Span};
 use crate::claim::{Identity, SubjectRule};
 use crate::config::Config;
 use crate::diff::diff_groups;
@@ -74,7 +74,7 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
         .zip(analyses)
         .zip(&stories)
         .flat_map(|((d, a), story)| {
-            let mut claims = build_claims(d, a, &names, &lexicon);
+            let mut claims = build_claims(d, a, &names, &lexicon, config);
             for c in &mut claims {
                 if c.subject_rule == SubjectRule::Story {
                     c.subject = Some(story.clone());
@@ -165,7 +165,13 @@ impl Report {
     }
 }
 
-fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexicon) -> Vec<Claim> {
+fn build_claims(
+    doc: &Document,
+    an: &Analysis,
+    names: &NameMap,
+    lexicon: &Lexicon,
+    config: &Config,
+) -> Vec<Claim> {
     let seg = &an.segmentation;
     let mut lines = LineCursor::new(&doc.source);
     let memo = SubjectMemo::default();
@@ -201,6 +207,14 @@ fn build_claims(doc: &Document, an: &Analysis, names: &NameMap, lexicon: &Lexico
         let unit = unit_of(m.kind, m.unit.as_deref());
         claim.dimension = unit.dimension;
         claim.base = unit.to_base(&m.value);
+        // Amounts meet across currencies only through configured rates.
+        if m.kind == Kind::Money {
+            if let Some(rate) = m.unit.as_deref().and_then(|c| config.rates.to_usd(c)) {
+                let f = |x: Option<f64>| x.map(|x| x * rate);
+                claim.base = Interval::new(f(m.value.low), f(m.value.point), f(m.value.high));
+                claim.compared_in = Some("USD".into());
+            }
+        }
         if unit.dimension == Dimension::ClockTime {
             claim.base = wrap_day(claim.base);
         }
