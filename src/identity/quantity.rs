@@ -504,7 +504,7 @@ pub fn open_quantity(
             if let Some((name, v)) = known(w.text) {
                 if matches!(
                     name.as_str(),
-                    "deaths" | "injured" | "rescued" | "evacuated" | "aboard"
+                    "deaths" | "injuries" | "rescued" | "evacuated" | "aboard" | "residents"
                 ) {
                     return Some((name, v, w.text.to_string()));
                 }
@@ -710,6 +710,20 @@ pub fn open_quantity(
             }
         }
     }
+    // "33.7% of the vote", "a fifth of its revenue": a share of the thing after "of".
+    if dimension == Dimension::Percent && after_clean {
+        if let Some(of) = after.first().filter(|w| w.text == "of") {
+            let noun = after
+                .iter()
+                .skip(1)
+                .take(3)
+                .find(|w| content(w) && w.start > of.start);
+            if let Some(n) = noun {
+                let (name, v) = canonical(&format!("share of {}", n.text));
+                return q(name, "share of", n.text, v);
+            }
+        }
+    }
     // 5. A change verb with its direction, before or after the figure.
     let change = before
         .iter()
@@ -895,6 +909,26 @@ mod tests {
             Dimension::Length,
         );
         assert_eq!(a.as_deref(), Some("depth"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_share_of_something() {
+        let a = quantity(
+            "Labour won 33.7% of the vote.",
+            "33.7%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        let b = quantity(
+            "Its vote share was 34%.",
+            "34%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        assert_eq!(a.as_deref(), Some("vote share"));
         assert_eq!(a, b);
     }
 
