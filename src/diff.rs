@@ -257,7 +257,8 @@ pub fn diff_group(
     let clash = |a: &Claim, b: &Claim| {
         comparable(a, b) && claims_disjoint(a, b, config.matching.tolerance, config.rates.tolerance)
     };
-    let mut dissent: Vec<(&Claim, Verdict)> = Vec::new();
+    // Each dissenting figure, its verdict, and the majority figure it was held against.
+    let mut dissent: Vec<(&Claim, Verdict, &Claim)> = Vec::new();
     if docs.len() >= 2 {
         // What most documents say, and the documents none of whose figures fit it: a
         // document that also states the majority's figure is not a dissenter (its other
@@ -273,11 +274,12 @@ pub fn diff_group(
         }
         for everyone in partitions.into_values() {
             let mut major = majority(&ctx, &everyone, &everyone, &comparable, &clash);
-            let mut pool = everyone.clone();
+            let pool = everyone;
             for level in 0..2 {
                 if level == 1 {
+                    // The precise majority is chosen among the figures stated more
+                    // precisely than the first, and every figure is held against it.
                     let wide = width(reps[major]);
-                    pool.retain(|&r| !clash(reps[major], reps[r]));
                     let narrow: Vec<usize> = pool
                         .iter()
                         .copied()
@@ -286,8 +288,7 @@ pub fn diff_group(
                     if narrow.is_empty() || !wide.is_finite() {
                         break;
                     }
-                    pool = narrow;
-                    major = majority(&ctx, &pool, &pool, &comparable, &clash);
+                    major = majority(&ctx, &narrow, &pool, &comparable, &clash);
                 }
                 let fits = fitting(&ctx, reps[major], &pool, &comparable, &clash);
                 // The majority's figures, one per shape (two when a second document states
@@ -339,7 +340,7 @@ pub fn diff_group(
                         v_d
                     });
                     if let Some(v) = v_d {
-                        dissent.push((d, v));
+                        dissent.push((d, v, reps[major]));
                         if rank(v) > rank(verdict) {
                             verdict = v;
                             against = Some(reps[major]);
@@ -443,8 +444,8 @@ pub fn diff_group(
             // conflict's dissenter).
             let named: Vec<&Claim> = dissent
                 .iter()
-                .filter(|(_, v)| *v == verdict)
-                .map(|(c, _)| *c)
+                .filter(|(_, v, m)| *v == verdict && std::ptr::eq(*m, major))
+                .map(|(c, _, _)| *c)
                 .collect();
             who_disagrees(group, major, n, named)
         }

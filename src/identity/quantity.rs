@@ -786,6 +786,20 @@ pub fn open_quantity(
             }
         }
     }
+    // "$69bn (£56bn) takeover": the noun after a conversion in brackets.
+    if measured && dimension != Dimension::Duration {
+        let rest = text.get(fig.1..).unwrap_or("");
+        if let Some(inner) = rest.strip_prefix(" (") {
+            if let Some(close) = inner.find(')').filter(|c| *c < 40) {
+                let after_bracket = &inner[close + 1..];
+                let first = words_of(after_bracket).into_iter().next();
+                if let Some(n) = first.filter(|w| !w.brk && content(w)) {
+                    let (name, v) = canonical(n.text);
+                    return q(name, "measured noun", n.text, v);
+                }
+            }
+        }
+    }
     // 7. A physical measure or a time of day names its own quantity (weakly: see
     // `Quantity::weak`).
     if dimension.is_measure() || dimension == Dimension::ClockTime {
