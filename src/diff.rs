@@ -103,13 +103,14 @@ fn stated_date(c: &Claim) -> bool {
 
 /// Days between two ISO dates (a year or month counts as its first day).
 fn days_apart(a: &str, b: &str) -> Option<i64> {
+    // Read by hand: this runs for many pairs of figures, and a format parser would
+    // dominate the comparison.
     fn parse(s: &str) -> Option<chrono::NaiveDate> {
-        let full = match s.len() {
-            4 => format!("{s}-01-01"),
-            7 => format!("{s}-01"),
-            _ => s.get(..10)?.to_string(),
-        };
-        chrono::NaiveDate::parse_from_str(&full, "%Y-%m-%d").ok()
+        let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+        let year = s.get(..4)?.parse::<i32>().ok()?;
+        let month = if s.len() >= 7 { num(5..7)? } else { 1 };
+        let day = if s.len() >= 10 { num(8..10)? } else { 1 };
+        chrono::NaiveDate::from_ymd_opt(year, month, day)
     }
     Some((parse(a)? - parse(b)?).num_days().abs())
 }
@@ -200,7 +201,6 @@ pub fn diff_group(
 ) -> Finding {
     let members: Vec<&Claim> = group.claims.iter().map(|&i| &claims[i]).collect();
     let usual_period = usual_period(&members);
-    let period = |c: &Claim| c.period.clone().or_else(|| usual_period.clone());
     let mut verdict = Verdict::Agree;
     // The majority figure the worst dissent was measured against.
     let mut against: Option<&Claim> = None;
@@ -250,10 +250,15 @@ pub fn diff_group(
         doc: &doc_ix,
         shape: &shape,
         ndocs,
+        nshapes: shape_ids.len(),
     };
     // Figures of different accounting periods (a quarter's revenue, a year's) neither
     // agree nor clash: they are not compared.
-    let comparable = |a: &Claim, b: &Claim| !matches!((period(a), period(b)), (Some(x), Some(y)) if !same_period(&x, &y));
+    let comparable = |a: &Claim, b: &Claim| {
+        let pa = a.period.as_deref().or(usual_period.as_deref());
+        let pb = b.period.as_deref().or(usual_period.as_deref());
+        !matches!((pa, pb), (Some(x), Some(y)) if !same_period(x, y))
+    };
     let clash = |a: &Claim, b: &Claim| {
         comparable(a, b) && claims_disjoint(a, b, config.matching.tolerance, config.rates.tolerance)
     };
@@ -520,8 +525,8 @@ fn bounded_per_doc(reps: Vec<&Claim>) -> Vec<&Claim> {
     out
 }
 
-/// One claim for each distinct (document, interval, time scope, period) of a group, in
-/// group order.
+/// One claim for each distinct (document, interval, time scope, period, date, base
+/// value) of a group, in group order.
 fn distinct_shapes<'a>(members: &[&'a Claim]) -> Vec<&'a Claim> {
     let mut seen = std::collections::HashSet::new();
     members
@@ -536,6 +541,8 @@ fn distinct_shapes<'a>(members: &[&'a Claim]) -> Vec<&'a Claim> {
                 c.as_of.as_deref(),
                 c.as_of_source.as_deref(),
                 c.period.as_deref(),
+                c.date.as_deref(),
+                c.base.point.map(f64::to_bits),
             );
             seen.insert(key)
         })
@@ -574,6 +581,9 @@ fn scopes_or_empty(scopes: &[Vec<(String, bool)>], i: usize) -> Vec<(String, boo
 /// What most sources say and who differs, by how much: "Alex Doe age: 9 sources say
 /// \"28\" (…); \"27\" in b.md:11 (as of 2025-06-12), 3.6% apart, beyond rounding and
 /// hedges". The majority is the figure most documents state something compatible with.
+/// How many of a group's most stated shapes may be its majority.
+const MAJORITY_CANDIDATES: usize = 32;
+
 /// A group's compared figures with their documents and shapes as numbers.
 struct Reps<'a, 'c> {
     reps: &'a [&'c Claim],
@@ -583,14 +593,17 @@ struct Reps<'a, 'c> {
     shape: &'a [usize],
     /// How many documents.
     ndocs: usize,
+    /// How many shapes.
+    nshapes: usize,
 }
 
-/// What makes two figures the same for comparing: interval, time scope, period.
+/// What makes two figures the same for comparing: interval, time scope, period, date.
 type ShapeKey<'a> = (
     Option<u64>,
     Option<u64>,
     Option<u64>,
     bool,
+    Option<&'a str>,
     Option<&'a str>,
     Option<&'a str>,
     Option<&'a str>,
@@ -605,6 +618,8 @@ fn shape_key(c: &Claim) -> ShapeKey<'_> {
         c.as_of.as_deref(),
         c.as_of_source.as_deref(),
         c.period.as_deref(),
+        // A date's value is only its year; the day it names is in `date`.
+        c.date.as_deref(),
     )
 }
 
@@ -621,13 +636,22 @@ fn majority(
 ) -> usize {
     let bounded = |c: &Claim| c.base.low.is_some() && c.base.high.is_some();
     let any_bounded = candidates.iter().any(|&i| bounded(r.reps[i]));
-    let mut best: Option<(usize, (bool, usize))> = None;
-    let mut tried = std::collections::HashSet::new();
+    // Each shape once, the most stated first; the majority is among the most stated
+    // shapes, so a group with thousands of distinct figures tries only a few.
+    let mut stated: HashMap<usize, (usize, usize)> = HashMap::new();
     for &i in candidates {
-        let c = r.reps[i];
-        if (any_bounded && !bounded(c)) || !tried.insert(r.shape[i]) {
+        if any_bounded && !bounded(r.reps[i]) {
             continue;
         }
+        stated.entry(r.shape[i]).or_insert((0, i)).0 += 1;
+    }
+    let mut order: Vec<(usize, usize)> = stated.into_values().collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    order.truncate(MAJORITY_CANDIDATES);
+    order.sort_by_key(|&(_, i)| i);
+    let mut best: Option<(usize, (bool, usize))> = None;
+    for &(_, i) in &order {
+        let c = r.reps[i];
         // A figure an article dates to a past year ("212 people in 2019") is history,
         // not what the story's sources say now.
         let current = !(c.as_of_source.as_deref() == Some("explicit")
@@ -656,15 +680,20 @@ fn fitting(
     clash: &impl Fn(&Claim, &Claim) -> bool,
 ) -> Vec<bool> {
     let bounded = |x: &Claim| x.base.low.is_some() && x.base.high.is_some();
+    // How `c` meets each shape, worked out once per shape (figures of one shape meet it
+    // alike): not comparable, or (clashes, bounded).
+    let mut meets: Vec<Option<Option<(bool, bool)>>> = vec![None; r.nshapes];
     // Per document: fits with a bounded figure, fits with an open one, clashes bounded.
     let mut fit = vec![(false, false, false); r.ndocs];
     for &i in pool {
         let x = r.reps[i];
-        if !comparable(c, x) {
+        let m = *meets[r.shape[i]]
+            .get_or_insert_with(|| comparable(c, x).then(|| (clash(c, x), bounded(x))));
+        let Some((clashes, is_bounded)) = m else {
             continue;
-        }
+        };
         let e = &mut fit[r.doc[i]];
-        match (clash(c, x), bounded(x)) {
+        match (clashes, is_bounded) {
             (false, true) => e.0 = true,
             (false, false) => e.1 = true,
             (true, true) => e.2 = true,
