@@ -58,6 +58,43 @@ pub fn explain<'a>(
         .collect()
 }
 
+/// Every figure not compared with a figure of another source, in report order, with
+/// why (what `check --all` lists after its findings).
+pub fn not_compared(report: &Report) -> Vec<(&Claim, String)> {
+    let mut finding_of: std::collections::HashMap<&str, &Finding> =
+        std::collections::HashMap::new();
+    for f in &report.findings {
+        if matches!(f.verdict, Verdict::DerivedConflict | Verdict::FactConflict) {
+            continue;
+        }
+        for id in &f.claims {
+            finding_of.entry(id.as_str()).or_insert(f);
+        }
+    }
+    let doc_of: std::collections::HashMap<&str, &str> = report
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.doc.as_str()))
+        .collect();
+    report
+        .claims
+        .iter()
+        .filter_map(|c| {
+            let f = finding_of.get(c.id.as_str()).copied();
+            let across = f.is_some_and(|f| {
+                f.claims
+                    .iter()
+                    .any(|id| doc_of.get(id.as_str()).is_some_and(|d| *d != c.doc))
+            });
+            if across {
+                return None;
+            }
+            let why = why_not_compared(report, c, f)?;
+            Some((c, why))
+        })
+        .collect()
+}
+
 /// Why a figure was not compared with another source, or `None` when it was.
 fn why_not_compared(report: &Report, c: &Claim, finding: Option<&Finding>) -> Option<String> {
     if let Some(f) = finding {

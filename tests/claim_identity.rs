@@ -135,3 +135,27 @@ fn everyday_shapes_of_one_quantity_meet() {
     // "eleven minutes later" against "12 minutes later".
     assert!(f.contains("\"Eleven minutes\""), "{f}");
 }
+
+#[test]
+fn check_all_lists_the_figures_not_compared() {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args([
+            "check",
+            "--all",
+            "--color",
+            "never",
+            "fixtures/claims/open_quantities",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run claimcheck");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("not compared with another source ("),
+        "{text}"
+    );
+    assert!(
+        text.contains("02-coast-wire.md:5:26: \"320 people\" — no counterpart in another source"),
+        "{text}"
+    );
+}

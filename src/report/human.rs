@@ -84,10 +84,42 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    if ctx.opts.all {
+        not_compared(ctx, &p, out)?;
+    }
     for n in &ctx.report.notices {
         notice(ctx, &p, n, out)?;
     }
     summary(ctx, &p, out)
+}
+
+/// With `--all`: every figure not compared with another source, one line each, with why
+/// in short (`claimcheck explain FILE:LINE` tells it in full).
+fn not_compared(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> {
+    let list = crate::explain::not_compared(&ctx.report.report);
+    if list.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{}",
+        p.paint(
+            &format!(
+                "not compared with another source ({}; `claimcheck explain FILE:LINE` says why in full):",
+                list.len()
+            ),
+            "1"
+        )
+    )?;
+    for (c, why) in list {
+        let short = why.split([':', ';', '(']).next().unwrap_or(&why).trim();
+        writeln!(
+            out,
+            "  {}:{}:{}: \"{}\" — {short}",
+            c.doc, c.span.line, c.span.column, c.text
+        )?;
+    }
+    writeln!(out)
 }
 
 fn gutter_width(lines: impl Iterator<Item = usize>) -> usize {
