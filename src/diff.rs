@@ -525,25 +525,15 @@ fn bounded_per_doc(reps: Vec<&Claim>) -> Vec<&Claim> {
     out
 }
 
-/// One claim for each distinct (document, interval, time scope, period, date, base
-/// value) of a group, in group order.
+/// One claim for each distinct document and shape (see [`shape_key`]) of a group, in
+/// group order.
 fn distinct_shapes<'a>(members: &[&'a Claim]) -> Vec<&'a Claim> {
     let mut seen = std::collections::HashSet::new();
     members
         .iter()
         .copied()
         .filter(|c| {
-            let key = (
-                c.doc.as_str(),
-                c.value.low.map(f64::to_bits),
-                c.value.high.map(f64::to_bits),
-                c.value.point.is_some(),
-                c.as_of.as_deref(),
-                c.as_of_source.as_deref(),
-                c.period.as_deref(),
-                c.date.as_deref(),
-                c.base.point.map(f64::to_bits),
-            );
+            let key = (c.doc.as_str(), shape_key(c));
             seen.insert(key)
         })
         .collect()
