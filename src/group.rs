@@ -215,6 +215,19 @@ fn split_by_value(claims: &[Claim], members: Vec<usize>, ratio: f64) -> Vec<Vec<
         let center = rest[best].0;
         let near = |m: f64| m <= center * ratio && m * ratio >= center;
         let (mut part, others): (Vec<_>, Vec<_>) = rest.into_iter().partition(|(m, _)| near(*m));
+        // "orbited 45,676 times" against "4,576": a precise figure with one digit more
+        // or less than the group's is a slip of the keyboard, kept to be flagged.
+        let typo = |i: usize| {
+            precise_digits(&claims[i]).is_some_and(|d| {
+                part.iter().any(|&(_, j)| {
+                    precise_digits(&claims[j]).is_some_and(|e| {
+                        e.len().abs_diff(d.len()) == 1 && strsim::levenshtein(&d, &e) == 1
+                    })
+                })
+            })
+        };
+        let (slips, others): (Vec<_>, Vec<_>) = others.into_iter().partition(|(_, i)| typo(*i));
+        part.extend(slips);
         part.sort_by_key(|p| p.1);
         parts.push(part.into_iter().map(|p| p.1).collect());
         rest = others;
@@ -229,6 +242,19 @@ const SAME_EVENT_MINUTES: f64 = 180.0;
 /// Cuts times of day into runs whose neighbours lie within [`SAME_EVENT_MINUTES`] of
 /// each other round the clock ("3:12 a.m." and "7 p.m." are two events; "22:11 GMT" and
 /// "00.11 GMT" may be one).
+/// The significant digits of a figure written precisely ("45,676" → "45676"), when it
+/// has at least four of them after dropping trailing zeros; round figures have none.
+fn precise_digits(c: &Claim) -> Option<String> {
+    let start = c.text.find(|ch: char| ch.is_ascii_digit())?;
+    let digits: String = c.text[start..]
+        .chars()
+        .take_while(|ch| ch.is_ascii_digit() || *ch == ',' || *ch == '.')
+        .filter(char::is_ascii_digit)
+        .collect();
+    let digits = digits.trim_end_matches('0');
+    (digits.len() >= 4).then(|| digits.to_string())
+}
+
 fn split_clock(claims: &[Claim], members: Vec<usize>) -> Vec<Vec<usize>> {
     let mut v: Vec<(f64, usize)> = members
         .iter()
@@ -347,6 +373,30 @@ mod tests {
         ];
         let parts = split_clock(&claims, vec![0, 1, 2, 3]);
         assert_eq!(parts, vec![vec![0], vec![1], vec![2, 3]]);
+    }
+
+    #[test]
+    fn a_figure_one_digit_off_stays_to_be_flagged() {
+        let mut claims = vec![
+            open_claim("a", "orbits", "NASA", SubjectRule::Story, 4576.0),
+            open_claim("b", "orbits", "NASA", SubjectRule::Story, 45676.0),
+            open_claim("c", "orbits", "NASA", SubjectRule::Story, 300.0),
+            open_claim("d", "orbits", "NASA", SubjectRule::Story, 45000.0),
+        ];
+        for (c, t) in claims.iter_mut().zip(["4,576", "45,676", "300", "45,000"]) {
+            c.text = t.into();
+        }
+        assert_eq!(
+            split_by_value(&claims, vec![0, 1, 2], 1.5),
+            vec![vec![0, 1], vec![2]]
+        );
+        // Round figures are not slips: 45,000 against 4,500 stays apart.
+        claims[0].text = "4,500".into();
+        claims[0].value = Interval::exact(4500.0);
+        assert_eq!(
+            split_by_value(&claims, vec![0, 3], 1.5),
+            vec![vec![0], vec![3]]
+        );
     }
 
     #[test]

@@ -201,9 +201,24 @@ pub fn as_of(
         } else {
             (t.end, fig.0)
         };
+        let lead = text.get(base..t.start).unwrap_or("").to_ascii_lowercase();
+        let lead = lead.trim_end();
+        // "cases since January 2022": the start of a count's period, not its date.
+        if lead.ends_with(" since") || lead == "since" {
+            continue;
+        }
+        // "38,466 cases and 1,457 deaths as of August 4": an "as of" after a list of
+        // figures dates them all, unless the list compares ("up from", "than").
+        let as_of_cue = lead.ends_with("as of") || lead.ends_with("as at");
         let i = figures.partition_point(|f| f.0 < lo);
         if t.start >= fig.1 && figures.get(i).is_some_and(|f| f.1 <= hi) {
-            continue;
+            let between = text.get(lo..hi).unwrap_or("").to_ascii_lowercase();
+            let compares = [" from ", " than ", " compared", " versus ", " vs"]
+                .iter()
+                .any(|c| between.contains(c));
+            if !as_of_cue || compares {
+                continue;
+            }
         }
         // "… in the fourth quarter of 2023, and said it would cut 1,200 jobs": a time
         // does not reach across a coordinated clause.
@@ -216,6 +231,9 @@ pub fn as_of(
         }
         let (a, b) = (t.start - base, t.end - base);
         let mut d = distance(sent, rel, (a, b));
+        if as_of_cue && a >= rel.1 {
+            d = d.min(CUE_WINDOW);
+        }
         // "In 2021, …" and "from 2021, when …" set the scene for the whole sentence.
         let scene = t.topic || sent[b..].starts_with(", when") || sent[b..].starts_with(" when");
         if scene && b <= rel.0 {
@@ -546,6 +564,35 @@ mod tests {
             "roughly 2,300 people",
             &[("1962", "1962")],
             Some("2025-03-05"),
+        );
+        assert_eq!(r.1, Some(AsOfSource::Published));
+    }
+
+    #[test]
+    fn as_of_after_a_list_dates_every_figure_and_since_dates_none() {
+        let t = "The agency put the toll at 38,466 cases and 1,457 deaths as of August 4.";
+        let seg = segment(t);
+        let ms = vec![year(t, "August 4", "2024-08-04")];
+        let tm = time_mentions(t, &ms, &seg);
+        let a = t.find("38,466").unwrap();
+        let b = t.find("1,457").unwrap();
+        let figs = [(a, a + 12), (b, b + 12)];
+        let ctx = ScopeContext {
+            text: t,
+            seg: &seg,
+            times: &tm,
+            figures: &figs,
+            published: Some("2024-08-14"),
+        };
+        assert_eq!(
+            as_of(&ctx, 0, figs[0], Kind::Count).0.as_deref(),
+            Some("2024-08-04")
+        );
+        let r = scope(
+            "It counted 1,456 deaths in Africa since January 2022.",
+            "1,456 deaths",
+            &[("January 2022", "2022-01")],
+            Some("2024-08-14"),
         );
         assert_eq!(r.1, Some(AsOfSource::Published));
     }

@@ -452,7 +452,7 @@ pub fn open_quantity(
         .enumerate()
         .take_while(|(i, w)| *i == 0 || !w.brk)
         .map(|(_, w)| *w)
-        .take(6)
+        .take(8)
         .collect();
     let after_clean = after.first().is_some_and(|w| !w.brk);
     let q = |name: String, rule, words: &str, volatile| {
@@ -463,19 +463,37 @@ pub fn open_quantity(
             volatile,
         })
     };
-    // A tally predicate right after or before the figure ("missing", "on board").
-    let predicate = || -> Option<(String, bool, String)> {
+    // A tally predicate right after or before the figure ("missing", "on board"); the
+    // flag says it binds the figure (it stands after, or is a verb before).
+    let predicate = || -> Option<(String, bool, String, bool)> {
         if after_clean {
             // Skip the rest of the counted noun phrase and auxiliaries.
             let mut k = 0;
-            while k < after.len()
-                && (Some(after[k].text) == unit
-                    || [
-                        "were", "was", "are", "have", "had", "been", "members", "member",
-                    ]
-                    .contains(&after[k].text.to_lowercase().as_str()))
-            {
-                k += 1;
+            loop {
+                // "10 campers and one counselor are still missing": a coordinated count
+                // shares the predicate.
+                if after.get(k).is_some_and(|w| w.text == "and")
+                    && after.get(k + 1).is_some_and(|w| {
+                        starts_number_word(&w.text.to_lowercase())
+                            || w.text.starts_with(|c: char| c.is_ascii_digit())
+                    })
+                    && k + 2 < after.len()
+                {
+                    k += 3;
+                    continue;
+                }
+                if k < after.len()
+                    && (Some(after[k].text) == unit
+                        || [
+                            "were", "was", "are", "is", "have", "had", "been", "members", "member",
+                            "still",
+                        ]
+                        .contains(&after[k].text.to_lowercase().as_str()))
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
             }
             for n in [2, 1] {
                 if k + n <= after.len() {
@@ -483,7 +501,7 @@ pub fn open_quantity(
                     let phrase = phrase.join(" ");
                     if let Some((name, v)) = known(&phrase) {
                         if !matches!(name.as_str(), "fall" | "rise") {
-                            return Some((name, v, phrase));
+                            return Some((name, v, phrase, true));
                         }
                     }
                 }
@@ -495,7 +513,7 @@ pub fn open_quantity(
                 let phrase = format!("{} {}", w1.text, w0.text);
                 if let Some((name, v)) = known(&phrase) {
                     if !matches!(name.as_str(), "fall" | "rise" | "acquisition_price") {
-                        return Some((name, v, phrase));
+                        return Some((name, v, phrase, false));
                     }
                 }
             }
@@ -506,7 +524,10 @@ pub fn open_quantity(
                     name.as_str(),
                     "deaths" | "injuries" | "rescued" | "evacuated" | "aboard" | "residents"
                 ) {
-                    return Some((name, v, w.text.to_string()));
+                    // A verb ("rescuing 15 campers") binds its object; a noun ("put
+                    // the toll at 38,466 cases") does not.
+                    let verb = w.text.ends_with("ed") || w.text.ends_with("ing");
+                    return Some((name, v, w.text.to_string(), verb));
                 }
             }
             if w.brk {
@@ -593,8 +614,10 @@ pub fn open_quantity(
                 let phrase = format!("{} {noun}", modifiers.join(" "));
                 known(&phrase).unwrap_or((format!("{} {name}", modifiers.join(" ")), volatile))
             };
+            // A tally word before a noun of its own ("put the toll at 38,466 cases")
+            // renames only generic people, never another counted thing.
             return match predicate() {
-                Some((p, v, words)) if generic || v => {
+                Some((p, v, words, binds)) if generic || (v && binds) => {
                     let name = if generic || p == name {
                         p
                     } else {
@@ -892,6 +915,35 @@ mod tests {
             Dimension::Count,
         );
         assert_eq!(q.as_deref(), Some("passengers"));
+        // A predicate after a coordinated count, or a verb before, narrows the noun.
+        let missing = quantity(
+            "Officials said 10 campers and one counselor are still missing.",
+            "10 campers",
+            Kind::Count,
+            Some("campers"),
+            Dimension::Count,
+        );
+        let rescued = quantity(
+            "Helicopters flew missions, rescuing 15 campers from the camp.",
+            "15 campers",
+            Kind::Count,
+            Some("campers"),
+            Dimension::Count,
+        );
+        assert!(
+            missing.as_deref().is_some_and(|m| m.contains("missing")),
+            "{missing:?}"
+        );
+        assert!(rescued.is_some() && rescued != missing, "{rescued:?}");
+        // A tally word before another counted noun does not rename it.
+        let q = quantity(
+            "The agency put the toll at 38,466 cases of mpox.",
+            "38,466 cases",
+            Kind::Count,
+            Some("cases"),
+            Dimension::Count,
+        );
+        assert_eq!(q.as_deref(), Some(canonical("cases").0.as_str()));
     }
 
     #[test]
