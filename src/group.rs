@@ -89,7 +89,7 @@ pub fn group_claims<'a>(
     }
     let mut out = Vec::new();
     for ((attribute, unit), members) in blocks {
-        for (subject, members) in by_owner(claims, members) {
+        for (subject, members) in by_owner(claims, members, ratio) {
             let open = members.iter().all(|&i| claims[i].identity.is_some());
             // A lexicon family names its quantity well enough that any spread is a
             // disagreement or a timeline. Open quantities and running tallies may name two
@@ -151,7 +151,7 @@ pub fn group_claims<'a>(
 /// Splits a block by owner: figures owned by a name (a lexicon family's subject, or a
 /// possessive) go with it; figures about the story join the only named owner, or stay
 /// together when there are several.
-fn by_owner(claims: &[Claim], members: Vec<usize>) -> BTreeMap<String, Vec<usize>> {
+fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<String, Vec<usize>> {
     // A place counts its own part of a tally: story figures never join it.
     let joinable: BTreeSet<&str> = members
         .iter()
@@ -160,11 +160,38 @@ fn by_owner(claims: &[Claim], members: Vec<usize>) -> BTreeMap<String, Vec<usize
         .filter_map(|c| c.subject.as_deref())
         .collect();
     let only = (joinable.len() == 1).then(|| joinable.iter().next().unwrap().to_string());
+    // With several owners, a story figure joins the one owner whose own figures lie
+    // within `ratio` of it ("17 seconds shy of the record" beside "Kiptum fell short of
+    // Kipchoge's record by 16 seconds"), else it stays with the story.
+    let positional = members.first().is_some_and(|&i| {
+        matches!(
+            claims[i].dimension,
+            Dimension::Date | Dimension::Year | Dimension::ClockTime
+        )
+    });
+    let near_owner = |c: &Claim| -> Option<String> {
+        let m = magnitude(c).filter(|m| *m > 0.0 && !positional)?;
+        let mut fits = members
+            .iter()
+            .map(|&j| &claims[j])
+            .filter(|o| matches!(o.subject_rule, SubjectRule::Named | SubjectRule::Possessive))
+            .filter(|o| magnitude(o).is_some_and(|n| n <= m * ratio && n * ratio >= m))
+            .filter_map(|o| o.subject.as_deref())
+            .collect::<BTreeSet<_>>()
+            .into_iter();
+        match (fits.next(), fits.next()) {
+            (Some(o), None) => Some(o.to_string()),
+            _ => None,
+        }
+    };
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for i in members {
+    for i in members.iter().copied() {
         let c = &claims[i];
         let subject = match (&only, c.subject_rule) {
             (Some(o), SubjectRule::Story) => o.clone(),
+            (None, SubjectRule::Story) if joinable.len() > 1 => {
+                near_owner(c).unwrap_or_else(|| c.subject.clone().unwrap_or_default())
+            }
             _ => c.subject.clone().unwrap_or_default(),
         };
         out.entry(subject).or_default().push(i);

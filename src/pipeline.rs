@@ -383,16 +383,20 @@ fn build_claims(
             if let Some(q) =
                 open_quantity(sent_text, fig, m.kind, m.unit.as_deref(), unit.dimension)
             {
-                let owner = possessive_owner(&doc.text, &an.entities, names, base, m.start);
+                let possessive = possessive_owner(&doc.text, &an.entities, names, base, m.start);
+                let actor = clause_subject(&doc.text, &an.entities, names, base, m.start);
                 claim.identity = Some(Identity {
                     quantity_rule: q.rule.to_string(),
                     quantity_words: q.words,
                 });
-                claim.subject_rule = if owner.is_some() {
+                claim.subject_rule = if possessive.is_some() {
                     SubjectRule::Possessive
+                } else if actor.is_some() {
+                    SubjectRule::Named
                 } else {
                     SubjectRule::Story
                 };
+                let owner = possessive.or(actor);
                 // A forecast is not the figure itself (as for lexicon families above).
                 let forecast = is_forecast(doc.text.get(base..m.start).unwrap_or(""));
                 claim.attribute = Some(if forecast {
@@ -532,6 +536,52 @@ fn possessive_owner(
     let gap = text.get(e.end..fig_start)?;
     let close = gap.len() <= 24 && !gap.contains([',', ';', '.', '(', ')', ':']);
     close.then(|| names.canonical(&e.canonical).to_string())
+}
+
+/// Verbs whose subject holds, makes or reaches the figure right after them ("Sabharwal
+/// had 8,200 hours", "Kiptum ran 2:00:35", "Bellingham scored 14 goals").
+const HOLDING_VERBS: &[&str] = &[
+    "has", "had", "have", "holds", "held", "logged", "scored", "won", "made", "spent", "earned",
+    "took", "got", "gets", "ran", "hit", "reached", "recorded", "posted", "clocked", "totalled",
+    "totaled", "employs", "employed", "owns", "owned", "carried", "carries",
+];
+
+/// The name that is the subject of the clause right before the figure: a name, a verb
+/// of holding or making, and at most two more words ("Sabharwal had 8,200 hours",
+/// "Kiptum clocked a time of 2:00:35").
+fn clause_subject(
+    text: &str,
+    entities: &[EntityMention],
+    names: &NameMap,
+    window_start: usize,
+    fig_start: usize,
+) -> Option<String> {
+    let i = entities.partition_point(|e| e.start < fig_start);
+    let e = entities[..i].last()?;
+    if e.end < window_start || e.possessive {
+        return None;
+    }
+    let gap = text.get(e.end..fig_start)?;
+    if gap.contains([',', ';', '.', '(', ')', ':', '"', '“']) {
+        return None;
+    }
+    // "the jet that crashed in Ahmedabad had …": a name after a preposition is not the
+    // clause's subject.
+    let lead = text
+        .get(window_start..e.start)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prev = lead.split_whitespace().next_back().unwrap_or("");
+    if matches!(
+        prev,
+        "in" | "at" | "on" | "from" | "of" | "to" | "near" | "for" | "by" | "with" | "into"
+    ) {
+        return None;
+    }
+    let mut words = gap.split_whitespace();
+    let verb = words.next()?.to_ascii_lowercase();
+    let holds = HOLDING_VERBS.contains(&verb.as_str());
+    (holds && words.count() <= 2).then(|| names.canonical(&e.canonical).to_string())
 }
 
 /// The company whose shares or stock a figure is about: a name right before "shares",

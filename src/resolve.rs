@@ -1239,6 +1239,20 @@ fn same_person(a: &str, b: &str, ka: EntityKind, kb: EntityKind, threshold: f64)
             exact += 1;
             continue;
         }
+        // "Suni Williams" and "Sunita Williams": a short form of the given name, with the
+        // family name the same ("Danielle" is not a short form of "Daniel"'s).
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        let feminine = ["le", "lle", "ne", "nne", "la", "na", "ette", "ina"];
+        if pa.len() == 2
+            && x == &pa[0]
+            && pa[1] == pb[1]
+            && short.len() >= 3
+            && long.len() >= short.len() + 2
+            && long.starts_with(short)
+            && !feminine.contains(&&long[short.len()..])
+        {
+            continue;
+        }
         if x.chars().next() != y.chars().next() || x.len().min(y.len()) < 4 {
             return false;
         }
@@ -1336,6 +1350,20 @@ mod tests {
         ];
         let map = merge_names(&docs, &Config::default());
         assert_eq!(map.canonical("Alexander Wang"), "Alexandr Wang");
+        // A short form of the given name is the same person; a feminine form is not.
+        let docs = vec![vec![
+            mk("Sunita Williams", EntityKind::Person),
+            mk("Sunita Williams", EntityKind::Person),
+            mk("Suni Williams", EntityKind::Person),
+            mk("Danielle Okoye", EntityKind::Person),
+            mk("Daniel Okoye", EntityKind::Person),
+        ]];
+        let short = merge_names(&docs, &Config::default());
+        assert_eq!(short.canonical("Suni Williams"), "Sunita Williams");
+        assert_ne!(
+            short.canonical("Daniel Okoye"),
+            short.canonical("Danielle Okoye")
+        );
         assert_eq!(map.canonical("Lawrence Wong"), "Lawrence Wong");
         assert_eq!(map.canonical("Wang Yi"), "Wang Yi");
         assert_eq!(map.canonical("Scale"), "Scale AI");

@@ -431,6 +431,75 @@ pub fn open_quantity(
     unit: Option<&str>,
     dimension: Dimension,
 ) -> Option<Quantity> {
+    let mut q = quantity_of_words(text, fig, kind, unit, dimension)?;
+    // "the pilots had nearly 10,000 hours between them", "a combined 9,300 hours": a
+    // total of what several people or things each have is not any one's. Counts of
+    // events (cases, deaths) are totals anyway, marked or not.
+    let summed = !matches!(
+        dimension,
+        Dimension::ClockTime | Dimension::Count | Dimension::Number
+    );
+    if summed && is_aggregate(text, fig) && !q.name.starts_with("combined") {
+        q.name = format!("combined {}", q.name);
+    }
+    Some(q)
+}
+
+/// Words that make a figure a total over several things.
+const AGGREGATE_CUES: &[&str] = &[
+    "between them",
+    "between the two",
+    "combined",
+    "in total",
+    "altogether",
+    "collectively",
+    "a total of",
+    "in all",
+];
+
+/// Whether the clause around the figure says it totals several things.
+fn is_aggregate(text: &str, fig: (usize, usize)) -> bool {
+    let lead = text.get(..fig.0).unwrap_or("");
+    let lo = lead
+        .rfind([',', ';', '(', '.'])
+        .map_or(0, |i| i + 1)
+        .max(fig.0.saturating_sub(80));
+    let tail = text.get(fig.1..).unwrap_or("");
+    let hi = fig.1
+        + tail
+            .find([',', ';', ')', '.'])
+            .unwrap_or(tail.len())
+            .min(60);
+    let Some(clause) = text.get(lo..hi) else {
+        return false;
+    };
+    // "Between them, the two pilots had …": a cue that opens the sentence.
+    let opening = text
+        .trim_start()
+        .get(..20)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if AGGREGATE_CUES.iter().any(|c| opening.starts_with(c)) {
+        return true;
+    }
+    let lower = clause.to_ascii_lowercase();
+    AGGREGATE_CUES.iter().any(|c| {
+        lower.match_indices(c).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + c.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// The quantity the words around the figure name (see [`open_quantity`]).
+fn quantity_of_words(
+    text: &str,
+    fig: (usize, usize),
+    kind: Kind,
+    unit: Option<&str>,
+    dimension: Dimension,
+) -> Option<Quantity> {
     let words = words_of(text);
     let first_after = words.partition_point(|w| w.start < fig.1);
     let before: Vec<Word<'_>> = {
@@ -482,6 +551,24 @@ pub fn open_quantity(
                     k += 3;
                     continue;
                 }
+                // "27 girls from Camp Mystic are still missing": a short phrase of place
+                // between the noun and its predicate.
+                if after.get(k).is_some_and(|w| {
+                    matches!(w.text, "from" | "at" | "in" | "on" | "of" | "aboard")
+                }) {
+                    let verb = (k + 2..after.len().min(k + 7)).find(|&j| {
+                        let t = after[j].text.to_lowercase();
+                        ["are", "were", "is", "was", "remain", "remained", "still"]
+                            .contains(&t.as_str())
+                            || known(&t)
+                                .is_some_and(|(n, _)| !matches!(n.as_str(), "fall" | "rise"))
+                                && (t.ends_with("ed") || t.ends_with("ing") || t == "missing")
+                    });
+                    if let Some(j) = verb {
+                        k = j;
+                        continue;
+                    }
+                }
                 if k < after.len()
                     && (Some(after[k].text) == unit
                         || [
@@ -519,6 +606,11 @@ pub fn open_quantity(
             }
         }
         for w in before.iter().take(3) {
+            // "13 people have died and more than 20 girls": the verb of the clause
+            // before a coordination is not this figure's.
+            if matches!(w.text, "and" | "or" | "but") {
+                break;
+            }
             if let Some((name, v)) = known(w.text) {
                 if matches!(
                     name.as_str(),
@@ -894,6 +986,37 @@ mod tests {
     }
 
     #[test]
+    fn a_total_over_several_is_its_own_quantity() {
+        let d = Dimension::Duration;
+        let one = quantity(
+            "The captain had 8,200 hours of experience.",
+            "8,200 hours",
+            Kind::Duration,
+            Some("hour"),
+            d,
+        );
+        let both = quantity(
+            "The pilots had nearly 10,000 hours of experience between them.",
+            "10,000 hours",
+            Kind::Duration,
+            Some("hour"),
+            d,
+        );
+        let combined = quantity(
+            "The pair had a combined flying experience of 9,300 hours.",
+            "9,300 hours",
+            Kind::Duration,
+            Some("hour"),
+            d,
+        );
+        assert!(one.is_some() && one != both, "{one:?} {both:?}");
+        assert!(both.as_deref().is_some_and(|b| b.starts_with("combined")));
+        assert!(combined
+            .as_deref()
+            .is_some_and(|b| b.starts_with("combined")));
+    }
+
+    #[test]
     fn coordinated_nouns_count_together() {
         let q = quantity(
             "it mourned 27 campers and counselors.",
@@ -935,6 +1058,16 @@ mod tests {
             "{missing:?}"
         );
         assert!(rescued.is_some() && rescued != missing, "{rescued:?}");
+        for t in [
+            "At least 27 girls from Camp Mystic are still missing.",
+            "At least 13 people have died and more than 27 girls from a camp are missing.",
+        ] {
+            let q = quantity(t, "27 girls", Kind::Count, Some("girls"), Dimension::Count);
+            assert!(
+                q.as_deref().is_some_and(|m| m.contains("missing")),
+                "{t}: {q:?}"
+            );
+        }
         // A tally word before another counted noun does not rename it.
         let q = quantity(
             "The agency put the toll at 38,466 cases of mpox.",
