@@ -175,6 +175,9 @@ pub fn render_explanations(items: &[Explanation<'_>]) -> String {
         };
         let _ = writeln!(out, "  quantity   {quantity}");
         let subject = match (&c.subject, c.subject_rule) {
+            (Some(s), SubjectRule::Named) if c.identity.is_some() => {
+                format!("{s} (the subject of the figure's clause: \"{s} had …\")")
+            }
             (Some(s), SubjectRule::Named) => format!("{s} (the name the figure's family fits)"),
             (Some(s), SubjectRule::Possessive) => format!("{s} (owns the figure: \"{s}'s …\")"),
             (Some(s), SubjectRule::Place) => format!("{s} (the place the tally is counted in)"),

@@ -562,15 +562,26 @@ fn clause_subject(
         return None;
     }
     let gap = text.get(e.end..fig_start)?;
+    let lead = text
+        .get(window_start..e.start)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // "The pilot, Marta Quell, had …" (an apposition) and "Marta Quell, who had …" (a
+    // relative clause) set the name off with a comma.
+    let appositive = lead.trim_end().ends_with(',') && gap.starts_with(", ");
+    let relative = gap.starts_with(", who ") || gap.starts_with(", which ");
+    let gap = if relative {
+        gap[2..].split_once(' ').map_or("", |(_, rest)| rest)
+    } else if appositive {
+        &gap[2..]
+    } else {
+        gap
+    };
     if gap.contains([',', ';', '.', '(', ')', ':', '"', '“']) {
         return None;
     }
     // "the jet that crashed in Ahmedabad had …": a name after a preposition is not the
     // clause's subject.
-    let lead = text
-        .get(window_start..e.start)
-        .unwrap_or("")
-        .to_ascii_lowercase();
     let prev = lead.split_whitespace().next_back().unwrap_or("");
     if matches!(
         prev,

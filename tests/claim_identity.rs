@@ -159,3 +159,28 @@ fn check_all_lists_the_figures_not_compared() {
         "{text}"
     );
 }
+
+#[test]
+fn owners_slips_and_totals() {
+    let v = check("fixtures/claims/owners_and_slips");
+    insta::assert_snapshot!("owners_and_slips_claims", claim_table(&v));
+    insta::assert_snapshot!("owners_and_slips_findings", findings(&v));
+    let f = findings(&v);
+    let t = claim_table(&v);
+    // The clause's subject owns the hours ("Marta Quell had …", "The pilot, Marta Quell,
+    // had …", "Pilot Marta Quell, who had …"); hours in the cockpit are flying experience.
+    assert!(
+        f.contains("warning conflict · Marta Quell experience: 2 sources say \"6,400 hours\""),
+        "{f}"
+    );
+    // A total over the crew is not the pilot's own.
+    assert!(
+        t.contains("7,300 hours · Tarn · combined experience"),
+        "{t}"
+    );
+    // 34,112 against 3,412: one digit too many is flagged, not split off.
+    assert!(f.contains("differing: \"34,112\""), "{f}");
+    // Hikers still missing and hikers rescued are different tallies.
+    assert!(t.contains("12 hikers · Tarn · hiker missing"), "{t}");
+    assert!(t.contains("14 hikers · Tarn · hiker rescued"), "{t}");
+}

@@ -810,14 +810,29 @@ fn quantity_of_words(
                             );
                         }
                         if n == 1 && content(rest[0]) {
-                            // "8,200 hours of flying": the hours of an activity.
-                            return q(name, "duration of an activity", &phrase, false);
+                            // "8,200 hours of flying": the hours of an activity; "of
+                            // flying experience" names its head noun.
+                            let head = rest
+                                .get(1)
+                                .filter(|w| {
+                                    content(w)
+                                        && !w.brk
+                                        && prep == "of"
+                                        && known(rest[0].text).is_none()
+                                })
+                                .map_or(rest[0].text, |w| w.text);
+                            let (name, _) = canonical(head);
+                            return q(name, "duration of an activity", head, false);
                         }
                     }
                 }
             }
             if matches!(prep.as_str(), "in" | "aboard" | "on") {
-                if let Some(n) = after.get(1).filter(|w| content(w)) {
+                // "in the cockpit", "in space": past a determiner.
+                let det = after.get(1).is_some_and(|w| {
+                    matches!(w.text, "the" | "a" | "an" | "their" | "its" | "his" | "her")
+                });
+                if let Some(n) = after.get(1 + usize::from(det)).filter(|w| content(w)) {
                     let phrase = format!("{prep} {}", n.text);
                     let (name, _) = canonical(&phrase);
                     return q(name, "duration in a place", &phrase, false);
