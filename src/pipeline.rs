@@ -11,13 +11,20 @@ use crate::document::{Document, Format, LineCursor};
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
+use crate::identity::cues::{
+    ages_a_thing, is_forecast, is_increment, is_offer, is_part_of_group, is_partitive,
+    is_restatement, played_in, FOUNDING_VERBS,
+};
+use crate::identity::owner::{
+    clause_subject, percent_of_name, place_owner, possessive_owner, shares_owner,
+};
 use crate::identity::quantity::open_quantity;
 use crate::identity::story::story_labels;
 use crate::identity::unit::{unit_of, wrap_day, Dimension};
-use crate::resolve::{find_entities, merge_names, EntityKind, EntityMention, NameMap};
+use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
-use crate::text::{find_words, has_words};
+use crate::text::find_words;
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
 /// What the per-document stages produce before names are merged across documents.
@@ -519,209 +526,6 @@ fn build_claims(
     out
 }
 
-/// The name that owns a figure through a possessive in the same clause just before it
-/// ("Kiptum's 2:00:35", "Xiaomi's 800 km"), canonical.
-fn possessive_owner(
-    text: &str,
-    entities: &[EntityMention],
-    names: &NameMap,
-    window_start: usize,
-    fig_start: usize,
-) -> Option<String> {
-    let i = entities.partition_point(|e| e.start < fig_start);
-    let e = entities[..i].last()?;
-    if !e.possessive || e.end < window_start {
-        return None;
-    }
-    let gap = text.get(e.end..fig_start)?;
-    let close = gap.len() <= 24 && !gap.contains([',', ';', '.', '(', ')', ':']);
-    close.then(|| names.canonical(&e.canonical).to_string())
-}
-
-/// Verbs whose subject holds, makes or reaches the figure right after them ("Sabharwal
-/// had 8,200 hours", "Kiptum ran 2:00:35", "Bellingham scored 14 goals").
-const HOLDING_VERBS: &[&str] = &[
-    "has", "had", "have", "holds", "held", "logged", "scored", "won", "made", "spent", "earned",
-    "took", "got", "gets", "ran", "hit", "reached", "recorded", "posted", "clocked", "totalled",
-    "totaled", "employs", "employed", "owns", "owned", "carried", "carries",
-];
-
-/// The name that is the subject of the clause right before the figure: a name, a verb
-/// of holding or making, and at most two more words ("Sabharwal had 8,200 hours",
-/// "Kiptum clocked a time of 2:00:35").
-fn clause_subject(
-    text: &str,
-    entities: &[EntityMention],
-    names: &NameMap,
-    window_start: usize,
-    fig_start: usize,
-) -> Option<String> {
-    let i = entities.partition_point(|e| e.start < fig_start);
-    let e = entities[..i].last()?;
-    if e.end < window_start || e.possessive {
-        return None;
-    }
-    let gap = text.get(e.end..fig_start)?;
-    let lead = text
-        .get(window_start..e.start)
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    // "The pilot, Marta Quell, had …" (an apposition) and "Marta Quell, who had …" (a
-    // relative clause) set the name off with a comma.
-    let appositive = lead.trim_end().ends_with(',') && gap.starts_with(", ");
-    let relative = gap.starts_with(", who ") || gap.starts_with(", which ");
-    let gap = if relative {
-        gap[2..].split_once(' ').map_or("", |(_, rest)| rest)
-    } else if appositive {
-        &gap[2..]
-    } else {
-        gap
-    };
-    if gap.contains([',', ';', '.', '(', ')', ':', '"', '“']) {
-        return None;
-    }
-    // "the jet that crashed in Ahmedabad had …": a name after a preposition is not the
-    // clause's subject.
-    let prev = lead.split_whitespace().next_back().unwrap_or("");
-    if matches!(
-        prev,
-        "in" | "at" | "on" | "from" | "of" | "to" | "near" | "for" | "by" | "with" | "into"
-    ) {
-        return None;
-    }
-    let mut words = gap.split_whitespace();
-    let verb = words.next()?.to_ascii_lowercase();
-    let holds = HOLDING_VERBS.contains(&verb.as_str());
-    (holds && words.count() <= 2).then(|| names.canonical(&e.canonical).to_string())
-}
-
-/// The company whose shares or stock a figure is about: a name right before "shares",
-/// "stock" or "share price" in the clause before the figure ("Credit Suisse shares
-/// plunged nearly 30%", "Tesla's stock rose 5%").
-fn shares_owner(
-    text: &str,
-    entities: &[EntityMention],
-    names: &NameMap,
-    window_start: usize,
-    fig_start: usize,
-) -> Option<String> {
-    let lo = entities.partition_point(|e| e.start < window_start);
-    let hi = entities.partition_point(|e| e.start < fig_start);
-    for e in entities[lo..hi].iter().rev() {
-        let after = text.get(e.end..fig_start)?;
-        let rest = after
-            .strip_prefix("'s")
-            .or_else(|| after.strip_prefix("’s"))
-            .unwrap_or(after);
-        let rest = rest.trim_start();
-        let shares = ["shares", "stock", "share price", "stock price"]
-            .iter()
-            .any(|w| rest.starts_with(w));
-        let tail = &rest[rest.find(' ').unwrap_or(rest.len())..];
-        if shares && !tail.contains([',', ';', '.', ':', '(']) && after.len() < 80 {
-            return Some(names.canonical(&e.canonical).to_string());
-        }
-        if after.contains(['.', ';']) {
-            break;
-        }
-    }
-    None
-}
-
-/// The place named by "in X" after a figure in the same clause ("died in Kerr County"),
-/// or by "In X," opening its sentence: canonical, never a person.
-fn place_owner(
-    text: &str,
-    entities: &[EntityMention],
-    names: &NameMap,
-    sentence_start: usize,
-    fig_start: usize,
-    (fig_end, limit): (usize, usize),
-) -> Option<String> {
-    let place = |e: &EntityMention| {
-        let name = names.canonical(&e.canonical);
-        (e.kind != EntityKind::Person && names.kind(name) != EntityKind::Person)
-            .then(|| name.to_string())
-    };
-    let reach = limit.min(fig_end + 80);
-    let first = entities.partition_point(|e| e.start < fig_end);
-    for e in entities[first..].iter().take_while(|e| e.start < reach) {
-        let Some(gap) = text.get(fig_end..e.start) else {
-            break;
-        };
-        if gap.contains([';', '.', '(', ')', ',', ':']) {
-            break;
-        }
-        let lower = gap.to_ascii_lowercase();
-        let lower = lower.trim_end();
-        if lower.ends_with(" in")
-            || lower.ends_with(" in the")
-            || lower == "in"
-            || lower == "in the"
-        {
-            return place(e);
-        }
-    }
-    // "In Kerr County, 84 people died."
-    let i = entities.partition_point(|e| e.start < sentence_start);
-    let e = entities.get(i).filter(|e| e.end <= fig_start)?;
-    let lead = text.get(sentence_start..e.start)?.trim();
-    let after = text.get(e.end..fig_start)?;
-    (matches!(lead, "In" | "In the") && after.trim_start().starts_with(','))
-        .then(|| place(e))
-        .flatten()
-}
-
-/// Whether a figure counts an addition rather than a level ("another 20 deaths", "29
-/// more bodies", "50 more cases", "12 new cases"): it states nothing about the total.
-fn is_increment(lead: &str, text: &str, after: &str) -> bool {
-    let last = lead.split_whitespace().next_back().unwrap_or("");
-    let word_after = |s: &str| {
-        s.split_whitespace().next().map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-    };
-    let second = text.split_whitespace().nth(1).map(str::to_ascii_lowercase);
-    last.eq_ignore_ascii_case("another")
-        || matches!(
-            second.as_deref(),
-            Some("more" | "new" | "additional" | "further")
-        )
-        || matches!(
-            word_after(after).as_deref(),
-            Some("more" | "additional" | "further")
-        )
-}
-
-/// Whether the text right after a figure makes it a part of another figure ("450 of
-/// the 1,180 cuts", "two of its 12 plants").
-fn is_partitive(after: &str) -> bool {
-    let rest = after.trim_start();
-    // Skip a counted noun and its modifiers: "450 Austin jobs among 1,180 cuts".
-    let rest = rest
-        .split_once(" of ")
-        .or_else(|| rest.split_once(" among "))
-        .filter(|(head, _)| head.split_whitespace().count() <= 2 && !head.contains([',', ';']))
-        .map_or(rest, |(_, tail)| tail);
-    let rest = rest
-        .strip_prefix("of ")
-        .or_else(|| rest.strip_prefix("among "))
-        .unwrap_or(rest);
-    if rest.len() == after.trim_start().len() {
-        return false;
-    }
-    let rest = rest.trim_start();
-    let rest = ["the ", "its ", "their ", "those ", "these ", "his ", "her "]
-        .iter()
-        .find_map(|d| rest.strip_prefix(d))
-        .unwrap_or(rest);
-    rest.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_digit())
-}
-
 /// The other figures within a window, as byte ranges relative to its start.
 fn window_figures(
     figures: &[(usize, usize)],
@@ -735,249 +539,6 @@ fn window_figures(
         .filter(|f| (f.0, f.1) != (m.start, m.end))
         .map(|f| (f.0 - window.0, f.1 - window.0))
         .collect()
-}
-
-/// Whether the figure ending at `end` is followed by "of" and an organisation's name
-/// (not a possessive: "14% of Apple's revenue" is a share of something else).
-fn percent_of_name(text: &str, end: usize, entities: &[EntityMention], names: &NameMap) -> bool {
-    let rest = text.get(end..).unwrap_or("");
-    let Some(after_of) = rest.strip_prefix(" of ") else {
-        return false;
-    };
-    let at = end + (rest.len() - after_of.len());
-    let i = entities.partition_point(|e| e.start < at);
-    entities.get(i).is_some_and(|e| {
-        e.start == at
-            && !e.possessive
-            && names.kind(names.canonical(&e.canonical)) != crate::resolve::EntityKind::Person
-            && e.kind != crate::resolve::EntityKind::Person
-    })
-}
-
-/// Verbs of founding that make an age "at N" the age at a founding.
-const FOUNDING_VERBS: &[&str] = &[
-    "founded",
-    "co-founded",
-    "cofounded",
-    "started",
-    "launched",
-    "set up",
-    "established",
-];
-
-/// Nouns that an age can qualify without being a person's age ("the eight-year-old
-/// company", "a 30-year-old law").
-const AGED_THINGS: &[&str] = &[
-    "company",
-    "firm",
-    "startup",
-    "start-up",
-    "business",
-    "group",
-    "brand",
-    "bank",
-    "building",
-    "bridge",
-    "church",
-    "house",
-    "plant",
-    "factory",
-    "mine",
-    "law",
-    "rule",
-    "policy",
-    "program",
-    "programme",
-    "record",
-    "tradition",
-    "dispute",
-    "war",
-    "conflict",
-    "rivalry",
-    "partnership",
-    "alliance",
-    "agreement",
-    "treaty",
-    "festival",
-    "network",
-    "platform",
-    "app",
-    "product",
-    "model",
-    "car",
-    "vehicle",
-    "ship",
-    "aircraft",
-    "plane",
-    "tree",
-    "painting",
-    "debt",
-    "bond",
-    "franchise",
-    "team",
-    "club",
-    "league",
-    "mystery",
-];
-
-/// Whether the word right after an age names a thing, not a person.
-fn ages_a_thing(after: &str) -> bool {
-    let word: String = after
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '-')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    AGED_THINGS.contains(&word.as_str())
-}
-
-/// Whether a count is followed straight away by "of the"/"of its" ("one of the largest
-/// layoffs", "two of its plants"): a part of a group, not a count of the whole.
-fn is_part_of_group(after: &str) -> bool {
-    let lower = after.to_ascii_lowercase();
-    [
-        "of the ",
-        "of its ",
-        "of their ",
-        "of those ",
-        "of these ",
-        "of our ",
-        "of his ",
-        "of her ",
-    ]
-    .iter()
-    .any(|p| lower.strip_prefix(' ').is_some_and(|r| r.starts_with(p)))
-}
-
-/// Words that make a figure a forecast, guidance or target rather than a fact.
-const FORECAST_CUES: &[&str] = &[
-    "expects",
-    "expected",
-    "expect",
-    "forecast",
-    "forecasts",
-    "forecasting",
-    "projected",
-    "projects",
-    "projection",
-    "guided",
-    "guidance",
-    "outlook",
-    "predicted",
-    "predicts",
-    "anticipates",
-    "anticipated",
-    "targets",
-    "target of",
-    "aims",
-    "is set to",
-    "could reach",
-    "will reach",
-    "would reach",
-    "estimates",
-    "consensus",
-    // A conditional amount ("could end up costing", "would rise to", "should those
-    // add-ons be triggered") is not the amount itself.
-    "could",
-    "would",
-    "might",
-    "potentially",
-    "should those",
-    // "over the next six seasons": a span still to come.
-    "next",
-    "pencilled",
-    "penciled",
-];
-
-/// The span of play or work a count is counted over, when the clause names it with a
-/// figure ("14 goals and seven assists in 42 matches", "24 goals in 132 appearances"):
-/// counts over different spans are different quantities.
-fn played_in(text: &str, mentions: &[Mention], mi: usize, limit: usize) -> Option<String> {
-    let m = &mentions[mi];
-    if !matches!(m.kind, Kind::Count | Kind::Number) {
-        return None;
-    }
-    let mut from = m.end;
-    for n in mentions[mi + 1..].iter().take(4) {
-        if n.start >= limit {
-            break;
-        }
-        let gap = text.get(from..n.start)?;
-        if gap.contains([';', '.', ':', '(', ')']) {
-            break;
-        }
-        if gap.ends_with(" in ") && n.kind == Kind::Count {
-            let over = text.get(n.start..n.end)?;
-            return Some(format!("in {}", over.to_lowercase()));
-        }
-        from = n.end;
-    }
-    None
-}
-
-/// Whether the text between two figures makes the second a restatement of the first in
-/// other units: an opening bracket or "or", with an optional hedge ("(about", ", or
-/// roughly", "or").
-fn is_restatement(gap: &str) -> bool {
-    let g = gap.trim().to_ascii_lowercase();
-    let g = [
-        "about",
-        "around",
-        "roughly",
-        "some",
-        "approximately",
-        "nearly",
-        "almost",
-    ]
-    .iter()
-    .find_map(|h| g.strip_suffix(h))
-    .unwrap_or(&g)
-    .trim()
-    .to_string();
-    matches!(g.as_str(), "(" | "[" | ", or" | "or" | "(or" | "/")
-}
-
-/// Words that make an amount a bid rather than the agreed price.
-const OFFER_CUES: &[&str] = &[
-    "offer",
-    "offers",
-    "offered",
-    "offering",
-    "bid",
-    "bids",
-    "bidding",
-    "proposal",
-    "proposed",
-    "weighing",
-    "counteroffer",
-];
-
-/// Whether the clause around an amount (the last eight words before it, the first three
-/// after) makes it an offer or bid.
-fn is_offer(lead: &str, after: &str) -> bool {
-    let lower = lead.to_ascii_lowercase();
-    let clause = lower.rsplit([';', '.', ',']).next().unwrap_or(&lower);
-    let before = clause.split_whitespace().rev().take(8);
-    let after_lower = after.to_ascii_lowercase();
-    let next = after_lower
-        .split([';', '.', ','])
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .take(3);
-    before
-        .chain(next)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|w| OFFER_CUES.contains(&w))
-}
-
-/// Whether the clause before a figure (the last ten words) makes it a forecast.
-fn is_forecast(lead: &str) -> bool {
-    let lower = lead.to_ascii_lowercase();
-    let clause = lower.rsplit([';', '.']).next().unwrap_or(&lower);
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    let tail = words[words.len().saturating_sub(10)..].join(" ");
-    FORECAST_CUES.iter().any(|c| has_words(&tail, c))
 }
 
 fn make_claim(
@@ -1046,4 +607,58 @@ pub fn fingerprint(parts: &[&str]) -> String {
         }
     }
     format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::text_document;
+
+    /// The claims of one plain-text document published on `date`.
+    fn claims(text: &str, date: &str) -> Vec<Claim> {
+        let mut doc = text_document("a.txt".into(), text.into());
+        doc.published = Some(date.into());
+        extract(&doc, &Config::default())
+    }
+
+    fn find<'a>(claims: &'a [Claim], text: &str) -> &'a Claim {
+        claims
+            .iter()
+            .find(|c| c.text == text)
+            .unwrap_or_else(|| panic!("no claim {text:?} in {claims:?}"))
+    }
+
+    #[test]
+    fn a_part_of_a_whole_gets_no_quantity() {
+        let c = claims(
+            "Keller will cut 1,180 jobs. About 450 of the 1,180 cuts fall in Austin.",
+            "2025-03-05",
+        );
+        assert!(find(&c, "About 450").attribute.is_none());
+        assert!(find(&c, "1,180 jobs").attribute.is_some());
+    }
+
+    #[test]
+    fn a_forecast_is_its_own_quantity() {
+        let c = claims(
+            "Keller posted revenue of $4.2 billion. It expects revenue of $4.6 billion next year.",
+            "2025-03-05",
+        );
+        let fact = find(&c, "$4.2 billion").attribute.clone().unwrap();
+        let forecast = find(&c, "$4.6 billion").attribute.clone().unwrap();
+        assert_eq!(forecast, format!("{fact}_forecast"));
+    }
+
+    #[test]
+    fn an_open_figure_gets_a_quantity_owner_and_time() {
+        let c = claims(
+            "Marta Quell had 6,400 hours of flying experience when the glider came down.",
+            "2026-05-14",
+        );
+        let h = find(&c, "6,400 hours");
+        assert_eq!(h.subject.as_deref(), Some("Marta Quell"));
+        assert_eq!(h.subject_rule, SubjectRule::Named);
+        assert_eq!(h.attribute.as_deref(), Some("experience"));
+        assert_eq!(h.as_of.as_deref(), Some("2026-05-14"));
+    }
 }

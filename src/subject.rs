@@ -508,3 +508,54 @@ fn is_location_inside(text: &str, sentence_start: usize, e: &EntityMention) -> b
     .iter()
     .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::claim::Claim;
+    use crate::config::Config;
+    use crate::load::text_document;
+    use crate::pipeline::extract;
+
+    fn subject_of(text: &str, figure: &str) -> Option<String> {
+        let doc = text_document("a.txt".into(), text.into());
+        let claims: Vec<Claim> = extract(&doc, &Config::default());
+        claims
+            .into_iter()
+            .find(|c| c.text == figure)
+            .unwrap_or_else(|| panic!("no claim {figure:?}"))
+            .subject
+    }
+
+    #[test]
+    fn an_age_in_apposition_names_its_person() {
+        let s = subject_of("Scale AI founder Alexandr Wang, 28, met investors.", "28");
+        assert_eq!(s.as_deref(), Some("Alexandr Wang"));
+    }
+
+    #[test]
+    fn a_stake_belongs_to_the_company_it_is_in() {
+        let s = subject_of(
+            "Meta agreed to invest $14.3 billion for a 49% stake in Scale AI.",
+            "49%",
+        );
+        assert_eq!(s.as_deref(), Some("Scale AI"));
+    }
+
+    #[test]
+    fn an_anaphor_points_back_to_the_last_company() {
+        let s = subject_of(
+            "Keller Chemicals makes resins in Texas. The company employs about 2,300 people.",
+            "about 2,300 people",
+        );
+        assert_eq!(s.as_deref(), Some("Keller Chemicals"));
+    }
+
+    #[test]
+    fn a_cited_source_is_never_the_subject() {
+        let s = subject_of(
+            "Wang is worth $3.6 billion, according to Forbes.",
+            "$3.6 billion",
+        );
+        assert_ne!(s.as_deref(), Some("Forbes"));
+    }
+}
