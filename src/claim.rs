@@ -253,6 +253,7 @@ impl Claim {
             volatile: false,
             in_change: false,
             compared_in: None,
+            story: None,
         }
     }
 }
@@ -322,6 +323,10 @@ pub struct Claim {
     /// The currency its base value is in when a configured rate converted it ("USD").
     #[serde(skip)]
     pub compared_in: Option<String>,
+    /// The story its document tells (see `identity::story`): figures of other stories
+    /// never join its owners.
+    #[serde(skip)]
+    pub story: Option<String>,
 }
 
 /// How a claim's open quantity was decided: the rule and the words.

@@ -152,47 +152,90 @@ pub fn group_claims<'a>(
 /// possessive) go with it; figures about the story join the only named owner, or stay
 /// together when there are several.
 fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<String, Vec<usize>> {
-    // A place counts its own part of a tally: story figures never join it.
-    let joinable: BTreeSet<&str> = members
-        .iter()
-        .map(|&i| &claims[i])
-        .filter(|c| matches!(c.subject_rule, SubjectRule::Named | SubjectRule::Possessive))
-        .filter_map(|c| c.subject.as_deref())
-        .collect();
-    let only = (joinable.len() == 1).then(|| joinable.iter().next().unwrap().to_string());
-    // With several owners, a story figure joins the one owner whose own figures lie
-    // within `ratio` of it ("17 seconds shy of the record" beside "Kiptum fell short of
-    // Kipchoge's record by 16 seconds"), else it stays with the story.
+    // A story figure joins the only name that owns figures of the same story ("242
+    // people on board" and "Air India's 242 passengers and crew"). With several owners,
+    // it joins the one whose own figures lie within `ratio` of it ("17 seconds shy of
+    // the record" beside "Kiptum fell short of Kipchoge's record by 16 seconds"), else it
+    // stays with the story. When it fits several whose figures all lie within 10% of it
+    // ("Air India … 242 on board", "the Dreamliner … 244 people"), those names tell one
+    // thing by different names: they and the story figure are one owner. A place counts
+    // its own part of a tally: story figures never join it.
     let positional = members.first().is_some_and(|&i| {
         matches!(
             claims[i].dimension,
             Dimension::Date | Dimension::Year | Dimension::ClockTime
         )
     });
-    let near_owner = |c: &Claim| -> Option<String> {
-        let m = magnitude(c).filter(|m| *m > 0.0 && !positional)?;
-        let mut fits = members
-            .iter()
-            .map(|&j| &claims[j])
-            .filter(|o| matches!(o.subject_rule, SubjectRule::Named | SubjectRule::Possessive))
-            .filter(|o| magnitude(o).is_some_and(|n| n <= m * ratio && n * ratio >= m))
-            .filter_map(|o| o.subject.as_deref())
-            .collect::<BTreeSet<_>>()
-            .into_iter();
-        match (fits.next(), fits.next()) {
-            (Some(o), None) => Some(o.to_string()),
-            _ => None,
-        }
-    };
-    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for i in members.iter().copied() {
+    let owned: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&j| {
+            matches!(
+                claims[j].subject_rule,
+                SubjectRule::Named | SubjectRule::Possessive
+            )
+        })
+        .filter(|&j| claims[j].subject.is_some())
+        .collect();
+    let owner = |j: usize| claims[j].subject.as_deref().unwrap_or_default();
+    let size = |o: &str| owned.iter().filter(|&&j| owner(j) == o).count();
+    let mut alias: BTreeMap<String, String> = BTreeMap::new();
+    let mut joined: BTreeMap<usize, String> = BTreeMap::new();
+    for &i in &members {
         let c = &claims[i];
-        let subject = match (&only, c.subject_rule) {
-            (Some(o), SubjectRule::Story) => o.clone(),
-            (None, SubjectRule::Story) if joinable.len() > 1 => {
-                near_owner(c).unwrap_or_else(|| c.subject.clone().unwrap_or_default())
+        if c.subject_rule != SubjectRule::Story {
+            continue;
+        }
+        let same_story: Vec<usize> = owned
+            .iter()
+            .copied()
+            .filter(|&j| claims[j].story == c.story)
+            .collect();
+        let names: BTreeSet<&str> = same_story.iter().map(|&j| owner(j)).collect();
+        if names.len() == 1 {
+            joined.insert(i, names.iter().next().unwrap().to_string());
+            continue;
+        }
+        let Some(m) = magnitude(c).filter(|m| *m > 0.0 && !positional) else {
+            continue;
+        };
+        let mut fits: BTreeMap<&str, bool> = BTreeMap::new();
+        for &j in &same_story {
+            let Some(n) = magnitude(&claims[j]) else {
+                continue;
+            };
+            if n <= m * ratio && n * ratio >= m {
+                let close = n <= m * 1.1 && n * 1.1 >= m;
+                *fits.entry(owner(j)).or_insert(true) &= close;
             }
-            _ => c.subject.clone().unwrap_or_default(),
+        }
+        let target = match fits.len() {
+            1 => fits.keys().next().map(|o| o.to_string()),
+            2.. if fits.values().all(|close| *close) => {
+                let rep = fits
+                    .keys()
+                    .max_by_key(|o| (size(o), std::cmp::Reverse(**o)))
+                    .map(|o| o.to_string())
+                    .unwrap_or_default();
+                for o in fits.keys() {
+                    alias.insert(o.to_string(), rep.clone());
+                }
+                Some(rep)
+            }
+            _ => None,
+        };
+        if let Some(t) = target {
+            joined.insert(i, t);
+        }
+    }
+    let resolve = |o: String| alias.get(&o).cloned().unwrap_or(o);
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in members {
+        let c = &claims[i];
+        let subject = match joined.get(&i) {
+            Some(o) => resolve(o.clone()),
+            None if c.subject_rule == SubjectRule::Story => c.subject.clone().unwrap_or_default(),
+            None => resolve(c.subject.clone().unwrap_or_default()),
         };
         out.entry(subject).or_default().push(i);
     }

@@ -86,6 +86,7 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
                 if c.subject_rule == SubjectRule::Story {
                     c.subject = Some(story.clone());
                 }
+                c.story = Some(story.clone());
             }
             claims
         })
@@ -391,7 +392,19 @@ fn build_claims(
                 open_quantity(sent_text, fig, m.kind, m.unit.as_deref(), unit.dimension)
             {
                 let possessive = possessive_owner(&doc.text, &an.entities, names, base, m.start);
-                let actor = clause_subject(&doc.text, &an.entities, names, base, m.start);
+                // A running tally (cases, deaths) belongs to its event or place, and the name
+                // that opens its clause is mostly the agency that counts it.
+                let actor = (!q.volatile)
+                    .then(|| {
+                        clause_subject(
+                            &doc.text,
+                            &an.entities,
+                            names,
+                            (base, limit),
+                            (m.start, m.end),
+                        )
+                    })
+                    .flatten();
                 claim.identity = Some(Identity {
                     quantity_rule: q.rule.to_string(),
                     quantity_words: q.words,

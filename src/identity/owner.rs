@@ -25,23 +25,123 @@ pub fn possessive_owner(
 }
 
 /// Verbs whose subject holds, makes or reaches the figure right after them ("Sabharwal
-/// had 8,200 hours", "Kiptum ran 2:00:35", "Bellingham scored 14 goals").
-const HOLDING_VERBS: &[&str] = &[
+/// had 8,200 hours", "Kiptum ran 2:00:35", "the Tories lost 251 seats"), besides the
+/// regular past tenses.
+const CLAUSE_VERBS: &[&str] = &[
     "has", "had", "have", "holds", "held", "logged", "scored", "won", "made", "spent", "earned",
-    "took", "got", "gets", "ran", "hit", "reached", "recorded", "posted", "clocked", "totalled",
-    "totaled", "employs", "employed", "owns", "owned", "carried", "carries",
+    "took", "taken", "got", "gets", "ran", "hit", "reached", "recorded", "posted", "clocked",
+    "totalled", "totaled", "employs", "owns", "carried", "carries", "lost", "fell", "rose", "grew",
+    "gave", "kept", "saw", "sold", "bought", "paid", "led", "beat", "cut", "will", "would", "is",
+    "was", "are", "were", "gains", "loses", "wins", "takes", "gets",
 ];
 
-/// The name that is the subject of the clause right before the figure: a name, a verb
-/// of holding or making, and at most two more words ("Sabharwal had 8,200 hours",
-/// "Kiptum clocked a time of 2:00:35").
+/// Verbs that report what someone else states: their subject is a source, not an owner.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "stated",
+    "wrote",
+    "according",
+    "estimated",
+    "estimates",
+    "believes",
+    "believed",
+    "thinks",
+    "claimed",
+    "claims",
+    "announced",
+];
+
+/// Whether a word reads as a finite verb that can take the figure as its object.
+fn is_verb(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    !REPORTING.contains(&w.as_str()) && (CLAUSE_VERBS.contains(&w.as_str()) || w.ends_with("ed"))
+}
+
+/// Whether a stretch of words holds a reporting verb.
+fn reports(gap: &str) -> bool {
+    gap.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .any(|w| REPORTING.contains(&w.as_str()))
+}
+
+/// The name that is the subject of the figure's clause: a name and a verb right before
+/// the figure ("Sabharwal had 8,200 hours", "the Tories lost 251 seats", "The pilot,
+/// Marta Quell, had …", "Marta Quell, who had …"); else the name that opens the clause
+/// ("Labour's vote share has gone up by under 2 points"), the one a trailing or fronted
+/// "with N" phrase leans on ("the Lib Dems have their best tally, with 71 seats"; "With
+/// 71 seats, the Lib Dems …"), or the one "they" or "it" at the clause's start points
+/// back to. A clause whose verb reports ("officials said 10 …") names no owner.
 pub fn clause_subject(
     text: &str,
     entities: &[EntityMention],
     names: &NameMap,
+    window: (usize, usize),
+    fig: (usize, usize),
+) -> Option<String> {
+    let canon = |e: &EntityMention| names.canonical(&e.canonical).to_string();
+    if let Some(e) = verb_subject(text, entities, window.0, fig.0) {
+        return (!doubtful(text, e, names)).then(|| canon(e));
+    }
+    let lead = text.get(window.0..fig.0)?;
+    let cut = clause_start(lead);
+    let clause = &lead[cut..];
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let first = words
+        .first()
+        .map(|w| w.to_ascii_lowercase())
+        .unwrap_or_default();
+    if first == "with" && words.len() <= 2 {
+        if cut == 0 {
+            // "With 71 seats, the Lib Dems have …": the clause after the phrase.
+            let rest = text.get(fig.1..window.1)?;
+            let comma = rest.find(',')?;
+            let at = fig.1 + comma + 1;
+            return opening_entity(text, entities, at, window.1).map(canon);
+        }
+        return previous_clause_entity(text, entities, window.0, lead, cut).map(canon);
+    }
+    if matches!(first.as_str(), "they" | "it" | "he" | "she") && cut > 0 {
+        if reports(clause) {
+            return None;
+        }
+        return previous_clause_entity(text, entities, window.0, lead, cut).map(canon);
+    }
+    let e = opening_entity(text, entities, window.0 + cut, fig.0)?;
+    if doubtful(text, e, names) {
+        return None;
+    }
+    let gap = text.get(e.end..fig.0)?;
+    let gap_words: Vec<&str> = gap.split_whitespace().collect();
+    let verb = gap_words
+        .iter()
+        .any(|w| is_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    (verb && !reports(gap) && gap_words.len() <= 10).then(|| canon(e))
+}
+
+/// Whether a name is too doubtful to own a figure: one capitalised word that opens a
+/// sentence ("Flames engulfed the 44-storey building") and no other document names.
+fn doubtful(text: &str, e: &EntityMention, names: &NameMap) -> bool {
+    let opens = text.get(..e.start).is_none_or(|b| {
+        let b = b.trim_end();
+        b.is_empty() || b.ends_with(['.', '!', '?', '\n', '"'])
+    });
+    opens && !e.surface.contains(' ') && names.documents_naming(names.canonical(&e.canonical)) < 2
+}
+
+/// A name right before the figure with a verb between them (see [`clause_subject`]).
+fn verb_subject<'a>(
+    text: &str,
+    entities: &'a [EntityMention],
     window_start: usize,
     fig_start: usize,
-) -> Option<String> {
+) -> Option<&'a EntityMention> {
     let i = entities.partition_point(|e| e.start < fig_start);
     let e = entities[..i].last()?;
     if e.end < window_start || e.possessive {
@@ -52,8 +152,6 @@ pub fn clause_subject(
         .get(window_start..e.start)
         .unwrap_or("")
         .to_ascii_lowercase();
-    // "The pilot, Marta Quell, had …" (an apposition) and "Marta Quell, who had …" (a
-    // relative clause) set the name off with a comma.
     let appositive = lead.trim_end().ends_with(',') && gap.starts_with(", ");
     let relative = gap.starts_with(", who ") || gap.starts_with(", which ");
     let gap = if relative {
@@ -76,9 +174,69 @@ pub fn clause_subject(
         return None;
     }
     let mut words = gap.split_whitespace();
-    let verb = words.next()?.to_ascii_lowercase();
-    let holds = HOLDING_VERBS.contains(&verb.as_str());
-    (holds && words.count() <= 2).then(|| names.canonical(&e.canonical).to_string())
+    let verb = words.next()?;
+    (is_verb(verb) && words.count() <= 3).then_some(e)
+}
+
+/// Where the clause that ends `lead` starts: after the last comma, semicolon, colon or
+/// dash, or the last "while", "and", "but", "whereas" (0 when none).
+fn clause_start(lead: &str) -> usize {
+    let mut cut = lead
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let lower = lead.to_ascii_lowercase();
+    for c in [" while ", " and ", " but ", " whereas "] {
+        if let Some(i) = lower.rfind(c) {
+            cut = cut.max(i + c.len() - 1);
+        }
+    }
+    cut
+}
+
+/// The name that opens the clause at `at` (past spaces and "the"), if it ends before
+/// `limit`.
+fn opening_entity<'a>(
+    text: &str,
+    entities: &'a [EntityMention],
+    at: usize,
+    limit: usize,
+) -> Option<&'a EntityMention> {
+    let rest = text.get(at..limit)?;
+    let trimmed = rest.trim_start();
+    let mut pos = at + (rest.len() - trimmed.len());
+    for det in ["the ", "The "] {
+        if trimmed.starts_with(det) {
+            pos += det.len();
+        }
+    }
+    let i = entities.partition_point(|e| e.start < pos);
+    entities.get(i).filter(|e| e.start == pos && e.end <= limit)
+}
+
+/// The name that opens the clause before the one starting at `cut` of `lead`.
+fn previous_clause_entity<'a>(
+    text: &str,
+    entities: &'a [EntityMention],
+    window_start: usize,
+    lead: &str,
+    cut: usize,
+) -> Option<&'a EntityMention> {
+    // The clause before, without the mark that ends it.
+    let before = lead.get(..cut)?;
+    let before = before
+        .char_indices()
+        .next_back()
+        .map_or(before, |(i, _)| &before[..i]);
+    let start = clause_start(before);
+    opening_entity(
+        text,
+        entities,
+        window_start + start,
+        window_start + before.len(),
+    )
+    .filter(|e| !reports(text.get(e.end..window_start + before.len()).unwrap_or("")))
 }
 
 /// The company whose shares or stock a figure is about: a name right before "shares",
@@ -195,7 +353,13 @@ mod tests {
         let at = text.find(fig).unwrap();
         (
             possessive_owner(text, &entities, &names, 0, at),
-            clause_subject(text, &entities, &names, 0, at),
+            clause_subject(
+                text,
+                &entities,
+                &names,
+                (0, text.len()),
+                (at, at + fig.len()),
+            ),
             shares_owner(text, &entities, &names, 0, at),
         )
     }
@@ -220,6 +384,24 @@ mod tests {
         let (_, c, _) = owners("The jet that crashed in Ahmedabad had 242 people.", "242");
         assert_eq!(c, None);
         let (_, c, _) = owners("Marta Quell said 6,400 hours was plenty.", "6,400");
+        assert_eq!(c, None);
+    }
+
+    #[test]
+    fn clauses_past_dashes_and_commas_name_their_subject() {
+        let (_, c, _) = owners("GENEVA – Keller Chemicals cut 1,200 jobs.", "1,200");
+        assert_eq!(c.as_deref(), Some("Keller Chemicals"));
+        let (_, c, _) = owners(
+            "The Liberal Democrats have their best tally since 1923, with 71 seats.",
+            "71 seats",
+        );
+        assert_eq!(c.as_deref(), Some("Liberal Democrats"));
+        let (_, c, _) = owners(
+            "With 71 seats, the Liberal Democrats are third.",
+            "71 seats",
+        );
+        assert_eq!(c.as_deref(), Some("Liberal Democrats"));
+        let (_, c, _) = owners("Kerr County officials said 10 campers are missing.", "10");
         assert_eq!(c, None);
     }
 
