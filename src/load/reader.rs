@@ -12,6 +12,7 @@
 //! is kept as a fallback publication date).
 
 use super::html::{attr, attributes, Tok};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Elements that hold no article text, wherever they are.
@@ -180,6 +181,8 @@ struct Node {
     body_hint: bool,
     /// Inside an `<a>`.
     in_link: bool,
+    /// An inline element (its text belongs to the block around it).
+    inline: bool,
     /// Visible characters (whitespace left out) in the subtree.
     text: usize,
     /// Of those, inside links.
@@ -216,6 +219,7 @@ impl Node {
             skip: false,
             body_hint: false,
             in_link,
+            inline: INLINE.contains(&name),
             text: 0,
             link_text: 0,
             commas: 0,
@@ -537,6 +541,7 @@ fn build_tree(src: &str, toks: &[Tok]) -> Vec<Node> {
     let mut nodes = vec![Node::new("#page", 0, 0, false)];
     nodes[0].end = toks.len();
     let mut stack: Vec<usize> = vec![0];
+    let mut cache = HashMap::new();
     for (idx, tok) in toks.iter().enumerate() {
         match tok {
             Tok::Start {
@@ -551,7 +556,7 @@ fn build_tree(src: &str, toks: &[Tok]) -> Vec<Node> {
                 let in_link = nodes[parent].in_link || name == "a";
                 let mut n = Node::new(name, parent, idx, in_link);
                 n.end = idx + 1;
-                classify(src, &mut n, *attrs, *end);
+                classify(src, &mut n, *attrs, *end, &mut cache);
                 let void = *self_closing || VOID.contains(&name.as_str());
                 nodes.push(n);
                 if !void {
@@ -614,12 +619,25 @@ fn close_implied(nodes: &mut [Node], stack: &mut Vec<usize>, name: &str, idx: us
 }
 
 /// Reads what a start tag says about its element: dropped outright, or hinted by words.
-fn classify(src: &str, n: &mut Node, attrs_at: usize, end: usize) {
+fn classify(
+    src: &str,
+    n: &mut Node,
+    attrs_at: usize,
+    end: usize,
+    cache: &mut HashMap<String, Words>,
+) {
     if SKIPPED.contains(&n.name.as_str()) {
         n.skip = true;
     }
-    let tag = src.get(attrs_at..end).unwrap_or("");
-    if tag.trim_end_matches(['>', '/']).trim().is_empty() {
+    // Void elements hold no text; most tags carry no attribute that matters here.
+    if VOID.contains(&n.name.as_str()) {
+        return;
+    }
+    let tag = src.get(attrs_at..end).unwrap_or("").to_ascii_lowercase();
+    if !["class", "id", "hidden", "style", "role", "itemprop", "rel"]
+        .iter()
+        .any(|k| tag.contains(k))
+    {
         return;
     }
     let a = attributes(src, attrs_at, end);
@@ -645,16 +663,66 @@ fn classify(src: &str, n: &mut Node, attrs_at: usize, end: usize) {
         return;
     }
     n.class = attr(&a, "class").unwrap_or("").to_string();
-    let words: String = [attr(&a, "class"), attr(&a, "id")]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
-    n.hint = hint_of(&words);
-    n.story_word = split_words(&words)
-        .iter()
-        .any(|w| is_one_of(w, STORY_WORDS));
-    n.datey = split_words(&words).iter().any(|w| is_one_of(w, DATE_WORDS));
+    // Pages repeat a few class values thousands of times: read each once.
+    let class = attr(&a, "class").unwrap_or("");
+    let from_class = match cache.get(class) {
+        Some(w) => *w,
+        None => {
+            let w = Words::of(class);
+            cache.insert(class.to_string(), w);
+            w
+        }
+    };
+    let words = from_class.or(attr(&a, "id").map_or(Words::default(), Words::of));
+    n.hint = words.hint();
+    n.story_word = words.story;
+    n.datey = words.datey;
+}
+
+/// What the words of a class or id value say (see [`split_words`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    chrome: bool,
+    weak: bool,
+    story: bool,
+    datey: bool,
+}
+
+impl Words {
+    fn of(value: &str) -> Self {
+        let mut w = Words::default();
+        if value.is_empty() {
+            return w;
+        }
+        for word in split_words(value) {
+            w.chrome |= is_one_of(&word, CHROME_WORDS);
+            w.weak |= is_one_of(&word, WEAK_CHROME_WORDS);
+            w.story |= is_one_of(&word, STORY_WORDS);
+            w.datey |= is_one_of(&word, DATE_WORDS);
+        }
+        w
+    }
+
+    fn or(self, o: Words) -> Self {
+        Words {
+            chrome: self.chrome || o.chrome,
+            weak: self.weak || o.weak,
+            story: self.story || o.story,
+            datey: self.datey || o.datey,
+        }
+    }
+
+    fn hint(self) -> Hint {
+        if self.chrome {
+            Hint::Chrome
+        } else if self.weak && !self.story {
+            Hint::WeakChrome
+        } else if self.story {
+            Hint::Story
+        } else {
+            Hint::None
+        }
+    }
 }
 
 /// Class or id words of a time stamp or dateline.
@@ -671,41 +739,18 @@ const DATE_WORDS: &[&str] = &[
     "dateline",
 ];
 
-/// The hint that class and id words give.
-fn hint_of(words: &str) -> Hint {
-    let mut chrome = false;
-    let mut weak = false;
-    let mut story = false;
-    for word in split_words(words) {
-        let is = |list: &[&str]| is_one_of(&word, list);
-        if is(CHROME_WORDS) {
-            chrome = true;
-        } else if is(WEAK_CHROME_WORDS) {
-            weak = true;
-        } else if is(STORY_WORDS) {
-            story = true;
-        }
-    }
-    if chrome {
-        Hint::Chrome
-    } else if weak && !story {
-        Hint::WeakChrome
-    } else if story {
-        Hint::Story
-    } else {
-        Hint::None
-    }
-}
-
 /// Whether `word` is one of `list`: equal to a short entry, or starting with a longer one
 /// (`comments` is `comment`, `adverts` is `advert`; `ad` is only `ad`).
 fn is_one_of(word: &str, list: &[&str]) -> bool {
+    let first = word.as_bytes().first();
     list.iter().any(|w| {
-        if w.len() <= 4 {
-            word == *w
-        } else {
-            word.starts_with(w)
-        }
+        // The first byte rules out nearly every entry before a comparison is made.
+        w.as_bytes().first() == first
+            && if w.len() <= 4 {
+                word == *w
+            } else {
+                word.starts_with(w)
+            }
     })
 }
 
@@ -783,7 +828,7 @@ fn stats(src: &str, toks: &[Tok], nodes: &mut [Node]) {
         // The nearest block owns the text, unless a dropped element stands between.
         let mut b = o;
         let mut dropped = nodes[b].skip;
-        while b != 0 && INLINE.contains(&nodes[b].name.as_str()) {
+        while b != 0 && nodes[b].inline {
             b = nodes[b].parent;
             dropped |= nodes[b].skip;
         }
@@ -816,16 +861,29 @@ fn stats(src: &str, toks: &[Tok], nodes: &mut [Node]) {
         if nodes[i].skip {
             continue;
         }
-        let n = nodes[i].clone();
-        let p = &mut nodes[n.parent];
-        p.text += n.text;
-        p.link_text += n.link_text;
-        p.commas += n.commas;
-        p.paragraphs += n.paragraphs;
-        p.images += n.images;
-        p.embeds += n.embeds;
-        p.has_time |= n.has_time;
-        p.link_headings += n.link_headings;
+        let (parent, text, link_text, commas) = {
+            let n = &nodes[i];
+            (n.parent, n.text, n.link_text, n.commas)
+        };
+        let (paragraphs, images, embeds, has_time, link_headings) = {
+            let n = &nodes[i];
+            (
+                n.paragraphs,
+                n.images,
+                n.embeds,
+                n.has_time,
+                n.link_headings,
+            )
+        };
+        let p = &mut nodes[parent];
+        p.text += text;
+        p.link_text += link_text;
+        p.commas += commas;
+        p.paragraphs += paragraphs;
+        p.images += images;
+        p.embeds += embeds;
+        p.has_time |= has_time;
+        p.link_headings += link_headings;
     }
 }
 
@@ -843,12 +901,13 @@ mod tests {
 
     #[test]
     fn chrome_words_beat_story_words_but_weak_ones_do_not() {
-        assert_eq!(hint_of("related-articles"), Hint::Chrome);
-        assert_eq!(hint_of("article-body sidebar-aware"), Hint::Story);
-        assert_eq!(hint_of("sidebar"), Hint::WeakChrome);
-        assert_eq!(hint_of("header"), Hint::WeakChrome);
-        assert_eq!(hint_of("shadow loaded"), Hint::None);
-        assert_eq!(hint_of("badge"), Hint::None);
-        assert_eq!(hint_of("ad-slot"), Hint::Chrome);
+        let hint = |s: &str| Words::of(s).hint();
+        assert_eq!(hint("related-articles"), Hint::Chrome);
+        assert_eq!(hint("article-body sidebar-aware"), Hint::Story);
+        assert_eq!(hint("sidebar"), Hint::WeakChrome);
+        assert_eq!(hint("header"), Hint::WeakChrome);
+        assert_eq!(hint("shadow loaded"), Hint::None);
+        assert_eq!(hint("badge"), Hint::None);
+        assert_eq!(hint("ad-slot"), Hint::Chrome);
     }
 }
