@@ -562,7 +562,13 @@ fn make_claim(
 ) -> Claim {
     let (start, end) = doc.source_range(m.start, m.end);
     let (line, column) = lines.line_col(&doc.source, start);
-    let text = doc.source.get(start..end).unwrap_or_default().to_string();
+    // An HTML figure quotes what a reader sees (`1,200 people`), never the tags and
+    // references its bytes hold (`1,200</b> people`); its span still points into the page.
+    let text = if doc.format == Format::Html {
+        fold_whitespace(doc.text.get(m.start..m.end).unwrap_or_default())
+    } else {
+        doc.source.get(start..end).unwrap_or_default().to_string()
+    };
     // The quoted sentence, cut around the figure when it runs on.
     let (lo, hi) = figure_window(&doc.text, sentence, (m.start, m.end));
     let mut sentence_text = String::new();

@@ -180,7 +180,7 @@ fn a_directory_loads_every_format_sorted_by_id() {
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted);
-    assert_eq!(docs.len(), 9);
+    assert_eq!(docs.len(), 17);
     assert!(ids.contains(&"fixtures/formats/page.html"));
 }
 
@@ -189,7 +189,7 @@ fn the_same_file_given_twice_loads_once() {
     let p = PathBuf::from("fixtures/formats/plain.txt");
     let (docs, errors) = load_paths(&[p.clone(), PathBuf::from("fixtures/formats"), p]);
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(docs.len(), 9);
+    assert_eq!(docs.len(), 17);
 }
 
 #[test]

@@ -2,22 +2,23 @@
 //! and the title and publication date from the page's metadata.
 //!
 //! A small tolerant tokenizer (unclosed tags, a bare `<` in text, unquoted attributes and
-//! upper-case tags are all fine) feeds a walk that drops what a reader does not see as
-//! article text (`<script>`, `<style>`, `<nav>`, `<footer>`, `hidden` elements, …), keeps
-//! only the largest `<article>` (or else `<main>`) when the page has one, turns block
-//! elements into newlines, collapses whitespace and decodes character references.
+//! upper-case tags are all fine) keeps every token's byte offsets; reader mode
+//! (`reader.rs`) decides which tokens are the article; the renderer here turns block
+//! elements into newlines, collapses whitespace and decodes character references, and
+//! records where each piece of the view came from.
 
 use super::date::normalize_date;
 use super::entities;
+use super::reader;
 use super::view::ViewBuilder;
 use crate::document::{Document, Format, OffsetMap};
 
 /// An HTML document: visible article text, title, publication date and URL.
 pub fn html_document(id: String, source: String) -> Document {
     let toks = tokenize(&source);
-    let range = article_range(&source, &toks).unwrap_or(0..toks.len());
-    let (text, map) = render(&source, &toks[range.clone()]);
-    let meta = metadata(&source, &toks, range);
+    let reading = reader::read(&source, &toks);
+    let (text, map) = render(&source, &toks, &reading.visible);
+    let meta = metadata(&source, &toks, &reading);
     Document {
         id,
         text,
@@ -33,7 +34,7 @@ pub fn html_document(id: String, source: String) -> Document {
 
 /// One token of the page. Offsets are bytes of the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
+pub(super) enum Tok {
     /// Character data (entities not yet decoded).
     Text(usize, usize),
     /// A start tag `<name …>` spanning `start..end`; `attrs` is where attributes start.
@@ -51,32 +52,6 @@ enum Tok {
 /// Elements whose content is raw text up to the matching end tag.
 const RAW_TEXT: &[&str] = &[
     "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
-
-/// Elements that hold no article text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "nav", "footer", "header",
-    "aside", "form", "title", "head", "button", "select", "datalist", "object", "canvas", "audio",
-    "video", "map", "dialog",
-];
-
-/// ARIA roles of page chrome.
-const SKIPPED_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "complementary",
-    "search",
-    "menu",
-    "menubar",
-    "dialog",
-    "alert",
-];
-
-/// Elements without content or end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
 ];
 
 /// Elements that start and end a paragraph of the view.
@@ -268,7 +243,7 @@ fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<usize> {
 }
 
 /// The attributes of a start tag: lower-case names, decoded values.
-fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, String)> {
+pub(super) fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, String)> {
     let b = src.as_bytes();
     let end = end.min(b.len()).saturating_sub(1); // before `>`
     let mut out = Vec::new();
@@ -321,133 +296,12 @@ fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, String)> {
     out
 }
 
-fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+/// The value of attribute `name`, if the tag has it.
+pub(super) fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
     attrs
         .iter()
         .find(|(n, _)| n == name)
         .map(|(_, v)| v.as_str())
-}
-
-/// Whether a start tag opens an element that holds no article text.
-fn is_skipped(src: &str, name: &str, attrs_at: usize, end: usize) -> bool {
-    if SKIPPED.contains(&name) {
-        return true;
-    }
-    let tag = src.get(attrs_at..end).unwrap_or("");
-    if !(tag.contains("hidden") || tag.contains("role") || tag.contains("HIDDEN")) {
-        return false;
-    }
-    let attrs = attributes(src, attrs_at, end);
-    attr(&attrs, "hidden").is_some()
-        || attr(&attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || attr(&attrs, "role")
-            .is_some_and(|r| SKIPPED_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-}
-
-/// Tracks elements being skipped, for walks over the token stream.
-#[derive(Debug, Default)]
-struct Skipper {
-    /// The skipped element's name and how many of it are open.
-    open: Option<(String, usize)>,
-}
-
-impl Skipper {
-    /// Feeds a token; true when the token is inside (or opens or closes) a skipped element.
-    fn feed(&mut self, src: &str, tok: &Tok) -> bool {
-        match (&mut self.open, tok) {
-            (
-                Some((n, depth)),
-                Tok::Start {
-                    name, self_closing, ..
-                },
-            ) => {
-                if name == n && !self_closing {
-                    *depth += 1;
-                }
-                true
-            }
-            (Some((n, depth)), Tok::End { name, .. }) => {
-                if name == n {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        self.open = None;
-                    }
-                }
-                true
-            }
-            (Some(_), Tok::Text(..)) => true,
-            (
-                None,
-                Tok::Start {
-                    name,
-                    attrs,
-                    end,
-                    self_closing,
-                    ..
-                },
-            ) => {
-                if !self_closing
-                    && !VOID.contains(&name.as_str())
-                    && is_skipped(src, name, *attrs, *end)
-                {
-                    self.open = Some((name.clone(), 1));
-                    return true;
-                }
-                false
-            }
-            (None, _) => false,
-        }
-    }
-}
-
-/// The token range of the page's article: the `<article>` with the most text, or else
-/// the `<main>` with the most text; `None` when the page has neither.
-fn article_range(src: &str, toks: &[Tok]) -> Option<std::ops::Range<usize>> {
-    for container in ["article", "main"] {
-        let mut skipper = Skipper::default();
-        let mut depth = 0usize;
-        let mut open_at = 0;
-        let mut ranges = Vec::new();
-        for (idx, tok) in toks.iter().enumerate() {
-            if skipper.feed(src, tok) {
-                continue;
-            }
-            match tok {
-                Tok::Start {
-                    name, self_closing, ..
-                } if name == container && !self_closing => {
-                    if depth == 0 {
-                        open_at = idx + 1;
-                    }
-                    depth += 1;
-                }
-                Tok::End { name, .. } if name == container && depth > 0 => {
-                    depth -= 1;
-                    if depth == 0 {
-                        ranges.push(open_at..idx);
-                    }
-                }
-                _ => {}
-            }
-        }
-        if depth > 0 {
-            ranges.push(open_at..toks.len());
-        }
-        let best = ranges
-            .into_iter()
-            .map(|r| {
-                let (text, _) = render(src, &toks[r.clone()]);
-                let size = text.chars().filter(|c| !c.is_whitespace()).count();
-                (size, r)
-            })
-            .filter(|(size, _)| *size > 0)
-            // The first of equals wins: max_by_key keeps the last, so compare reversed.
-            .reduce(|a, b| if b.0 > a.0 { b } else { a });
-        if let Some((_, r)) = best {
-            return Some(r);
-        }
-    }
-    None
 }
 
 /// The break owed before the next visible text.
@@ -490,35 +344,25 @@ struct Renderer<'a> {
     pre: usize,
 }
 
-fn render(src: &str, toks: &[Tok]) -> (String, OffsetMap) {
+/// Renders the tokens reader mode kept; the tags of dropped ones still break lines.
+fn render(src: &str, toks: &[Tok], visible: &[bool]) -> (String, OffsetMap) {
     let mut r = Renderer {
         src,
         b: ViewBuilder::new(src),
         pending: Pending::None,
         pre: 0,
     };
-    let mut skipper = Skipper::default();
-    for tok in toks {
-        let was_skipping = skipper.open.is_some();
-        if skipper.feed(src, tok) {
-            if was_skipping && skipper.open.is_none() {
-                if let Tok::End { name, start } = tok {
-                    r.block(name, *start);
-                }
-            }
-            continue;
-        }
+    for (tok, &shown) in toks.iter().zip(visible) {
         match tok {
-            Tok::Text(s, e) => r.text(*s, *e),
-            Tok::Start { name, start, .. } => {
-                if name == "pre" {
-                    r.pre += 1;
-                }
-                r.block(name, *start);
-            }
-            Tok::End { name, start } => {
-                if name == "pre" {
-                    r.pre = r.pre.saturating_sub(1);
+            Tok::Text(s, e) if shown => r.text(*s, *e),
+            Tok::Text(..) => {}
+            Tok::Start { name, start, .. } | Tok::End { name, start } => {
+                if shown && name == "pre" {
+                    if matches!(tok, Tok::Start { .. }) {
+                        r.pre += 1;
+                    } else {
+                        r.pre = r.pre.saturating_sub(1);
+                    }
                 }
                 r.block(name, *start);
             }
@@ -635,11 +479,13 @@ struct Meta {
 /// `<meta>` keys that carry the publication date, most specific first.
 const DATE_META: &[&str] = &[
     "article:published_time",
+    "article:published",
     "og:published_time",
     "datepublished",
     "pubdate",
     "publishdate",
     "publish-date",
+    "publish_date",
     "date",
     "dc.date.issued",
     "dc.date",
@@ -648,14 +494,33 @@ const DATE_META: &[&str] = &[
     "sailthru.date",
 ];
 
-fn metadata(src: &str, toks: &[Tok], article: std::ops::Range<usize>) -> Meta {
-    let mut title = None;
-    let mut og_title = None;
-    let mut canonical = None;
-    let mut og_url = None;
-    let mut dates: Vec<(usize, String)> = Vec::new();
-    let mut json_ld_date = None;
-    let mut time_date = None;
+/// `<meta>` keys that carry the date of the last change: used only when nothing says
+/// when the page was published.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+];
+
+/// What the page's metadata says, gathered in one pass.
+#[derive(Debug, Default)]
+struct Found {
+    title: Option<String>,
+    og_title: Option<String>,
+    site_name: Option<String>,
+    canonical: Option<String>,
+    og_url: Option<String>,
+    meta_dates: Vec<(usize, String)>,
+    modified: Option<String>,
+    itemprop_date: Option<String>,
+    ld: JsonLd,
+    visible_time: Option<String>,
+    any_time: Option<String>,
+}
+
+fn metadata(src: &str, toks: &[Tok], reading: &reader::Reading) -> Meta {
+    let mut f = Found::default();
     let mut in_svg = 0usize;
     for (idx, tok) in toks.iter().enumerate() {
         match tok {
@@ -670,55 +535,79 @@ fn metadata(src: &str, toks: &[Tok], article: std::ops::Range<usize>) -> Meta {
                 if name == "svg" && !self_closing {
                     in_svg += 1;
                 }
+                if name == "title" && in_svg == 0 && f.title.is_none() {
+                    if let Some(Tok::Text(s, e)) = toks.get(idx + 1) {
+                        let t = collapse(&entities::decode_all(&src[*s..*e]));
+                        f.title = Some(t).filter(|t| !t.is_empty());
+                    }
+                    continue;
+                }
+                if !matches!(name, "meta" | "link" | "script" | "time")
+                    && !src[*attrs..*end].contains("itemprop")
+                {
+                    continue;
+                }
+                let a = attributes(src, *attrs, *end);
+                let value = attr(&a, "content")
+                    .or_else(|| attr(&a, "datetime"))
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty());
+                match attr(&a, "itemprop").map(str::to_ascii_lowercase).as_deref() {
+                    Some("datepublished") if f.itemprop_date.is_none() => {
+                        f.itemprop_date = value.and_then(normalize_date);
+                    }
+                    Some("datemodified") if f.modified.is_none() => {
+                        f.modified = value.and_then(normalize_date);
+                    }
+                    _ => {}
+                }
                 match name {
                     "meta" => {
-                        let a = attributes(src, *attrs, *end);
                         let key = attr(&a, "property")
                             .or_else(|| attr(&a, "name"))
-                            .or_else(|| attr(&a, "itemprop"))
                             .map(str::to_ascii_lowercase);
-                        let content = attr(&a, "content").map(str::trim).filter(|c| !c.is_empty());
-                        if let (Some(key), Some(content)) = (key, content) {
+                        if let (Some(key), Some(content)) = (key, value) {
                             if let Some(rank) = DATE_META.iter().position(|k| *k == key) {
-                                dates.push((rank, content.to_string()));
+                                f.meta_dates.push((rank, content.to_string()));
+                            } else if MODIFIED_META.contains(&key.as_str()) {
+                                if f.modified.is_none() {
+                                    f.modified = normalize_date(content);
+                                }
                             } else if key == "og:title" {
-                                og_title.get_or_insert(content.to_string());
+                                f.og_title.get_or_insert(collapse(content));
+                            } else if key == "og:site_name" {
+                                f.site_name.get_or_insert(collapse(content));
                             } else if key == "og:url" {
-                                og_url.get_or_insert(content.to_string());
+                                f.og_url.get_or_insert(content.to_string());
                             }
                         }
                     }
                     "link" => {
-                        let a = attributes(src, *attrs, *end);
                         let canon = attr(&a, "rel").is_some_and(|r| {
                             r.split_ascii_whitespace()
                                 .any(|w| w.eq_ignore_ascii_case("canonical"))
                         });
                         if canon {
                             if let Some(h) = attr(&a, "href").filter(|h| !h.trim().is_empty()) {
-                                canonical.get_or_insert(h.trim().to_string());
+                                f.canonical.get_or_insert(h.trim().to_string());
                             }
                         }
                     }
-                    "title" if in_svg == 0 && title.is_none() => {
+                    "script" if attr(&a, "type").is_some_and(|t| t.contains("ld+json")) => {
                         if let Some(Tok::Text(s, e)) = toks.get(idx + 1) {
-                            let t = collapse(&entities::decode_all(&src[*s..*e]));
-                            if !t.is_empty() {
-                                title = Some(t);
-                            }
+                            f.ld.read(&src[*s..*e]);
                         }
                     }
-                    "script" if json_ld_date.is_none() => {
-                        let a = attributes(src, *attrs, *end);
-                        if attr(&a, "type").is_some_and(|t| t.contains("ld+json")) {
-                            if let Some(Tok::Text(s, e)) = toks.get(idx + 1) {
-                                json_ld_date = json_ld_published(&src[*s..*e]);
-                            }
+                    "time" => {
+                        let date = attr(&a, "datetime").and_then(normalize_date);
+                        if reading.visible.get(idx + 1).copied().unwrap_or(false)
+                            && f.visible_time.is_none()
+                        {
+                            f.visible_time.clone_from(&date);
                         }
-                    }
-                    "time" if time_date.is_none() && article.contains(&idx) => {
-                        let a = attributes(src, *attrs, *end);
-                        time_date = attr(&a, "datetime").and_then(normalize_date);
+                        if f.any_time.is_none() {
+                            f.any_time = date;
+                        }
                     }
                     _ => {}
                 }
@@ -727,56 +616,129 @@ fn metadata(src: &str, toks: &[Tok], article: std::ops::Range<usize>) -> Meta {
             _ => {}
         }
     }
-    dates.sort_by_key(|(rank, _)| *rank);
-    let published = dates
-        .iter()
-        .find_map(|(_, d)| normalize_date(d))
-        .or(json_ld_date)
-        .or(time_date);
+    f.meta_dates.sort_by_key(|(rank, _)| *rank);
+    let published =
+        f.ld.published
+            .take()
+            .or_else(|| f.meta_dates.iter().find_map(|(_, d)| normalize_date(d)))
+            .or(f.itemprop_date.take())
+            .or_else(|| reading.dateline.clone())
+            .or(f.visible_time.take())
+            .or(f.any_time.take())
+            .or(f.ld.modified.take())
+            .or(f.modified.take());
+    let site = f.site_name.clone().or(f.ld.site_name.clone());
+    let title = f
+        .og_title
+        .take()
+        .or(f.ld.headline.take())
+        .or(f.title.take())
+        .map(|t| without_site_name(&t, site.as_deref()));
     Meta {
-        title: title.or(og_title),
+        title,
         published,
-        url: canonical.or(og_url),
+        url: f.canonical.or(f.og_url),
     }
 }
 
-/// `datePublished` from a JSON-LD block (searched through nested objects, arrays and
-/// `@graph`); falls back to a plain text search when the block is not valid JSON.
-fn json_ld_published(block: &str) -> Option<String> {
-    fn find(v: &serde_json::Value, depth: usize) -> Option<String> {
+/// A title without the site's name around it: `Story | Site`, `Site - Story`. The name
+/// comes from `og:site_name` (or the JSON-LD publisher); without it, a last ` | `, ` - `
+/// or ` — ` part of one or two words is taken for it.
+fn without_site_name(title: &str, site: Option<&str>) -> String {
+    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+    let title = title.trim();
+    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+        for sep in SEPARATORS {
+            if let Some(rest) = title.strip_suffix(site).and_then(|t| t.strip_suffix(sep)) {
+                return rest.trim().to_string();
+            }
+            if let Some(rest) = title.strip_prefix(site).and_then(|t| t.strip_prefix(sep)) {
+                return rest.trim().to_string();
+            }
+        }
+        return title.to_string();
+    }
+    for sep in SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if tail.split_whitespace().count() <= 2 && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// What JSON-LD blocks say: the first `datePublished`, `dateModified`, `headline` and
+/// publisher name, searched through nested objects, arrays and `@graph`.
+#[derive(Debug, Default)]
+struct JsonLd {
+    published: Option<String>,
+    modified: Option<String>,
+    headline: Option<String>,
+    site_name: Option<String>,
+}
+
+impl JsonLd {
+    /// Reads one block; a block that is not valid JSON is searched as text for its dates.
+    fn read(&mut self, block: &str) {
+        let trimmed = block.trim();
+        let trimmed = trimmed
+            .strip_prefix("<![CDATA[")
+            .and_then(|t| t.strip_suffix("]]>"))
+            .unwrap_or(trimmed);
+        match serde_json::from_str::<serde_json::Value>(trimmed) {
+            Ok(v) => self.visit(&v, 0),
+            Err(_) => {
+                if self.published.is_none() {
+                    self.published = text_search(trimmed, "\"datePublished\"");
+                }
+                if self.modified.is_none() {
+                    self.modified = text_search(trimmed, "\"dateModified\"");
+                }
+            }
+        }
+    }
+
+    fn visit(&mut self, v: &serde_json::Value, depth: usize) {
         if depth > 32 {
-            return None;
+            return;
         }
         match v {
             serde_json::Value::Object(m) => {
-                if let Some(d) = m.get("datePublished").and_then(|d| d.as_str()) {
-                    if let Some(n) = normalize_date(d) {
-                        return Some(n);
-                    }
+                let get = |k: &str| m.get(k).and_then(|d| d.as_str());
+                if self.published.is_none() {
+                    self.published = get("datePublished").and_then(normalize_date);
                 }
-                m.values().find_map(|v| find(v, depth + 1))
+                if self.modified.is_none() {
+                    self.modified = get("dateModified").and_then(normalize_date);
+                }
+                if self.headline.is_none() {
+                    self.headline = get("headline").map(collapse).filter(|h| !h.is_empty());
+                }
+                if self.site_name.is_none() {
+                    self.site_name = m
+                        .get("publisher")
+                        .and_then(|p| p.get("name"))
+                        .and_then(|n| n.as_str())
+                        .map(collapse);
+                }
+                m.values().for_each(|v| self.visit(v, depth + 1));
             }
-            serde_json::Value::Array(a) => a.iter().find_map(|v| find(v, depth + 1)),
-            _ => None,
+            serde_json::Value::Array(a) => a.iter().for_each(|v| self.visit(v, depth + 1)),
+            _ => {}
         }
     }
-    let trimmed = block.trim();
-    let trimmed = trimmed
-        .strip_prefix("<![CDATA[")
-        .and_then(|t| t.strip_suffix("]]>"))
-        .unwrap_or(trimmed);
-    match serde_json::from_str::<serde_json::Value>(trimmed) {
-        Ok(v) => find(&v, 0),
-        Err(_) => {
-            let at = trimmed.find("\"datePublished\"")?;
-            let rest = trimmed[at + 15..]
-                .trim_start()
-                .strip_prefix(':')?
-                .trim_start();
-            let rest = rest.strip_prefix('"')?;
-            normalize_date(&rest[..rest.find('"')?])
-        }
-    }
+}
+
+/// The date after `"key":` in text that is not valid JSON.
+fn text_search(text: &str, key: &str) -> Option<String> {
+    let at = text.find(key)?;
+    let rest = text[at + key.len()..]
+        .trim_start()
+        .strip_prefix(':')?
+        .trim_start();
+    let rest = rest.strip_prefix('"')?;
+    normalize_date(&rest[..rest.find('"')?])
 }
 
 fn collapse(s: &str) -> String {
@@ -883,7 +845,12 @@ mod tests {
     }
 
     #[test]
-    fn publication_date_comes_from_meta_then_json_ld_then_time() {
+    fn publication_date_prefers_json_ld_then_meta_then_time() {
+        let d = doc("<script type=\"application/ld+json\">{\"dateModified\":\"2025-07-01\",\"datePublished\":\"2025-06-01\"}</script>\
+             <meta property=\"article:published_time\" content=\"2025-06-02\"><p>x</p>");
+        assert_eq!(d.published.as_deref(), Some("2025-06-01"));
+        let d = doc("<meta property=\"article:modified_time\" content=\"2025-07-01\"><p>x</p>");
+        assert_eq!(d.published.as_deref(), Some("2025-07-01"));
         let d = doc(
             "<meta property=\"article:published_time\" content=\"2025-06-13T10:00:00Z\"><p>x</p>",
         );
@@ -895,6 +862,20 @@ mod tests {
         let d = doc("<time datetime=\"2020-01-01\">old</time><article><p>x <time datetime=\"2025-06-10T08:00\">today</time></p></article>");
         assert_eq!(d.published.as_deref(), Some("2025-06-10"));
         assert_eq!(doc("<p>x</p>").published, None);
+    }
+
+    #[test]
+    fn the_title_drops_the_site_name() {
+        let d = doc("<title>Old | Site</title><meta property=og:title content='Rates rise again | Daily Planet'>\
+             <meta property=og:site_name content='Daily Planet'><p>x</p>");
+        assert_eq!(d.title.as_deref(), Some("Rates rise again"));
+        let d = doc("<title>Rates rise again as inflation bites - The Planet</title><p>x</p>");
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Rates rise again as inflation bites")
+        );
+        let d = doc("<title>Cats - Dogs</title><p>x</p>");
+        assert_eq!(d.title.as_deref(), Some("Cats - Dogs"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod entities;
 mod html;
 mod json;
 mod markdown;
+mod reader;
 mod text;
 mod view;
 pub mod walk;
