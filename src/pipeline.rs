@@ -204,6 +204,10 @@ fn build_claims(
     // The previous claim and where its figure ends, for conversions in brackets.
     let mut last: Option<(usize, usize)> = None;
     for (mi, m) in an.mentions.iter().enumerate() {
+        // "Labour has 412 seats, a gain of 214": a bare number right after a counted
+        // figure counts the same noun.
+        let elided = elided_count(&doc.text, &an.mentions, mi);
+        let m = elided.as_ref().unwrap_or(m);
         let Some(si) = seg.sentence_at(m.start) else {
             continue;
         };
@@ -537,6 +541,32 @@ fn build_claims(
         }
     }
     out
+}
+
+/// The mention at `mi` read as a count of the noun of the counted figure just before it
+/// in its clause ("412 seats, a gain of 214", "412 seats, against the Conservatives'
+/// 121"), when it is a bare whole number.
+fn elided_count(text: &str, mentions: &[Mention], mi: usize) -> Option<Mention> {
+    let m = &mentions[mi];
+    let prev = mentions.get(mi.checked_sub(1)?)?;
+    if m.kind != Kind::Number || m.unit.is_some() || prev.kind != Kind::Count {
+        return None;
+    }
+    let noun = prev.unit.as_ref()?;
+    let gap = text.get(prev.end..m.start)?;
+    let whole = m.value.point.is_some_and(|v| v.fract() == 0.0 && v > 1.0);
+    let after = text.get(m.end..).unwrap_or("").trim_start();
+    // A noun of its own after it ("214 more", "121 of them") is not elided.
+    let bare = after.is_empty()
+        || after.starts_with([',', '.', ';', ')', ':'])
+        || after.starts_with("and ");
+    if !whole || !bare || gap.len() > 60 || gap.contains(['.', ';', ':', '(', ')']) {
+        return None;
+    }
+    let mut e = m.clone();
+    e.kind = Kind::Count;
+    e.unit = Some(noun.clone());
+    Some(e)
 }
 
 /// The other figures within a window, as byte ranges relative to its start.

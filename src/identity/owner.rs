@@ -90,7 +90,7 @@ pub fn clause_subject(
         return (!doubtful(text, e, names)).then(|| canon(e));
     }
     let lead = text.get(window.0..fig.0)?;
-    let cut = clause_start(lead);
+    let (cut, end) = clause_start(lead);
     let clause = &lead[cut..];
     let words: Vec<&str> = clause.split_whitespace().collect();
     let first = words
@@ -105,24 +105,28 @@ pub fn clause_subject(
             let at = fig.1 + comma + 1;
             return opening_entity(text, entities, at, window.1).map(canon);
         }
-        return previous_clause_entity(text, entities, window.0, lead, cut).map(canon);
+        return previous_clause_entity(text, entities, window.0, lead, end, false).map(canon);
     }
     if matches!(first.as_str(), "they" | "it" | "he" | "she") && cut > 0 {
         if reports(clause) {
             return None;
         }
-        return previous_clause_entity(text, entities, window.0, lead, cut).map(canon);
+        return previous_clause_entity(text, entities, window.0, lead, end, false).map(canon);
+    }
+    // "The Conservatives, by contrast, hit a record low, winning just 119 seats": a
+    // participle leans on the sentence's subject.
+    if cut > 0 && first.ends_with("ing") && first.len() > 4 {
+        return previous_clause_entity(text, entities, window.0, lead, end, true)
+            .filter(|e| !doubtful(text, e, names))
+            .map(canon);
     }
     let e = opening_entity(text, entities, window.0 + cut, fig.0)?;
     if doubtful(text, e, names) {
         return None;
     }
     let gap = text.get(e.end..fig.0)?;
-    let gap_words: Vec<&str> = gap.split_whitespace().collect();
-    let verb = gap_words
-        .iter()
-        .any(|w| is_verb(w.trim_matches(|c: char| !c.is_alphanumeric())));
-    (verb && !reports(gap) && gap_words.len() <= 10).then(|| canon(e))
+    let words = gap.split_whitespace().count();
+    ((1..=10).contains(&words) && !reports(gap)).then(|| canon(e))
 }
 
 /// Whether a name is too doubtful to own a figure: one capitalised word that opens a
@@ -178,25 +182,31 @@ fn verb_subject<'a>(
     (is_verb(verb) && words.count() <= 3).then_some(e)
 }
 
-/// Where the clause that ends `lead` starts: after the last comma, semicolon, colon or
-/// dash, or the last "while", "and", "but", "whereas" (0 when none).
-fn clause_start(lead: &str) -> usize {
+/// Where the clause that ends `lead` starts (after the last comma, semicolon, colon or
+/// dash, or the last "while", "and", "but", "whereas"; 0 when none), and where the
+/// clause before it ends (before that mark).
+fn clause_start(lead: &str) -> (usize, usize) {
     let mut cut = lead
         .char_indices()
         .rev()
         .find(|(_, c)| matches!(c, ',' | ';' | ':' | '—' | '–'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+        .map_or((0, 0), |(i, c)| (i + c.len_utf8(), i));
     let lower = lead.to_ascii_lowercase();
     for c in [" while ", " and ", " but ", " whereas "] {
         if let Some(i) = lower.rfind(c) {
-            cut = cut.max(i + c.len() - 1);
+            if i + c.len() - 1 > cut.0 {
+                // ", and they …": the comma before the word ends the clause too.
+                let end = lower[..i].trim_end_matches(',').len();
+                cut = (i + c.len() - 1, end);
+            }
         }
     }
     cut
 }
 
 /// The name that opens the clause at `at` (past spaces and "the"), if it ends before
-/// `limit`.
+/// `limit`; past a possessive that qualifies another name ("Rishi Sunak's
+/// Conservatives").
 fn opening_entity<'a>(
     text: &str,
     entities: &'a [EntityMention],
@@ -211,25 +221,44 @@ fn opening_entity<'a>(
             pos += det.len();
         }
     }
+    // "In Scotland the SNP suffered …": past a phrase of place or time that opens it.
+    let opener = ["In ", "At ", "On ", "After ", "Across ", "Outside "]
+        .iter()
+        .find(|p| text.get(pos..).is_some_and(|t| t.starts_with(**p)));
+    if let Some(p) = opener {
+        let i = entities.partition_point(|e| e.start < pos + p.len());
+        let place = entities.get(i).filter(|e| e.start == pos + p.len())?;
+        return opening_entity(text, entities, place.end, limit)
+            .or_else(|| opening_entity(text, entities, place.end + 1, limit));
+    }
     let i = entities.partition_point(|e| e.start < pos);
-    entities.get(i).filter(|e| e.start == pos && e.end <= limit)
+    let e = entities
+        .get(i)
+        .filter(|e| e.start == pos && e.end <= limit)?;
+    if e.possessive {
+        if let Some(next) = entities.get(i + 1).filter(|n| n.end <= limit) {
+            let gap = text.get(e.end..next.start).unwrap_or("x");
+            let gap = gap.trim_start_matches(['\'', '’']).trim_start_matches('s');
+            if gap.trim().is_empty() {
+                return Some(next);
+            }
+        }
+    }
+    Some(e)
 }
 
-/// The name that opens the clause before the one starting at `cut` of `lead`.
+/// The name that opens the clause before the one that starts at `cut` of `lead` (the
+/// first clause of the sentence when `first`).
 fn previous_clause_entity<'a>(
     text: &str,
     entities: &'a [EntityMention],
     window_start: usize,
     lead: &str,
-    cut: usize,
+    end: usize,
+    first: bool,
 ) -> Option<&'a EntityMention> {
-    // The clause before, without the mark that ends it.
-    let before = lead.get(..cut)?;
-    let before = before
-        .char_indices()
-        .next_back()
-        .map_or(before, |(i, _)| &before[..i]);
-    let start = clause_start(before);
+    let before = lead.get(..end)?;
+    let start = if first { 0 } else { clause_start(before).0 };
     opening_entity(
         text,
         entities,
@@ -403,6 +432,23 @@ mod tests {
         assert_eq!(c.as_deref(), Some("Liberal Democrats"));
         let (_, c, _) = owners("Kerr County officials said 10 campers are missing.", "10");
         assert_eq!(c, None);
+        for (t, fig) in [
+            (
+                "The Conservatives' share fell by 20 points, and they lost 251 seats.",
+                "251",
+            ),
+            (
+                "The Conservatives, by contrast, hit a low, winning just 119 seats.",
+                "119",
+            ),
+            (
+                "Rishi Sunak's Conservatives suffered their worst defeat, winning only 121 seats.",
+                "121",
+            ),
+        ] {
+            let (_, c, _) = owners(t, fig);
+            assert_eq!(c.as_deref(), Some("Conservatives"), "{t}");
+        }
     }
 
     #[test]

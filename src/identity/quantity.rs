@@ -432,6 +432,17 @@ pub fn open_quantity(
     dimension: Dimension,
 ) -> Option<Quantity> {
     let mut q = quantity_of_words(text, fig, kind, unit, dimension)?;
+    // "648 out of 650 seats": the whole the others are parts of ("all 242 passengers"
+    // is the count itself).
+    let lead = text
+        .get(..fig.0)
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_lowercase();
+    let whole = lead.ends_with(" out of");
+    if whole && dimension == Dimension::Count && !q.name.starts_with("total") {
+        q.name = format!("total {}", q.name);
+    }
     // "the pilots had nearly 10,000 hours between them", "a combined 9,300 hours": a
     // total of what several people or things each have is not any one's. Counts of
     // events (cases, deaths) are totals anyway, marked or not.
@@ -444,6 +455,27 @@ pub fn open_quantity(
     }
     Some(q)
 }
+
+/// Nouns that, as "a N of 176 seats", name what a count measures.
+const MEASURE_OF: &[&str] = &[
+    "majority",
+    "gain",
+    "gains",
+    "loss",
+    "losses",
+    "increase",
+    "decrease",
+    "rise",
+    "fall",
+    "drop",
+    "swing",
+    "margin",
+    "shortfall",
+    "deficit",
+    "surplus",
+    "net",
+    "lead",
+];
 
 /// Words that make a figure a total over several things.
 const AGGREGATE_CUES: &[&str] = &[
@@ -706,6 +738,36 @@ fn quantity_of_words(
                 let phrase = format!("{} {noun}", modifiers.join(" "));
                 known(&phrase).unwrap_or((format!("{} {name}", modifiers.join(" ")), volatile))
             };
+            // "a majority of 176 seats", "a loss of 249 seats": the noun before "of"
+            // names what the count measures; "lost 251 seats", "gained nine seats": a
+            // change of the count, not its level.
+            if let [of, head, ..] = before.as_slice() {
+                let h = head.text.to_lowercase();
+                if of.text == "of" && !of.brk && MEASURE_OF.contains(&h.as_str()) {
+                    // A change names its noun ("seat fall"); a majority or margin is
+                    // one thing whatever it is counted in ("a majority of 174").
+                    let (measure, _) = canonical(&h);
+                    let name = if matches!(measure.as_str(), "fall" | "rise") {
+                        format!("{name} {measure}")
+                    } else {
+                        measure
+                    };
+                    return q(name, "measure of a count", head.text, false);
+                }
+            }
+            let change = before
+                .iter()
+                .take(2)
+                .enumerate()
+                .take_while(|(k, w)| *k == 0 || !w.brk)
+                .find_map(|(_, w)| {
+                    known(w.text)
+                        .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
+                        .map(|(n, _)| (n, w.text))
+                });
+            if let Some((dir, verb)) = change.filter(|_| !generic && !volatile) {
+                return q(format!("{name} {dir}"), "change of a count", verb, false);
+            }
             // A tally word before a noun of its own ("put the toll at 38,466 cases")
             // renames only generic people, never another counted thing.
             return match predicate() {
@@ -1029,6 +1091,53 @@ mod tests {
         assert!(combined
             .as_deref()
             .is_some_and(|b| b.starts_with("combined")));
+    }
+
+    #[test]
+    fn a_count_measured_or_changed_is_not_its_level() {
+        let c = Kind::Count;
+        let d = Dimension::Count;
+        let level = quantity("Labour won 412 seats.", "412 seats", c, Some("seats"), d);
+        let majority = quantity(
+            "Labour has an overall majority of 176 seats.",
+            "176 seats",
+            c,
+            Some("seats"),
+            d,
+        );
+        let lost = quantity(
+            "The Tories lost 251 seats.",
+            "251 seats",
+            c,
+            Some("seats"),
+            d,
+        );
+        let loss = quantity(
+            "They suffered a loss of 249 seats.",
+            "249 seats",
+            c,
+            Some("seats"),
+            d,
+        );
+        assert!(majority.as_deref().is_some_and(|m| m.contains("majority")));
+        assert_ne!(level, majority);
+        assert_ne!(level, lost);
+        assert_eq!(lost, loss, "a loss and 'lost' are one change");
+    }
+
+    #[test]
+    fn the_whole_is_not_a_part() {
+        let c = Kind::Count;
+        let d = Dimension::Count;
+        let part = quantity("Labour took 412 seats.", "412 seats", c, Some("seats"), d);
+        let whole = quantity(
+            "With 648 out of 650 seats declared, Labour led.",
+            "650 seats",
+            c,
+            Some("seats"),
+            d,
+        );
+        assert_eq!(whole, part.map(|p| format!("total {p}")));
     }
 
     #[test]
