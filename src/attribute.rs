@@ -409,6 +409,17 @@ impl Lexicon {
                     if d > BEFORE_WINDOW || crosses_clause(gap) || blocked(m.end(), fig.0) {
                         continue;
                     }
+                    // "1,670 injured, with 68 others missing": a trigger right after
+                    // another figure is that figure's.
+                    let taken = others.iter().any(|o| {
+                        o.1 <= m.start()
+                            && sentence
+                                .get(o.1..m.start())
+                                .is_some_and(|g| words_in(g, 2) <= 1 && !g.contains([',', ';']))
+                    });
+                    if taken && gap.contains(',') {
+                        continue;
+                    }
                     d
                 }
                 Side::After if m.start() >= fig.1 => {

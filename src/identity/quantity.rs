@@ -738,6 +738,20 @@ fn quantity_of_words(
                 let phrase = format!("{} {noun}", modifiers.join(" "));
                 known(&phrase).unwrap_or((format!("{} {name}", modifiers.join(" ")), volatile))
             };
+            // "a four-point drop", "up by under two points": points of a share move
+            // one way or the other.
+            if matches!(stem(noun).as_str(), "point" | "pt") {
+                let dir = before
+                    .iter()
+                    .take(4)
+                    .chain(after.iter().take(2))
+                    .find_map(|w| {
+                        known(w.text).filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
+                    });
+                if let Some((dir, _)) = dir {
+                    return q(format!("point {dir}"), "change in points", noun, false);
+                }
+            }
             // "a majority of 176 seats", "a loss of 249 seats": the noun before "of"
             // names what the count measures; "lost 251 seats", "gained nine seats": a
             // change of the count, not its level.
@@ -765,7 +779,16 @@ fn quantity_of_words(
                         .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
                         .map(|(n, _)| (n, w.text))
                 });
-            if let Some((dir, verb)) = change.filter(|_| !generic && !volatile) {
+            // "added five assists", "raised three children": a level, not a change.
+            let level_verb = |v: &str| {
+                matches!(
+                    v.to_lowercase().as_str(),
+                    "added" | "adds" | "raised" | "up" | "down"
+                )
+            };
+            if let Some((dir, verb)) =
+                change.filter(|(_, v)| !generic && !volatile && !level_verb(v))
+            {
                 return q(format!("{name} {dir}"), "change of a count", verb, false);
             }
             // A tally word before a noun of its own ("put the toll at 38,466 cases")
