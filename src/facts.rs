@@ -7,7 +7,7 @@ use crate::claim::{Claim, Interval};
 use crate::config::Config;
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{Finding, Severity, Verdict};
-use crate::pipeline::fingerprint;
+use crate::fingerprint::fingerprint;
 use serde::{Deserialize, Serialize};
 
 /// One verified figure.

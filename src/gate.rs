@@ -11,7 +11,7 @@ use crate::config_file::PathMatcher;
 use crate::document::Document;
 use crate::facts::{check_facts, ResolvedFact};
 use crate::finding::{Finding, Report, Severity};
-use crate::pipeline::fingerprint;
+use crate::fingerprint::fingerprint;
 use crate::suppress::{apply_ignore_rules, apply_suppressions, parse_suppressions, DirectiveKind};
 use serde::Serialize;
 use std::collections::BTreeMap;

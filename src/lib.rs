@@ -46,6 +46,7 @@ pub mod explain;
 pub mod extract;
 pub mod facts;
 pub mod finding;
+pub mod fingerprint;
 pub mod gate;
 pub mod group;
 pub mod identity;

@@ -5,7 +5,7 @@
 
 use super::{full_message, others_summary, Context};
 use crate::finding::{Severity, Verdict};
-use crate::pipeline::fingerprint;
+use crate::fingerprint::fingerprint;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
