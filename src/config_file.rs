@@ -21,6 +21,45 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The config a run uses, and where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    /// The parsed config (the defaults when no file was found).
+    pub config: Config,
+    /// The file it was read from; `None` when the defaults are used.
+    pub path: Option<PathBuf>,
+    /// The directory the config's path globs are relative to.
+    pub base: PathBuf,
+}
+
+/// The config from `path` when given, else the `claimcheck.toml` found from `cwd` up,
+/// else the defaults.
+pub fn effective_config(path: Option<&Path>, cwd: &Path) -> Result<LoadedConfig, Error> {
+    let found = match path {
+        Some(p) => Some(p.to_path_buf()),
+        None => find_config(cwd),
+    };
+    match found {
+        Some(p) => {
+            let config = load_config(&p)?;
+            let base = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
+            Ok(LoadedConfig {
+                config,
+                path: Some(p),
+                base,
+            })
+        }
+        None => Ok(LoadedConfig {
+            config: Config::default(),
+            path: None,
+            base: cwd.to_path_buf(),
+        }),
+    }
+}
+
 /// Reads and parses a config file; facts in it are checked to have a readable value.
 pub fn load_config(path: &Path) -> Result<Config, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;

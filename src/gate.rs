@@ -103,6 +103,28 @@ pub enum FailOn {
     Never,
 }
 
+/// `--fail-on error|warning|info|never`: the levels, named as on the command line.
+impl clap::ValueEnum for FailOn {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            FailOn::At(Severity::Error),
+            FailOn::At(Severity::Warning),
+            FailOn::At(Severity::Info),
+            FailOn::Never,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            FailOn::At(Severity::Error) => "error",
+            FailOn::At(Severity::Warning) => "warning",
+            FailOn::At(Severity::Info) => "info",
+            FailOn::At(Severity::None) => return None,
+            FailOn::Never => "never",
+        }))
+    }
+}
+
 /// Applies facts, ignores, severities, suppressions, baseline and changed files to a
 /// report, in that order, and re-sorts and recounts its findings.
 pub fn apply_gate(

@@ -54,6 +54,7 @@ pub mod load;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
+pub mod run;
 pub mod segment;
 pub mod subject;
 pub mod suppress;

@@ -1,0 +1,154 @@
+//! The `check` command's wiring, as a library call: [`CheckOptions`] (what the flags
+//! say) → [`run_check`] → a [`CheckRun`] (the gated report, the documents it quotes,
+//! input errors and warnings). It reads the config, facts and baseline, loads and
+//! selects the documents, runs [`check`](crate::check) and the [`gate`](crate::gate),
+//! and writes a baseline when asked. The binary only renders the result and picks the
+//! exit code.
+
+use crate::baseline::{baseline_from, read_baseline, write_baseline};
+use crate::changed::{changed_since, ChangedSet};
+use crate::config_file::{effective_config, load_facts_file, select_paths, PathMatcher};
+use crate::document::Document;
+use crate::error::{Error, ErrorKind};
+use crate::facts::resolve_facts;
+use crate::gate::{apply_gate, GateReport, GateSettings};
+use crate::load::load_paths;
+use crate::pipeline::check;
+use std::path::PathBuf;
+
+/// What one `claimcheck check` run is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Files or directories to read; `-` reads standard input. Empty means `.`.
+    pub paths: Vec<PathBuf>,
+    /// The config file; `None` looks for `claimcheck.toml` from `cwd` up.
+    pub config: Option<PathBuf>,
+    /// Extra house-fact files.
+    pub facts: Vec<PathBuf>,
+    /// The baseline whose findings do not fail the run.
+    pub baseline: Option<PathBuf>,
+    /// Where to record the current findings as a baseline instead of gating.
+    pub write_baseline: Option<PathBuf>,
+    /// Pull-request mode: report only findings that involve these files.
+    pub changed: Vec<PathBuf>,
+    /// Pull-request mode from git: files changed since this ref, plus untracked ones.
+    pub changed_since: Option<String>,
+    /// The directory relative paths are read against.
+    pub cwd: PathBuf,
+}
+
+/// What a run produced, for the caller to render.
+#[derive(Debug)]
+pub struct CheckRun {
+    /// The documents checked, sorted by id (renderers quote their lines).
+    pub docs: Vec<Document>,
+    /// The report after the gate.
+    pub report: GateReport,
+    /// Inputs that could not be read; the run exits 2 when there are any.
+    pub input_errors: Vec<Error>,
+    /// Problems that do not stop the run, one line each, for standard error.
+    pub warnings: Vec<String>,
+    /// With `write_baseline`: the file written and how many findings it records.
+    pub wrote_baseline: Option<(PathBuf, usize)>,
+}
+
+/// Runs `check` as the options say. An `Err` is a usage, config or baseline error
+/// (exit 2) and nothing was checked.
+pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
+    let cwd = &opts.cwd;
+    let loaded = effective_config(opts.config.as_deref(), cwd)?;
+    let mut config = loaded.config;
+    let base = loaded.base;
+    for f in &opts.facts {
+        config.facts.extend(load_facts_file(f, &config)?.facts);
+    }
+    let facts = resolve_facts(&config.facts, &config).map_err(Error::msg)?;
+    let matcher = |globs: &[String]| PathMatcher::new(globs, Some(&base));
+    let config_error = |e: String| Error {
+        path: loaded.path.clone(),
+        kind: ErrorKind::Config(e),
+    };
+    let include = matcher(&config.include).map_err(config_error)?;
+    let exclude = matcher(&config.exclude).map_err(config_error)?;
+    let mut ignore = Vec::new();
+    for rule in &config.ignore {
+        let m = matcher(std::slice::from_ref(&rule.path))
+            .map_err(|e| config_error(format!("ignore: {e}")))?;
+        ignore.push((m, rule.clone()));
+    }
+    let baseline = opts.baseline.as_deref().map(read_baseline).transpose()?;
+    let changed: Option<ChangedSet> = match &opts.changed_since {
+        Some(r) => Some(changed_since(r, cwd)?),
+        None if !opts.changed.is_empty() => {
+            Some(ChangedSet::new(opts.changed.iter().cloned(), cwd))
+        }
+        None => None,
+    };
+
+    let paths = if opts.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        opts.paths.clone()
+    };
+    // The gate's own files (baseline, facts, config) are never articles, even when a
+    // directory walk meets them.
+    let own_files = ChangedSet::new(
+        opts.baseline
+            .iter()
+            .chain(&opts.write_baseline)
+            .chain(&opts.facts)
+            .chain(&opts.config)
+            .cloned(),
+        cwd,
+    );
+    let wanted = |id: &str| select_paths(id, &include, &exclude) && !own_files.contains_doc(id);
+    let (docs, errors) = load_paths(&paths);
+    let docs: Vec<Document> = docs
+        .into_iter()
+        .filter(|d| d.id == "-" || wanted(&d.id))
+        .collect();
+    let input_errors: Vec<Error> = errors
+        .into_iter()
+        .filter(|e| e.path.as_ref().is_none_or(|p| wanted(&p.to_string_lossy())))
+        .collect();
+
+    let report = check(&docs, &config);
+    let mut settings = GateSettings {
+        facts: &facts,
+        ignore: &ignore,
+        baseline: baseline.as_ref(),
+        changed: changed.as_ref(),
+    };
+    if let Some(path) = &opts.write_baseline {
+        settings.baseline = None;
+        settings.changed = None;
+        let gated = apply_gate(report, &docs, &config, &settings);
+        let b = baseline_from(&gated.report.findings, &gated.report.claims);
+        write_baseline(path, &b)?;
+        return Ok(CheckRun {
+            docs,
+            report: gated,
+            input_errors,
+            warnings: Vec::new(),
+            wrote_baseline: Some((path.clone(), b.findings.len())),
+        });
+    }
+    let report = apply_gate(report, &docs, &config, &settings);
+    Ok(CheckRun {
+        docs,
+        report,
+        input_errors,
+        warnings: Vec::new(),
+        wrote_baseline: None,
+    })
+}
+
+/// Whether two paths name the same file (as written, or once resolved).
+pub fn same_file(a: &str, b: &str) -> bool {
+    let strip = |s: &str| s.trim_start_matches("./").to_string();
+    strip(a) == strip(b)
+        || matches!(
+            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
+            (Ok(x), Ok(y)) if x == y
+        )
+}
