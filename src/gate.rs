@@ -142,7 +142,7 @@ pub fn apply_gate(
     } = report;
 
     findings.extend(check_facts(settings.facts, &claims, config));
-    let findings = apply_ignore_rules(findings, &claims, settings.ignore);
+    let findings = apply_ignore_rules(findings, &claims, docs, settings.ignore);
     let findings = apply_severities(findings, &config.severity);
 
     let suppressions: Vec<_> = docs.iter().flat_map(parse_suppressions).collect();
@@ -197,15 +197,18 @@ pub fn apply_gate(
 
     if let Some(changed) = settings.changed {
         let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        // A JSON record is changed when its file is.
+        let files: BTreeMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.file())).collect();
+        let file_of = |doc: &'_ str| -> String { files.get(doc).map_or(doc, |f| *f).to_string() };
         findings.retain(|f| {
             f.claims.iter().any(|id| {
                 by_id
                     .get(id.as_str())
-                    .is_some_and(|c| changed.contains_doc(&c.doc))
+                    .is_some_and(|c| changed.contains_doc(&file_of(&c.doc)))
             })
         });
         notices.retain(|n| match (&n.kind, &n.doc) {
-            (_, Some(doc)) => changed.contains_doc(doc),
+            (_, Some(doc)) => changed.contains_doc(&file_of(doc)),
             (NoticeKind::BaselineEntryGone, None) => true,
             (_, None) => false,
         });

@@ -105,7 +105,7 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
     let (docs, errors) = load_paths(&paths);
     let docs: Vec<Document> = docs
         .into_iter()
-        .filter(|d| d.id == "-" || wanted(&d.id))
+        .filter(|d| d.id == "-" || wanted(d.file()))
         .collect();
     let input_errors: Vec<Error> = errors
         .into_iter()

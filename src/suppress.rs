@@ -177,15 +177,19 @@ pub fn apply_suppressions(
 pub fn apply_ignore_rules(
     findings: Vec<Finding>,
     claims: &[Claim],
+    docs: &[Document],
     rules: &[(PathMatcher, IgnoreRule)],
 ) -> Vec<Finding> {
     if rules.is_empty() {
         return findings;
     }
     let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    // Globs match files: a JSON record is where its file is.
+    let files: BTreeMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.file())).collect();
     let ignored = |c: &Claim| {
+        let file = files.get(c.doc.as_str()).copied().unwrap_or(&c.doc);
         rules.iter().any(|(m, r)| {
-            m.matches(&c.doc)
+            m.matches(file)
                 && (r.attributes.is_empty()
                     || c.attribute
                         .as_deref()
@@ -334,7 +338,7 @@ mod tests {
             attributes: vec!["age".into()],
         };
         let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
-        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[(m, rule)]);
+        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[], &[(m, rule)]);
         assert!(out.is_empty());
     }
 
@@ -350,7 +354,7 @@ mod tests {
             attributes: vec![],
         };
         let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
-        let out = apply_ignore_rules(vec![finding(&["x", "y", "z"])], &claims, &[(m, rule)]);
+        let out = apply_ignore_rules(vec![finding(&["x", "y", "z"])], &claims, &[], &[(m, rule)]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].claims, vec!["y", "z"]);
     }
@@ -366,7 +370,7 @@ mod tests {
             attributes: vec!["valuation".into()],
         };
         let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
-        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[(m, rule)]);
+        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[], &[(m, rule)]);
         assert_eq!(out.len(), 1);
     }
 

@@ -1,0 +1,170 @@
+//! "A gate an editor can trust" (issue 9), end to end: each test plays an editor's steps
+//! in a scratch newsroom repository (a temporary directory, real files, the built
+//! binary) and pins what they see on stdout and stderr and the exit code.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// A scratch newsroom repository.
+struct Repo {
+    dir: tempfile::TempDir,
+}
+
+/// What one run printed and how it exited.
+#[derive(Debug)]
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Repo {
+    fn new() -> Self {
+        Repo {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn write(&self, rel: &str, text: &str) -> &Self {
+        let p = self.path(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(p, text).expect("write");
+        self
+    }
+
+    fn run(&self, args: &[&str]) -> Out {
+        self.run_with(args, |_| {})
+    }
+
+    fn run_with(&self, args: &[&str], tweak: impl FnOnce(&mut Command)) -> Out {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_claimcheck"));
+        cmd.args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("GITHUB_WORKSPACE")
+            .stdin(Stdio::null());
+        tweak(&mut cmd);
+        let out = cmd.output().expect("run claimcheck");
+        Out {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+impl Out {
+    /// Asserts the exit code, and that stdout and stderr contain each piece.
+    fn expect(&self, code: i32, stdout: &[&str], stderr: &[&str]) -> &Self {
+        assert_eq!(self.code, code, "exit code\n{self:#?}");
+        for s in stdout {
+            assert!(self.stdout.contains(s), "stdout lacks {s:?}\n{self:#?}");
+        }
+        for s in stderr {
+            assert!(self.stderr.contains(s), "stderr lacks {s:?}\n{self:#?}");
+        }
+        self
+    }
+
+    fn lacks(&self, s: &str) -> &Self {
+        assert!(
+            !self.stdout.contains(s) && !self.stderr.contains(s),
+            "output has {s:?}\n{self:#?}"
+        );
+        self
+    }
+
+    fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("not JSON ({e})\n{self:#?}"))
+    }
+}
+
+fn article(title: &str, body: &str) -> String {
+    format!("---\ntitle: {title}\ndate: 2025-06-13\n---\n# {title}\n\n{body}\n")
+}
+
+/// Three Markdown articles and a wire file of two JSONL records, about Scale AI's value.
+fn wire_room() -> Repo {
+    let r = Repo::new();
+    r.write(
+        "articles/a.md",
+        &article("Deal", "Scale AI was valued at $29 billion in the deal."),
+    )
+    .write(
+        "articles/b.md",
+        &article("Deal again", "Scale AI was valued at $29 billion in the deal."),
+    )
+    .write(
+        "articles/c.md",
+        &article("Deal too", "Scale AI was valued at $29 billion in the deal."),
+    )
+    .write(
+        "articles/wire.jsonl",
+        concat!(
+            r#"{"id": "wire-001", "date": "2025-06-13", "text": "Scale AI was valued at $29 billion in the deal."}"#,
+            "\n",
+            r#"{"id": "wire-002", "date": "2025-06-13", "text": "Scale AI was valued at $10 billion in the deal."}"#,
+            "\n"
+        ),
+    );
+    r
+}
+
+// 1. Include globs match files: the records of a JSONL file under `articles/` are read.
+#[test]
+fn include_glob_keeps_the_records_of_a_jsonl_file_under_it() {
+    let r = wire_room();
+    r.write("claimcheck.toml", "include = [\"articles/**\"]\n");
+    let out = r.run(&["check", "articles/"]);
+    out.expect(1, &["5 documents", "wire-002"], &[]);
+    let ids: Vec<String> = r.run(&["check", "--format", "json", "articles/"]).json()["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "articles/a.md",
+            "articles/b.md",
+            "articles/c.md",
+            "wire-001",
+            "wire-002"
+        ]
+    );
+    // An exclude or ignore glob naming the file takes its records out too.
+    r.write(
+        "claimcheck.toml",
+        "include = [\"articles/**\"]\nexclude = [\"articles/*.jsonl\"]\n",
+    );
+    r.run(&["check", "articles/"])
+        .expect(0, &["3 documents"], &[])
+        .lacks("wire-002");
+    r.write(
+        "claimcheck.toml",
+        "[[ignore]]\npath = \"articles/wire.jsonl\"\n",
+    );
+    r.run(&["check", "articles/"])
+        .expect(0, &["5 documents"], &[]);
+}
+
+// 1. Pull-request mode: a changed JSONL file is the change of its records.
+#[test]
+fn changing_a_jsonl_file_reports_its_records_findings() {
+    let r = wire_room();
+    r.run(&[
+        "check",
+        "--changed",
+        "articles/wire.jsonl",
+        "--",
+        "articles/",
+    ])
+    .expect(1, &["wire-002"], &[]);
+}
