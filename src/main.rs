@@ -98,6 +98,9 @@ struct CheckArgs {
     /// untracked files).
     #[arg(long, value_name = "GITREF")]
     changed_since: Option<String>,
+    /// Exit 0 when no input document is found (by default an error, exit 2).
+    #[arg(long)]
+    allow_empty: bool,
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
@@ -267,6 +270,7 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
         write_baseline: args.write_baseline,
         changed: args.changed,
         changed_since: args.changed_since,
+        allow_empty: args.allow_empty,
         cwd: current_dir(),
     };
     let run = match run_check_with(&opts) {

@@ -14,7 +14,7 @@ use crate::facts::resolve_facts;
 use crate::gate::{apply_gate, GateReport, GateSettings};
 use crate::load::load_paths;
 use crate::pipeline::check;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What one `claimcheck check` run is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -33,6 +33,8 @@ pub struct CheckOptions {
     pub changed: Vec<PathBuf>,
     /// Pull-request mode from git: files changed since this ref, plus untracked ones.
     pub changed_since: Option<String>,
+    /// Accept a run with no input documents (otherwise an error).
+    pub allow_empty: bool,
     /// The directory relative paths are read against.
     pub cwd: PathBuf,
 }
@@ -103,6 +105,7 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
     );
     let wanted = |id: &str| select_paths(id, &include, &exclude) && !own_files.contains_doc(id);
     let (docs, errors) = load_paths(&paths);
+    let read = docs.len();
     let docs: Vec<Document> = docs
         .into_iter()
         .filter(|d| d.id == "-" || wanted(d.file()))
@@ -111,6 +114,16 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
         .into_iter()
         .filter(|e| e.path.as_ref().is_none_or(|p| wanted(&p.to_string_lossy())))
         .collect();
+
+    if docs.is_empty() && input_errors.is_empty() && !opts.allow_empty {
+        return Err(no_documents(
+            &paths,
+            read,
+            &config.include,
+            &config.exclude,
+            loaded.path.as_deref(),
+        ));
+    }
 
     let report = check(&docs, &config);
     let mut settings = GateSettings {
@@ -141,6 +154,49 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
         warnings: Vec::new(),
         wrote_baseline: None,
     })
+}
+
+/// The error of a run with nothing to check: the paths tried, and the globs that
+/// left nothing of what they held.
+fn no_documents(
+    paths: &[PathBuf],
+    read: usize,
+    include: &[String],
+    exclude: &[String],
+    config: Option<&Path>,
+) -> Error {
+    let list = |v: &[String]| {
+        v.iter()
+            .map(|g| format!("{g:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let tried = paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut msg = format!("no input documents: nothing to check in {tried}");
+    if read == 0 {
+        msg.push_str(" (no .md, .markdown, .html, .htm, .txt, .json or .jsonl file there)");
+    } else {
+        let file = config.map_or_else(|| "the config".to_string(), |p| p.display().to_string());
+        msg.push_str(&format!(
+            "; {read} document{} read, none selected by {file}",
+            if read == 1 { "" } else { "s" }
+        ));
+        if !include.is_empty() {
+            msg.push_str(&format!(" (include = [{}]", list(include)));
+            if !exclude.is_empty() {
+                msg.push_str(&format!(", exclude = [{}]", list(exclude)));
+            }
+            msg.push(')');
+        } else if !exclude.is_empty() {
+            msg.push_str(&format!(" (exclude = [{}])", list(exclude)));
+        }
+    }
+    msg.push_str("; pass --allow-empty if an empty run is expected");
+    Error::msg(msg)
 }
 
 /// Whether two paths name the same file (as written, or once resolved).

@@ -168,3 +168,35 @@ fn changing_a_jsonl_file_reports_its_records_findings() {
     ])
     .expect(1, &["wire-002"], &[]);
 }
+
+// 8. No input documents is an error naming what was tried, unless --allow-empty.
+#[test]
+fn an_empty_run_is_an_error_naming_the_paths_and_globs() {
+    let r = Repo::new();
+    r.write(
+        "articles/a.md",
+        &article("Deal", "Scale AI was valued at $29 billion."),
+    );
+    std::fs::create_dir_all(r.path("empty")).unwrap();
+    r.run(&["check", "empty"]).expect(
+        2,
+        &[],
+        &[
+            "claimcheck: no input documents: nothing to check in empty",
+            "--allow-empty",
+        ],
+    );
+    r.write("claimcheck.toml", "include = [\"news/**\"]\n");
+    r.run(&["check", "articles/"]).expect(
+        2,
+        &[],
+        &[
+            "1 document read, none selected by",
+            "claimcheck.toml (include = [\"news/**\"])",
+        ],
+    );
+    r.run(&["check", "--allow-empty", "articles/"])
+        .expect(0, &["0 documents"], &[]);
+    r.run(&["check", "--write-baseline", "b.json", "empty"])
+        .expect(2, &[], &["no input documents"]);
+}
