@@ -7,13 +7,18 @@
 
 use crate::baseline::{baseline_from, read_baseline, write_baseline};
 use crate::changed::{changed_since, ChangedSet};
-use crate::config_file::{effective_config, load_facts_file, select_paths, PathMatcher};
+use crate::claim::Claim;
+use crate::config::Config;
+use crate::config_file::{
+    did_you_mean, effective_config, load_facts_file, select_paths, PathMatcher,
+};
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
-use crate::facts::resolve_facts;
+use crate::facts::{canonical, resolve_facts};
 use crate::gate::{apply_gate, GateReport, GateSettings};
 use crate::load::load_paths;
 use crate::pipeline::check;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// What one `claimcheck check` run is asked to do.
@@ -61,8 +66,20 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
     let loaded = effective_config(opts.config.as_deref(), cwd)?;
     let mut config = loaded.config;
     let base = loaded.base;
+    // Where each fact is written, for warnings: (file, line).
+    let config_name = loaded
+        .path
+        .as_ref()
+        .map_or_else(String::new, |p| p.display().to_string());
+    let mut fact_origins: Vec<(String, usize)> = loaded
+        .fact_lines
+        .iter()
+        .map(|&l| (config_name.clone(), l))
+        .collect();
     for f in &opts.facts {
-        config.facts.extend(load_facts_file(f, &config)?.facts);
+        let file = load_facts_file(f, &config)?;
+        fact_origins.extend(file.lines.iter().map(|&l| (f.display().to_string(), l)));
+        config.facts.extend(file.facts);
     }
     let facts = resolve_facts(&config.facts, &config).map_err(Error::msg)?;
     let matcher = |globs: &[String]| PathMatcher::new(globs, Some(&base));
@@ -126,6 +143,7 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
     }
 
     let report = check(&docs, &config);
+    let warnings = unmatched_fact_subjects(&config, &report.claims, &fact_origins);
     let mut settings = GateSettings {
         facts: &facts,
         ignore: &ignore,
@@ -142,7 +160,7 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
             docs,
             report: gated,
             input_errors,
-            warnings: Vec::new(),
+            warnings,
             wrote_baseline: Some((path.clone(), b.findings.len())),
         });
     }
@@ -151,9 +169,38 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
         docs,
         report,
         input_errors,
-        warnings: Vec::new(),
+        warnings,
         wrote_baseline: None,
     })
+}
+
+/// A warning for each house fact whose subject no claim of the run is about (a typo
+/// there means the fact is never checked), naming where it is written.
+fn unmatched_fact_subjects(
+    config: &Config,
+    claims: &[Claim],
+    origins: &[(String, usize)],
+) -> Vec<String> {
+    let subjects: BTreeSet<&str> = claims.iter().filter_map(|c| c.subject.as_deref()).collect();
+    let canon: BTreeSet<String> = subjects.iter().map(|s| canonical(s, config)).collect();
+    let names: Vec<String> = subjects.iter().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    for (i, f) in config.facts.iter().enumerate() {
+        if canon.contains(&canonical(&f.subject, config)) {
+            continue;
+        }
+        let at = origins
+            .get(i)
+            .map_or_else(String::new, |(file, line)| format!("{file}:{line}: "));
+        let hint = did_you_mean(&f.subject, &names)
+            .map_or_else(String::new, |n| format!("; did you mean {n:?}?"));
+        out.push(format!(
+            "{at}house fact subject {:?} matches no subject in the documents checked, so \
+             its {} is checked against nothing{hint}",
+            f.subject, f.attribute
+        ));
+    }
+    out
 }
 
 /// The error of a run with nothing to check: the paths tried, and the globs that

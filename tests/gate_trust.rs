@@ -200,3 +200,78 @@ fn an_empty_run_is_an_error_naming_the_paths_and_globs() {
     r.run(&["check", "--write-baseline", "b.json", "empty"])
         .expect(2, &[], &["no input documents"]);
 }
+
+// 2. Typos in names and values in the config and facts files are errors naming the
+// key, the file and the line, with the closest known name.
+#[test]
+fn typos_in_config_names_and_values_are_errors_with_a_suggestion() {
+    let r = wire_room();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "[[facts]]\nsubject = \"Scale AI\"\nattribute = \"founded\"\nvalue = \"2016\"\n",
+            &[
+                "claimcheck.toml: invalid config: line 3: `facts[0].attribute`: unknown attribute \"founded\"; did you mean \"founding_year\"?",
+            ],
+        ),
+        (
+            "[severity]\nage = \"info\"\nfounding_yeer = \"warning\"\n",
+            &["line 3: `severity.founding_yeer`: unknown attribute \"founding_yeer\"; did you mean \"founding_year\"?"],
+        ),
+        (
+            "[attributes]\nvaluaton = [\"price tag\"]\n",
+            &["line 2: `attributes.valuaton`: unknown attribute \"valuaton\"; did you mean \"valuation\"?"],
+        ),
+        (
+            "[[ignore]]\npath = \"archive/**\"\nattributes = [\"ages\"]\n",
+            &["line 3: `ignore[0].attributes`: unknown attribute \"ages\"; did you mean \"age\"?"],
+        ),
+        (
+            "[[facts]]\nsubject = \"Scale AI\"\nattribute = \"founding_year\"\nvalue = \"twenty twelve\"\n",
+            &["line 4: `facts[0]` (Scale AI founding_year): `value = \"twenty twelve\"` is not one figure"],
+        ),
+        (
+            "reference-date = \"June 30\"\n",
+            &["line 1: `reference-date`: \"June 30\" is not a date: write YYYY-MM-DD"],
+        ),
+        (
+            "[[facts]]\nsubject = \"Scale AI\"\nattribute = \"valuation\"\nvalue = \"$29 billion\"\nas-of = \"June 2025\"\n",
+            &["line 5: `facts[0]` (Scale AI valuation): `as-of = \"June 2025\"` is not a date"],
+        ),
+    ];
+    for (config, stderr) in cases {
+        r.write("claimcheck.toml", config);
+        r.run(&["check", "articles/"]).expect(2, &[], stderr);
+    }
+    // The same checks hold in a --facts file.
+    std::fs::remove_file(r.path("claimcheck.toml")).unwrap();
+    r.write(
+        "house/facts.toml",
+        "[[facts]]\nsubject = \"Scale AI\"\n\nattribute = \"valuaton\"\nvalue = \"$29 billion\"\n",
+    );
+    r.run(&["check", "--facts", "house/facts.toml", "articles/"]).expect(
+        2,
+        &[],
+        &["house/facts.toml: invalid config: line 4: `facts[0].attribute`: unknown attribute \"valuaton\"; did you mean \"valuation\"?"],
+    );
+}
+
+// 2. A fact whose subject matches nothing in the run is a warning naming it and its line.
+#[test]
+fn a_fact_about_an_unknown_subject_is_a_warning_naming_it() {
+    let r = wire_room();
+    r.write(
+        "claimcheck.toml",
+        "[[facts]]\nsubject = \"Scale AI\"\nattribute = \"valuation\"\nvalue = \"$29 billion\"\n\n\
+         [[facts]]\nsubject = \"Scal AI\"\nattribute = \"valuation\"\nvalue = \"$20 billion\"\n",
+    );
+    let out = r.run(&["check", "articles/"]);
+    out.expect(
+        1,
+        &["fact_conflict", "wire-002"],
+        &["claimcheck: warning: ", "claimcheck.toml:7: house fact subject \"Scal AI\" matches no subject in the documents checked", "did you mean \"Scale AI\"?"],
+    );
+    assert!(
+        !out.stderr.contains("\"Scale AI\" matches no subject"),
+        "{out:#?}"
+    );
+}
