@@ -174,7 +174,7 @@ pub fn apply_gate(
 
     let (mut findings, baselined) = match settings.baseline {
         Some(b) => {
-            let (new, old, gone) = apply_baseline(findings, b);
+            let (new, old, gone) = apply_baseline(findings, &claims, b);
             notices.extend(gone.into_iter().map(|e| Notice {
                 kind: NoticeKind::BaselineEntryGone,
                 severity: Severity::Info,

@@ -275,3 +275,50 @@ fn a_fact_about_an_unknown_subject_is_a_warning_naming_it() {
         "{out:#?}"
     );
 }
+
+// 4. A baselined conflict stays accepted when an article agreeing with one side joins
+// it; a new disagreeing value is new.
+#[test]
+fn a_baseline_survives_an_agreeing_article_joining_the_conflict() {
+    let r = wire_room();
+    r.run(&[
+        "check",
+        "--write-baseline",
+        ".claimcheck-baseline.json",
+        "articles/",
+    ])
+    .expect(0, &[], &["wrote 1 finding"]);
+    r.run(&[
+        "check",
+        "--baseline",
+        ".claimcheck-baseline.json",
+        "articles/",
+    ])
+    .expect(0, &["5 documents"], &[]);
+    r.write(
+        "articles/d.md",
+        &article("Deal, later", "Scale AI was valued at $29bn in the deal."),
+    );
+    r.run(&[
+        "check",
+        "--baseline",
+        ".claimcheck-baseline.json",
+        "articles/",
+    ])
+    .expect(0, &["6 documents"], &[])
+    .lacks("baseline-entry-gone");
+    r.write(
+        "articles/e.md",
+        &article(
+            "Deal, wrong",
+            "Scale AI was valued at $45 billion in the deal.",
+        ),
+    );
+    r.run(&[
+        "check",
+        "--baseline",
+        ".claimcheck-baseline.json",
+        "articles/",
+    ])
+    .expect(1, &["error[conflict]", "$45 billion", "articles/e.md"], &[]);
+}
