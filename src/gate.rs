@@ -12,7 +12,9 @@ use crate::document::Document;
 use crate::facts::{check_facts, ResolvedFact};
 use crate::finding::{Finding, Report, Severity};
 use crate::fingerprint::fingerprint;
-use crate::suppress::{apply_ignore_rules, apply_suppressions, parse_suppressions, DirectiveKind};
+use crate::suppress::{
+    apply_ignore_rules, apply_suppressions_used, parse_suppressions, DirectiveKind,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -65,8 +67,26 @@ pub struct GateReport {
     pub notices: Vec<Notice>,
     /// Findings hidden by an inline suppression.
     pub suppressed: usize,
+    /// The suppressions used, each with the claims it took out of findings (those
+    /// claims appear nowhere else in the report).
+    pub suppressions: Vec<UsedSuppression>,
     /// Findings hidden because the baseline lists them.
     pub baselined: usize,
+}
+
+/// An inline suppression that took claims out of findings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UsedSuppression {
+    /// The document it stands in.
+    pub doc: String,
+    /// 1-based line of the directive.
+    pub line: usize,
+    /// The directive (`claimcheck-disable-next-line`, `claimcheck-disable`).
+    pub directive: &'static str,
+    /// The reason given, if any.
+    pub reason: Option<String>,
+    /// The claims it suppressed.
+    pub claims: Vec<Claim>,
 }
 
 impl GateReport {
@@ -76,6 +96,7 @@ impl GateReport {
             report,
             notices: Vec::new(),
             suppressed: 0,
+            suppressions: Vec::new(),
             baselined: 0,
         }
     }
@@ -146,15 +167,34 @@ pub fn apply_gate(
     let findings = apply_severities(findings, &config.severity);
 
     let suppressions: Vec<_> = docs.iter().flat_map(parse_suppressions).collect();
-    let (findings, suppressed, unused) = apply_suppressions(findings, &claims, &suppressions);
+    let (findings, suppressed, unused, used) =
+        apply_suppressions_used(findings, &claims, &suppressions);
+    // Suppressed claims leave the report's claim list for the list of suppressions.
+    let taken: std::collections::BTreeSet<&String> = used.values().flatten().collect();
+    let (claims, out): (Vec<Claim>, Vec<Claim>) =
+        claims.into_iter().partition(|c| !taken.contains(&c.id));
+    let used_suppressions: Vec<UsedSuppression> = used
+        .iter()
+        .filter_map(|(&i, ids)| {
+            let s = suppressions.get(i)?;
+            Some(UsedSuppression {
+                doc: s.doc.clone(),
+                line: s.line,
+                directive: directive_name(s.kind),
+                reason: s.reason.clone(),
+                claims: out
+                    .iter()
+                    .filter(|c| ids.contains(&c.id))
+                    .cloned()
+                    .collect(),
+            })
+        })
+        .collect();
     let mut notices: Vec<Notice> = unused
         .iter()
         .filter_map(|&i| suppressions.get(i))
         .map(|s| {
-            let what = match s.kind {
-                DirectiveKind::DisableNextLine => "claimcheck-disable-next-line",
-                DirectiveKind::Disable => "claimcheck-disable",
-            };
+            let what = directive_name(s.kind);
             Notice {
                 kind: NoticeKind::UnusedSuppression,
                 severity: Severity::Warning,
@@ -231,7 +271,15 @@ pub fn apply_gate(
         },
         notices,
         suppressed: suppressed.len(),
+        suppressions: used_suppressions,
         baselined,
+    }
+}
+
+fn directive_name(kind: DirectiveKind) -> &'static str {
+    match kind {
+        DirectiveKind::DisableNextLine => "claimcheck-disable-next-line",
+        DirectiveKind::Disable => "claimcheck-disable",
     }
 }
 

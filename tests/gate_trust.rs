@@ -322,3 +322,45 @@ fn a_baseline_survives_an_agreeing_article_joining_the_conflict() {
     ])
     .expect(1, &["error[conflict]", "$45 billion", "articles/e.md"], &[]);
 }
+
+// 6. A suppressed figure appears in no finding, note, message or annotation: only in
+// the suppressions used.
+#[test]
+fn a_suppressed_figure_is_quoted_nowhere() {
+    let r = Repo::new();
+    r.write(
+        "articles/a.md",
+        &article("Deal", "Scale AI was valued at $29 billion in the deal."),
+    )
+    .write(
+        "articles/b.md",
+        &article("Deal again", "Scale AI was valued at $29 billion in the deal."),
+    )
+    .write(
+        "articles/c.md",
+        &article("Deal, low", "Scale AI was valued at $10 billion in the deal."),
+    )
+    .write(
+        "articles/old.md",
+        &article(
+            "Deal, old",
+            "<!-- claimcheck-disable-next-line: corrected later -->\nScale AI was valued at $45 billion in the deal.",
+        ),
+    );
+    for format in ["human", "markdown", "github", "junit", "sarif"] {
+        r.run(&["check", "--format", format, "articles/"])
+            .expect(1, &["$10 billion"], &[])
+            .lacks("$45 billion");
+    }
+    let mut json = r.run(&["check", "--format", "json", "articles/"]).json();
+    let used = json["suppressions"].take();
+    let rest = json.to_string();
+    assert!(
+        rest.contains("$10 billion") && !rest.contains("$45 billion"),
+        "{rest}"
+    );
+    assert_eq!(used[0]["doc"], "articles/old.md", "{json:#}");
+    assert_eq!(used[0]["line"], 7);
+    assert_eq!(used[0]["reason"], "corrected later");
+    assert_eq!(used[0]["claims"][0]["text"], "$45 billion");
+}

@@ -235,6 +235,7 @@ fn report() -> GateReport {
             },
         ],
         suppressed: 1,
+        suppressions: Vec::new(),
         baselined: 2,
     }
 }
