@@ -91,8 +91,9 @@ struct CheckArgs {
     /// Record the current findings in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
-    /// Report only findings that involve one of these files.
-    #[arg(long, value_name = "PATH", num_args = 1.., conflicts_with = "changed_since")]
+    /// Report only findings that involve this file (repeat for each changed file); the
+    /// PATHS are still the whole archive to compare it with.
+    #[arg(long, value_name = "FILE", conflicts_with = "changed_since")]
     changed: Vec<PathBuf>,
     /// Report only findings that involve a file changed since this git ref (plus
     /// untracked files).

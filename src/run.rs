@@ -104,6 +104,26 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
         None => None,
     };
 
+    let mut warnings = Vec::new();
+    if !opts.changed.is_empty() {
+        if opts.paths.is_empty() {
+            return Err(Error::msg(
+                "--changed needs the archive to compare the changed files with: give its \
+                 path after the options (`claimcheck check --changed news/a.md articles/`, or \
+                 `.` for the current directory)",
+            ));
+        }
+        // The old `--changed A B archive/` form: B is now read as archive, say so.
+        for p in &opts.paths {
+            if p.as_os_str() != "-" && p.is_file() {
+                warnings.push(format!(
+                    "{} is read as part of the archive, not as a changed file; give \
+                     `--changed` once per changed file",
+                    p.display()
+                ));
+            }
+        }
+    }
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -143,7 +163,11 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
     }
 
     let report = check(&docs, &config);
-    let warnings = unmatched_fact_subjects(&config, &report.claims, &fact_origins);
+    warnings.extend(unmatched_fact_subjects(
+        &config,
+        &report.claims,
+        &fact_origins,
+    ));
     let mut settings = GateSettings {
         facts: &facts,
         ignore: &ignore,

@@ -364,3 +364,46 @@ fn a_suppressed_figure_is_quoted_nowhere() {
     assert_eq!(used[0]["reason"], "corrected later");
     assert_eq!(used[0]["claims"][0]["text"], "$45 billion");
 }
+
+// 7. `--changed FILE` takes one file per flag: the archive path after it stays the
+// archive; leaving the archive out by accident is an error.
+#[test]
+fn changed_takes_one_file_and_leaves_the_archive_path_alone() {
+    let r = wire_room();
+    r.write(
+        "notes/todo.md",
+        &article("Todo", "Scale AI was valued at $1 billion in the deal."),
+    );
+    // `articles/` is the archive, not a changed file: notes/ is not read.
+    let out = r.run(&["check", "--changed", "articles/wire.jsonl", "articles/"]);
+    out.expect(1, &["5 documents", "wire-002"], &[])
+        .lacks("$1 billion");
+    r.run(&[
+        "check",
+        "--changed",
+        "articles/a.md",
+        "--changed",
+        "articles/wire.jsonl",
+        "articles/",
+    ])
+    .expect(1, &["5 documents", "wire-002"], &[]);
+    r.run(&["check", "--changed", "articles/wire.jsonl"])
+        .expect(
+            2,
+            &[],
+            &["--changed needs the archive to compare the changed files with"],
+        );
+    // A file after the flag is part of the archive, and the run says so.
+    r.run(&[
+        "check",
+        "--changed",
+        "articles/wire.jsonl",
+        "articles/a.md",
+        "articles/",
+    ])
+    .expect(
+        1,
+        &["wire-002"],
+        &["warning: articles/a.md is read as part of the archive, not as a changed file"],
+    );
+}
