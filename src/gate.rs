@@ -254,6 +254,7 @@ pub fn apply_gate(
         });
     }
 
+    name_records_by_file(&mut findings, &claims, docs);
     sort_findings(&mut findings);
     notices.sort_by(|a, b| {
         (&a.doc, a.line, a.column, &a.fingerprint).cmp(&(&b.doc, b.line, b.column, &b.fingerprint))
@@ -281,6 +282,56 @@ fn directive_name(kind: DirectiveKind) -> &'static str {
         DirectiveKind::DisableNextLine => "claimcheck-disable-next-line",
         DirectiveKind::Disable => "claimcheck-disable",
     }
+}
+
+/// In findings' messages, a JSON record's place (`in wire-002:1`) becomes its file and
+/// line with the record id beside it (`in articles/wire.jsonl:2 (record wire-002)`),
+/// since the id is no path.
+fn name_records_by_file(findings: &mut [Finding], claims: &[Claim], docs: &[Document]) {
+    let origins: BTreeMap<&str, (&str, usize)> = docs
+        .iter()
+        .filter_map(|d| {
+            d.origin
+                .as_ref()
+                .map(|(f, l)| (d.id.as_str(), (f.as_str(), *l)))
+        })
+        .collect();
+    if origins.is_empty() {
+        return;
+    }
+    let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    for f in findings {
+        for id in &f.claims {
+            let Some(c) = by_id.get(id.as_str()) else {
+                continue;
+            };
+            let Some((file, line)) = origins.get(c.doc.as_str()) else {
+                continue;
+            };
+            let from = format!(" in {}:{}", c.doc, c.span.line);
+            let file = file.trim_start_matches("./");
+            let to = format!(" in {file}:{line} (record {})", c.doc);
+            f.message = replace_whole(&f.message, &from, &to);
+        }
+    }
+}
+
+/// `text` with each `from` not followed by a digit replaced by `to`.
+fn replace_whole(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(from) {
+        let after = &rest[i + from.len()..];
+        out.push_str(&rest[..i]);
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push_str(from);
+        } else {
+            out.push_str(to);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 fn count(findings: &[Finding], s: Severity) -> usize {

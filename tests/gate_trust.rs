@@ -407,3 +407,25 @@ fn changed_takes_one_file_and_leaves_the_archive_path_alone() {
         &["warning: articles/a.md is read as part of the archive, not as a changed file"],
     );
 }
+
+// 9. A JSON record's figures are located by its file and line, with the record id
+// beside it, in every output for people and CI.
+#[test]
+fn json_records_are_located_by_their_file_and_line() {
+    let r = wire_room();
+    let place = "articles/wire.jsonl:2 (record wire-002)";
+    r.run(&["check", "articles/"])
+        .expect(1, &[&format!("--> {place}"), place], &[])
+        .lacks(" wire-002:1");
+    r.run(&["check", "--format", "markdown", "articles/"])
+        .expect(
+            1,
+            &["[articles/wire.jsonl:2 (record wire-002)](articles/wire.jsonl#L2)"],
+            &[],
+        )
+        .lacks("(wire-002#");
+    let junit = r.run(&["check", "--format", "junit", "articles/"]);
+    junit.expect(1, &[place], &[]).lacks(" wire-002:1");
+    r.run(&["check", "--all", "articles/"])
+        .expect(1, &[place], &[]);
+}

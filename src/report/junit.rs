@@ -20,11 +20,12 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let claims = ctx.claims_of(f);
         let mut body = String::new();
         for c in &claims {
+            let place = match ctx.record_origin(c) {
+                Some(_) => ctx.location(c),
+                None => format!("{}:{}:{}", rel_path(&c.doc), c.span.line, c.span.column),
+            };
             body.push_str(&format!(
-                "{}:{}:{}: {} · hedge {} · as of {}\n    {}\n",
-                rel_path(&c.doc),
-                c.span.line,
-                c.span.column,
+                "{place}: {} · hedge {} · as of {}\n    {}\n",
                 c.text,
                 c.qualifier.as_str(),
                 as_of_label(c),
@@ -43,7 +44,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         cases.push(Case {
             classname: format!("claimcheck.{}", f.verdict.as_str()),
             name: topic(f),
-            file: claims.first().map(|c| rel_path(&c.doc)),
+            file: claims.first().map(|c| ctx.file_line(c).0),
             failure,
             output,
         });

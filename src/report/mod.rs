@@ -196,6 +196,39 @@ impl<'a> Context<'a> {
         (self.repo_path(&c.doc), c.span.line, col, end)
     }
 
+    /// Where a claim stands, for people: `path:line:col`; for a JSON record, its file
+    /// and the record's line there with the record id beside it (the id is no path).
+    fn location(&self, c: &Claim) -> String {
+        match self.record_origin(c) {
+            Some((file, line)) => format!("{}:{line} (record {})", rel_path(file), c.doc),
+            None => format!("{}:{}:{}", c.doc, c.span.line, c.span.column),
+        }
+    }
+
+    /// [`Self::location`] without the column: `path:line`.
+    fn short_location(&self, c: &Claim) -> String {
+        match self.record_origin(c) {
+            Some((file, line)) => format!("{}:{line} (record {})", rel_path(file), c.doc),
+            None => format!("{}:{}", c.doc, c.span.line),
+        }
+    }
+
+    /// The file and line a claim's JSON record starts on, when it is in one.
+    fn record_origin(&self, c: &Claim) -> Option<(&'a str, usize)> {
+        self.docs
+            .get(c.doc.as_str())
+            .and_then(|d| d.origin.as_ref())
+            .map(|(f, l)| (f.as_str(), *l))
+    }
+
+    /// The file and line to link to for a claim (a record's file and line).
+    fn file_line(&self, c: &Claim) -> (String, usize) {
+        match self.record_origin(c) {
+            Some((file, line)) => (rel_path(file), line),
+            None => (rel_path(&c.doc), c.span.line),
+        }
+    }
+
     /// Whether a finding fails the run.
     fn fails(&self, severity: Severity) -> bool {
         match self.opts.fail_on {
@@ -288,13 +321,11 @@ fn others_summary(ctx: &Context<'_>, f: &Finding, this: &Claim) -> Vec<String> {
         .into_iter()
         .filter(|c| c.id != this.id)
         .map(|c| {
-            format!(
-                "{}:{}: {}, as of {}",
-                rel_path(&c.doc),
-                c.span.line,
-                c.text,
-                as_of_label(c)
-            )
+            let place = match ctx.record_origin(c) {
+                Some(_) => ctx.short_location(c),
+                None => format!("{}:{}", rel_path(&c.doc), c.span.line),
+            };
+            format!("{place}: {}, as of {}", c.text, as_of_label(c))
         })
         .collect()
 }
