@@ -36,6 +36,10 @@ pub struct Fact {
     /// Where the fact comes from, quoted in findings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The severity of a claim contradicting it; `error` when not given. `[severity]`
+    /// of the attribute never applies to fact conflicts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 /// A facts file: `[[facts]]` entries only.
@@ -216,7 +220,7 @@ fn fact_finding(rf: &ResolvedFact, c: &Claim) -> Finding {
             &c.text,
         ]),
         verdict: Verdict::FactConflict,
-        severity: Severity::Error,
+        severity: rf.fact.severity.unwrap_or(Severity::Error),
         subject: c.subject.clone(),
         attribute: c.attribute.clone(),
         claims: vec![c.id.clone()],
@@ -299,6 +303,7 @@ mod tests {
             unit: Some("USD".into()),
             as_of: None,
             source: Some("CFO interview".into()),
+            severity: None,
         }
     }
 

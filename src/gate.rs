@@ -339,13 +339,14 @@ fn count(findings: &[Finding], s: Severity) -> usize {
 }
 
 /// Gives findings of a configured attribute that configured severity (agreeing groups,
-/// severity `none`, stay as they are).
+/// severity `none`, stay as they are; a house-fact conflict keeps the severity its fact
+/// gives, `error` by default).
 pub fn apply_severities(
     mut findings: Vec<Finding>,
     overrides: &BTreeMap<String, Severity>,
 ) -> Vec<Finding> {
     for f in &mut findings {
-        if f.severity == Severity::None {
+        if f.severity == Severity::None || f.verdict == crate::finding::Verdict::FactConflict {
             continue;
         }
         if let Some(s) = f.attribute.as_ref().and_then(|a| overrides.get(a)) {

@@ -429,3 +429,31 @@ fn json_records_are_located_by_their_file_and_line() {
     r.run(&["check", "--all", "articles/"])
         .expect(1, &[place], &[]);
 }
+
+// 10. A house-fact conflict is an error whatever `[severity]` says of its attribute;
+// only the fact itself can set another severity.
+#[test]
+fn severity_of_an_attribute_does_not_downgrade_a_house_fact_conflict() {
+    let r = Repo::new();
+    r.write(
+        "articles/a.md",
+        &article("Deal", "Scale AI was valued at $29 billion in the deal."),
+    );
+    let fact =
+        "[[facts]]\nsubject = \"Scale AI\"\nattribute = \"valuation\"\nvalue = \"$14 billion\"\n";
+    r.write(
+        "claimcheck.toml",
+        &format!("[severity]\nvaluation = \"info\"\n\n{fact}"),
+    );
+    r.run(&["check", "articles/"])
+        .expect(1, &["error[fact_conflict]", "1 error"], &[]);
+    r.write(
+        "claimcheck.toml",
+        &format!("[severity]\nvaluation = \"info\"\n\n{fact}severity = \"warning\"\n"),
+    );
+    r.run(&["check", "articles/"])
+        .expect(0, &["warning[fact_conflict]", "1 warning"], &[]);
+    r.write("claimcheck.toml", &format!("{fact}severity = \"fatal\"\n"));
+    r.run(&["check", "articles/"])
+        .expect(2, &[], &["line 5", "severity"]);
+}
