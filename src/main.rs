@@ -95,6 +95,11 @@ struct CheckArgs {
     /// PATHS are still the whole archive to compare it with.
     #[arg(long, value_name = "FILE", conflicts_with = "changed_since")]
     changed: Vec<PathBuf>,
+    /// Compare with the archive at this path (repeatable) and take the PATHS as the
+    /// changed files, reporting only findings that involve them: the form of the
+    /// pre-commit hook, where the staged files come last.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["changed", "changed_since"])]
+    archive: Vec<PathBuf>,
     /// Report only findings that involve a file changed since this git ref (plus
     /// untracked files).
     #[arg(long, value_name = "GITREF")]
@@ -270,6 +275,7 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
         baseline: args.baseline,
         write_baseline: args.write_baseline,
         changed: args.changed,
+        archive: args.archive,
         changed_since: args.changed_since,
         allow_empty: args.allow_empty,
         cwd: current_dir(),

@@ -36,6 +36,9 @@ pub struct CheckOptions {
     pub write_baseline: Option<PathBuf>,
     /// Pull-request mode: report only findings that involve these files.
     pub changed: Vec<PathBuf>,
+    /// Pull-request mode with the archive named apart: when given, `paths` are the
+    /// changed files and these are the archive they are compared with.
+    pub archive: Vec<PathBuf>,
     /// Pull-request mode from git: files changed since this ref, plus untracked ones.
     pub changed_since: Option<String>,
     /// Accept a run with no input documents (otherwise an error).
@@ -101,6 +104,15 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
         None if !opts.changed.is_empty() => {
             Some(ChangedSet::new(opts.changed.iter().cloned(), cwd))
         }
+        None if !opts.archive.is_empty() => {
+            if opts.paths.is_empty() {
+                return Err(Error::msg(
+                    "--archive: no changed files given after the options (the pre-commit \
+                     hook passes the staged files there)",
+                ));
+            }
+            Some(ChangedSet::new(opts.paths.iter().cloned(), cwd))
+        }
         None => None,
     };
 
@@ -124,7 +136,10 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
             }
         }
     }
-    let paths = if opts.paths.is_empty() {
+    let paths = if !opts.archive.is_empty() {
+        // The changed files are read too, in case the archive paths do not reach them.
+        opts.archive.iter().chain(&opts.paths).cloned().collect()
+    } else if opts.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         opts.paths.clone()

@@ -457,3 +457,60 @@ fn severity_of_an_attribute_does_not_downgrade_a_house_fact_conflict() {
     r.run(&["check", "articles/"])
         .expect(2, &[], &["line 5", "severity"]);
 }
+
+/// The hook's `entry` as `.pre-commit-hooks.yaml` declares it.
+fn hook_entry() -> Vec<String> {
+    let hooks = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/.pre-commit-hooks.yaml"
+    ))
+    .unwrap();
+    let line = hooks
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("entry:"))
+        .expect("an entry");
+    line.split_whitespace().map(String::from).collect()
+}
+
+// 5. The pre-commit hook takes `args:` (baseline, fail-on, config) and the staged files,
+// composed the way pre-commit composes them: entry, then args, then the files.
+#[test]
+fn the_pre_commit_hook_takes_args_and_the_staged_files() {
+    let r = wire_room();
+    r.write("claimcheck-ci.toml", "include = [\"articles/**\"]\n");
+    r.run(&[
+        "check",
+        "--write-baseline",
+        ".claimcheck-baseline.json",
+        "articles/",
+    ])
+    .expect(0, &[], &[]);
+    let entry = hook_entry();
+    assert_eq!(entry[0], "claimcheck");
+    let compose = |args: &[&str], files: &[&str]| -> Out {
+        let mut all: Vec<&str> = entry[1..].iter().map(String::as_str).collect();
+        all.extend(args);
+        all.extend(files);
+        r.run(&all)
+    };
+    let args = [
+        "--baseline",
+        ".claimcheck-baseline.json",
+        "--fail-on",
+        "warning",
+        "--config",
+        "claimcheck-ci.toml",
+    ];
+    // Staged articles whose conflict is baselined pass.
+    compose(&args, &["articles/a.md", "articles/wire.jsonl"])
+        .expect(0, &["5 documents"], &[])
+        .lacks("error[");
+    // A staged article with a new contradiction fails, against the whole archive.
+    r.write(
+        "articles/new.md",
+        &article("New", "Scale AI was valued at $45 billion in the deal."),
+    );
+    compose(&args, &["articles/new.md"]).expect(1, &["$45 billion", "articles/new.md"], &[]);
+    // Without args too.
+    compose(&[], &["articles/a.md"]).expect(1, &["wire-002"], &[]);
+}
