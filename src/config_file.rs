@@ -74,6 +74,7 @@ pub fn load_config(path: &Path) -> Result<Config, Error> {
 fn load_config_text(path: &Path) -> Result<(Config, String), Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
     let config: Config = parse_toml(&text, path)?;
+    check_numbers(&text, &config).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     check_rates(&config.rates).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     validate_config(&text, &config).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     check_facts_in(&text, path, &config.facts, &config)?;
@@ -90,6 +91,79 @@ pub fn fact_lines(text: &str, n: usize) -> Vec<usize> {
                 .unwrap_or(1)
         })
         .collect()
+}
+
+/// One number to check: table, key, value, its range in words, and whether the value is
+/// in it.
+type NumberCheck = (
+    &'static str,
+    &'static str,
+    f64,
+    &'static str,
+    fn(f64) -> bool,
+);
+
+/// Checks every tunable number is finite and in its range; the message names the
+/// dotted key and its line.
+fn check_numbers(text: &str, config: &Config) -> Result<(), String> {
+    let h = &config.hedges;
+    let m = &config.matching;
+    let checks: [NumberCheck; 6] = [
+        ("hedges", "approx", h.approx, "from 0 up to 1", |v| {
+            (0.0..1.0).contains(&v)
+        }),
+        ("hedges", "nearly", h.nearly, "from 0 up to 1", |v| {
+            (0.0..1.0).contains(&v)
+        }),
+        (
+            "matching",
+            "name-similarity",
+            m.name_similarity,
+            "above 0, at most 1",
+            |v| v > 0.0 && v <= 1.0,
+        ),
+        (
+            "matching",
+            "tolerance",
+            m.tolerance,
+            "from 0 up to 1",
+            |v| (0.0..1.0).contains(&v),
+        ),
+        (
+            "matching",
+            "same-quantity-ratio",
+            m.same_quantity_ratio,
+            "1 or more",
+            |v| v >= 1.0,
+        ),
+        (
+            "rates",
+            "tolerance",
+            config.rates.tolerance,
+            "from 0 up to 1",
+            |v| (0.0..1.0).contains(&v),
+        ),
+    ];
+    for (table, key, v, range, ok) in checks {
+        let problem = if !v.is_finite() {
+            let shown = if v.is_nan() {
+                "nan".to_string()
+            } else {
+                format!("{v}")
+            };
+            format!("{shown} is not a number; it must be {range}")
+        } else if !ok(v) {
+            format!("{v} is out of range; it must be {range}")
+        } else {
+            continue;
+        };
+        let dotted = format!("{table}.{key}");
+        return Err(match key_line(text, table, None, key) {
+            Some(l) => format!("line {l}: `{dotted}`: {problem}"),
+            None => format!("`{dotted}`: {problem}"),
+        });
+    }
+    Ok(())
 }
 
 /// Checks the names and values serde cannot: dates, currency codes and attribute

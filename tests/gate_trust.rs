@@ -514,3 +514,51 @@ fn the_pre_commit_hook_takes_args_and_the_staged_files() {
     // Without args too.
     compose(&[], &["articles/a.md"]).expect(1, &["wire-002"], &[]);
 }
+
+// 12. Every number in the config is range-checked; the error names key, file and line.
+#[test]
+fn config_numbers_out_of_range_are_errors_naming_the_key_and_line() {
+    let r = wire_room();
+    let cases: &[(&str, &str)] = &[
+        (
+            "[hedges]\napprox = nan\n",
+            "line 2: `hedges.approx`: nan is not a number",
+        ),
+        (
+            "[hedges]\napprox = -5\n",
+            "line 2: `hedges.approx`: -5 is out of range",
+        ),
+        (
+            "[hedges]\napprox = inf\n",
+            "line 2: `hedges.approx`: inf is not a number",
+        ),
+        (
+            "[hedges]\nnearly = 1.5\n",
+            "line 2: `hedges.nearly`: 1.5 is out of range",
+        ),
+        (
+            "[matching]\ntolerance = nan\n",
+            "line 2: `matching.tolerance`: nan is not a number",
+        ),
+        (
+            "\n[matching]\nname-similarity = 2\n",
+            "line 3: `matching.name-similarity`: 2 is out of range",
+        ),
+        (
+            "[matching]\nsame-quantity-ratio = 0.5\n",
+            "line 2: `matching.same-quantity-ratio`: 0.5 is out of range",
+        ),
+        (
+            "[rates]\ntolerance = nan\nusd = { EUR = 1.1 }\n",
+            "line 2: `rates.tolerance`",
+        ),
+    ];
+    for (config, stderr) in cases {
+        r.write("claimcheck.toml", config);
+        r.run(&["check", "articles/"]).expect(
+            2,
+            &[],
+            &["claimcheck.toml: invalid config: ", stderr],
+        );
+    }
+}
