@@ -8,7 +8,6 @@ use crate::error::{Error, ErrorKind};
 use crate::finding::{Finding, Severity, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::Path;
 
 /// The baseline file format version.
@@ -185,7 +184,7 @@ fn same_disagreement(entry: &BaselineEntry, f: &Finding, cs: &[&Claim]) -> bool 
 
 /// Reads a baseline file.
 pub fn read_baseline(path: &Path) -> Result<Baseline, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    let text = crate::fsio::read_regular(path)?;
     let b: Baseline = serde_json::from_str(&text).map_err(|e| {
         Error::new(
             path,
@@ -205,30 +204,13 @@ pub fn read_baseline(path: &Path) -> Result<Baseline, Error> {
 }
 
 /// Writes a baseline as pretty JSON through a temporary file in the same directory,
-/// renamed over the target, so a reader never sees half a file.
+/// renamed over the target, so a reader never sees half a file (see
+/// [`write_atomic`](crate::fsio::write_atomic): a symlink is written through).
 pub fn write_baseline(path: &Path, baseline: &Baseline) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::new(path, ErrorKind::Io(e));
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "baseline".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        let mut text = serde_json::to_string_pretty(baseline).map_err(std::io::Error::other)?;
-        text.push('\n');
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    let mut text = serde_json::to_string_pretty(baseline)
+        .map_err(|e| Error::new(path, ErrorKind::Write(std::io::Error::other(e))))?;
+    text.push('\n');
+    crate::fsio::write_atomic(path, text.as_bytes())
 }
 
 #[cfg(test)]

@@ -72,7 +72,7 @@ pub fn load_config(path: &Path) -> Result<Config, Error> {
 
 /// [`load_config`], also returning the text read.
 fn load_config_text(path: &Path) -> Result<(Config, String), Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    let text = crate::fsio::read_regular(path)?;
     let config: Config = parse_toml(&text, path)?;
     check_numbers(&text, &config).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     check_rates(&config.rates).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
@@ -372,7 +372,7 @@ fn check_rates(r: &crate::config::Rates) -> Result<(), String> {
 
 /// Reads a `--facts` file (`[[facts]]` entries), checking each has a readable value.
 pub fn load_facts_file(path: &Path, config: &Config) -> Result<FactsFile, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    let text = crate::fsio::read_regular(path)?;
     let mut file: FactsFile = parse_toml(&text, path)?;
     let known = crate::attribute::attribute_names(config);
     check_fact_names(&text, &file.facts, &known)

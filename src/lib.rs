@@ -47,6 +47,7 @@ pub mod extract;
 pub mod facts;
 pub mod finding;
 pub mod fingerprint;
+pub mod fsio;
 pub mod gate;
 pub mod group;
 pub mod identity;

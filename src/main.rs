@@ -118,9 +118,60 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("claimcheck: {e}");
+            // Only writing the output fails with an io::Error here; inputs are reported
+            // as the library's errors.
+            eprintln!("claimcheck: cannot write the output to standard output: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Whether standard output was closed when the program started. The Rust runtime then
+/// opens `/dev/null` read-write in its place, where a shell's `>/dev/null` opens it
+/// write-only; on Linux `/proc` tells the two apart. Elsewhere: never detected.
+fn stdout_was_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let null = std::fs::read_link("/proc/self/fd/1")
+            .is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+        let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        });
+        null && read_write
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+/// Standard output, buffered, such that every write error reaches us: the standard
+/// library's handle silently drops writes to a closed standard output, which would lose
+/// the report.
+fn stdout_writer() -> std::io::Result<Box<dyn Write>> {
+    if stdout_was_closed() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            "standard output is closed",
+        ));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|e| {
+                std::io::Error::new(e.kind(), format!("standard output is closed ({e})"))
+            })?;
+        Ok(Box::new(std::io::BufWriter::new(std::fs::File::from(fd))))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(Box::new(std::io::BufWriter::new(std::io::stdout())))
     }
 }
 
@@ -137,7 +188,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
                 Ok(c) => c,
                 Err(e) => return Ok(usage_error(&e)),
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = stdout_writer()?;
             if show {
                 write!(out, "{}", show_config(&config))?;
             } else {
@@ -162,9 +213,9 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             for e in &errors {
                 eprintln!("claimcheck: {e}");
             }
+            let errors: Vec<&Error> = errors.iter().filter(|e| !e.is_warning()).collect();
             let claims = extract_all(&docs, &config);
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
+            let mut out = stdout_writer()?;
             render_claims(&docs, &claims, format, &mut out)?;
             out.flush()?;
             Ok(if errors.is_empty() {
@@ -223,7 +274,7 @@ fn run_explain(
     };
     let report = check(&docs, &config);
     let items = claimcheck::explain::explain(&report, &doc.id, line, column);
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout_writer()?;
     if items.is_empty() {
         writeln!(
             out,
@@ -309,8 +360,7 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
         repo: github_workspace(),
         ..RenderOptions::default()
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = stdout_writer()?;
     render(&run.report, &run.docs, args.format, &opts, &mut out)?;
     out.flush()?;
     Ok(if input_failed {

@@ -162,10 +162,17 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
         .into_iter()
         .filter(|d| d.id == "-" || wanted(d.file()))
         .collect();
-    let input_errors: Vec<Error> = errors
+    let (input_warnings, input_errors): (Vec<Error>, Vec<Error>) = errors
         .into_iter()
         .filter(|e| e.path.as_ref().is_none_or(|p| wanted(&p.to_string_lossy())))
-        .collect();
+        .partition(Error::is_warning);
+    // Warnings print as `warning: …`; the caller prefixes `claimcheck: warning: `.
+    warnings.extend(input_warnings.iter().map(|w| {
+        w.to_string()
+            .strip_prefix("warning: ")
+            .map(str::to_string)
+            .unwrap_or_default()
+    }));
 
     if docs.is_empty() && input_errors.is_empty() && !opts.allow_empty {
         return Err(no_documents(

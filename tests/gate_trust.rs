@@ -562,3 +562,153 @@ fn config_numbers_out_of_range_are_errors_naming_the_key_and_line() {
         );
     }
 }
+
+/// Runs with a deadline, so a run that would hang fails the test instead.
+fn run_within(r: &Repo, args: &[&str], secs: u64) -> Out {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(r.path(""))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run claimcheck");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed().as_secs() >= secs {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("claimcheck {args:?} still running after {secs}s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().expect("output");
+    Out {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+// 12. A FIFO given as an article, a baseline, a config or a facts file is refused at
+// once, never opened (it would block forever).
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_wherever_a_file_is_expected() {
+    let r = wire_room();
+    let made = Command::new("mkfifo")
+        .arg(r.path("pipe.md"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let refused = "pipe.md: not a regular file (a FIFO, socket or device); refused";
+    run_within(&r, &["check", "pipe.md", "articles/"], 10).expect(2, &[], &[refused]);
+    for flag in ["--baseline", "--config", "--facts"] {
+        run_within(&r, &["check", flag, "pipe.md", "articles/"], 10).expect(2, &[], &[refused]);
+    }
+}
+
+// 12. Baseline writes: a failure says what could not be written; a stale temporary
+// file is reused, not piled up; a symlinked baseline is written through to its target.
+#[cfg(unix)]
+#[test]
+fn baseline_writes_report_failures_reuse_temp_files_and_follow_symlinks() {
+    let r = wire_room();
+    r.run(&[
+        "check",
+        "--write-baseline",
+        "missing/dir/b.json",
+        "articles/",
+    ])
+    .expect(2, &[], &["missing/dir/b.json: cannot write: "])
+    .lacks("cannot read");
+
+    r.write(
+        "ci/.b.json.claimcheck-tmp",
+        "half a baseline from a killed run",
+    );
+    r.run(&["check", "--write-baseline", "ci/b.json", "articles/"])
+        .expect(0, &[], &["wrote 1 finding"]);
+    let left: Vec<String> = std::fs::read_dir(r.path("ci"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["b.json"]);
+
+    std::os::unix::fs::symlink("ci/b.json", r.path("link.json")).unwrap();
+    r.run(&["check", "--write-baseline", "link.json", "articles/"])
+        .expect(0, &[], &[]);
+    let meta = std::fs::symlink_metadata(r.path("link.json")).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    r.run(&["check", "--baseline", "link.json", "articles/"])
+        .expect(0, &[], &[]);
+}
+
+// 12. Front-matter problems are warnings naming the file and line; the article is
+// still checked.
+#[test]
+fn front_matter_problems_are_warnings_naming_file_and_line() {
+    let r = wire_room();
+    r.write(
+        "articles/open.md",
+        "---\ntitle: Never closed\ndate: 2025-06-13\n\nScale AI was valued at $29 billion.\n",
+    )
+    .write(
+        "articles/bad-toml.md",
+        "+++\ntitle = \"Deal\nDate = 2025-06-13\n+++\nScale AI was valued at $29 billion.\n",
+    )
+    .write(
+        "articles/bad-yaml.md",
+        "---\ntitle: Deal\nthis line is no field\ndate: some day soon\n---\nScale AI was valued at $29 billion.\n",
+    );
+    r.run(&["check", "articles/"]).expect(
+        1,
+        &["8 documents"],
+        &[
+            "claimcheck: warning: articles/open.md:1: front matter opened with `---` is never closed",
+            "claimcheck: warning: articles/bad-toml.md:2: TOML front matter does not parse",
+            "claimcheck: warning: articles/bad-yaml.md:3: YAML front matter line \"this line is no field\" is not `key: value`",
+            "claimcheck: warning: articles/bad-yaml.md:4: `date` \"some day soon\" is not a date",
+        ],
+    );
+    // extract warns the same way and still exits 0.
+    r.run(&["extract", "articles/open.md"]).expect(
+        0,
+        &["$29 billion"],
+        &["warning: articles/open.md:1: front matter"],
+    );
+}
+
+// 12. A report that cannot be written is exit 2 with a message, never lost silently.
+#[cfg(unix)]
+#[test]
+fn a_report_that_cannot_be_written_is_an_error() {
+    let r = wire_room();
+    let bin = env!("CARGO_BIN_EXE_claimcheck");
+    let sh = |redirect: &str| -> Out {
+        r.run_with(&[], |cmd| {
+            *cmd = Command::new("sh");
+            cmd.arg("-c")
+                .arg(format!("exec \"$0\" check articles/ {redirect}"))
+                .arg(bin)
+                .current_dir(r.path(""))
+                .env("NO_COLOR", "1");
+        })
+    };
+    #[cfg(target_os = "linux")]
+    sh(">&-").expect(
+        2,
+        &[],
+        &["claimcheck: cannot write the output to standard output: standard output is closed"],
+    );
+    // Sending the report to /dev/null on purpose is not an error.
+    sh(">/dev/null").expect(1, &[], &[]);
+    if std::path::Path::new("/dev/full").exists() {
+        sh(">/dev/full").expect(
+            2,
+            &[],
+            &["claimcheck: cannot write the output to standard output: No space left on device"],
+        );
+    }
+}

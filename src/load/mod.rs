@@ -195,6 +195,10 @@ pub fn load_paths_with_stdin(
                     loader.file(&file, format);
                 }
             }
+            // A FIFO or device would block or never end: refused, never opened.
+            Ok(meta) if !meta.is_file() => {
+                loader.errors.push(crate::fsio::not_regular(path, &meta))
+            }
             Ok(_) => loader.file(path, InputFormat::from_path(path)),
         }
     }
@@ -216,7 +220,13 @@ pub fn load_bytes(
     let id = id.to_string();
     match format {
         InputFormat::Text => (vec![text_document(id, text)], Vec::new()),
-        InputFormat::Markdown => (vec![markdown_document(id, text)], Vec::new()),
+        InputFormat::Markdown => {
+            let warnings = markdown::front_matter_problems(&text)
+                .into_iter()
+                .map(|(line, message)| Error::new(&id, ErrorKind::Warning { line, message }))
+                .collect();
+            (vec![markdown_document(id, text)], warnings)
+        }
         InputFormat::Html => (vec![html_document(id, text)], Vec::new()),
         InputFormat::Json => json_documents(&id, &text),
         InputFormat::Jsonl => jsonl_documents(&id, &text),
