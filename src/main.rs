@@ -52,6 +52,12 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// Print a shell completion script (`claimcheck completions bash > …`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Show the effective configuration.
     Config {
         /// Print the effective config as TOML, defaults included.
@@ -104,6 +110,12 @@ struct CheckArgs {
     /// untracked files).
     #[arg(long, value_name = "GITREF")]
     changed_since: Option<String>,
+    /// Print only the findings: no summary line, no informational notices (human format).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Exit 0 when no input document is found (by default an error, exit 2).
     #[arg(long)]
     allow_empty: bool,
@@ -183,14 +195,28 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             paths,
             config,
         } => run_explain(&target, paths, config.as_deref()),
+        Command::Completions { shell } => {
+            let mut out = stdout_writer()?;
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "claimcheck", &mut out);
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Config { show, config } => {
-            let (config, _) = match effective_config_here(config.as_deref()) {
+            let loaded = match effective_config(config.as_deref(), &current_dir()) {
                 Ok(c) => c,
                 Err(e) => return Ok(usage_error(&e)),
             };
             let mut out = stdout_writer()?;
             if show {
-                write!(out, "{}", show_config(&config))?;
+                match &loaded.path {
+                    Some(p) => writeln!(out, "# loaded from {}", p.display())?,
+                    None => writeln!(
+                        out,
+                        "# no claimcheck.toml found from the current directory up: the defaults"
+                    )?,
+                }
+                write!(out, "{}", show_config(&loaded.config))?;
             } else {
                 writeln!(
                     out,
@@ -343,7 +369,8 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
     }
     let input_failed = !run.input_errors.is_empty();
     if let Some((path, n)) = &run.wrote_baseline {
-        eprintln!("claimcheck: wrote {n} findings to {}", path.display());
+        let findings = if *n == 1 { "finding" } else { "findings" };
+        eprintln!("claimcheck: wrote {n} {findings} to {}", path.display());
         return Ok(if input_failed {
             ExitCode::from(2)
         } else {
@@ -356,13 +383,22 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
             std::env::var_os("NO_COLOR").as_deref(),
         ),
         all: args.all,
+        quiet: args.quiet,
         fail_on: args.fail_on,
         repo: github_workspace(),
         ..RenderOptions::default()
     };
-    let mut out = stdout_writer()?;
-    render(&run.report, &run.docs, args.format, &opts, &mut out)?;
-    out.flush()?;
+    if let Some(path) = &args.output {
+        let mut bytes = Vec::new();
+        render(&run.report, &run.docs, args.format, &opts, &mut bytes)?;
+        if let Err(e) = claimcheck::fsio::write_atomic(path, &bytes) {
+            return Ok(usage_error(&e));
+        }
+    } else {
+        let mut out = stdout_writer()?;
+        render(&run.report, &run.docs, args.format, &opts, &mut out)?;
+        out.flush()?;
+    }
     Ok(if input_failed {
         ExitCode::from(2)
     } else if gate_fails(&run.report, args.fail_on) && !args.exit_zero {

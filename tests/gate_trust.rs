@@ -712,3 +712,77 @@ fn a_report_that_cannot_be_written_is_an_error() {
         );
     }
 }
+
+// 11. What a Vale/typos/ruff user expects: --quiet, --output, config --show naming its
+// file, completions, a summary counting agreeing groups, singular wording, JUnit counts
+// that match the groups, and no dead SARIF link.
+#[test]
+fn the_flags_a_linter_user_expects_are_there() {
+    let r = wire_room();
+    r.write(
+        "articles/stake.md",
+        &article("Stake", "Meta took a 49% stake in Scale AI."),
+    )
+    .write(
+        "articles/stake2.md",
+        &article("Stake too", "Meta took a 49% stake in Scale AI.\n\n<!-- claimcheck-disable-next-line -->\nNothing here."),
+    );
+    // The summary counts agreeing groups; one unused suppression is singular.
+    let out = r.run(&["check", "articles/"]);
+    out.expect(
+        1,
+        &["2 groups (1 agree): 1 error, 0 warnings, 0 info (1 unused suppression)"],
+        &[],
+    );
+    // --quiet: only the findings.
+    let quiet = r.run(&["check", "--quiet", "articles/"]);
+    quiet.expect(1, &["error[conflict]", "warning[unused-suppression]"], &[]);
+    assert!(!quiet.stdout.contains("documents,"), "{quiet:#?}");
+    // --output FILE: the report goes to the file, stdout stays empty, the exit code holds.
+    let to_file = r.run(&[
+        "check",
+        "--format",
+        "json",
+        "--output",
+        "report.json",
+        "articles/",
+    ]);
+    to_file.expect(1, &[], &[]);
+    assert!(to_file.stdout.is_empty(), "{to_file:#?}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(r.path("report.json")).unwrap()).unwrap();
+    assert_eq!(json["summary"]["errors"], 1);
+    r.run(&["check", "--output", "no/such/dir/r.txt", "articles/"])
+        .expect(2, &[], &["no/such/dir/r.txt: cannot write"]);
+    // config --show names the file it loaded.
+    r.write("claimcheck.toml", "[hedges]\napprox = 0.2\n");
+    r.run(&["config", "--show"]).expect(
+        0,
+        &["# loaded from ", "claimcheck.toml", "approx = 0.2"],
+        &[],
+    );
+    std::fs::remove_file(r.path("claimcheck.toml")).unwrap();
+    r.run(&["config", "--show"])
+        .expect(0, &["# no claimcheck.toml found", "approx = 0.1"], &[]);
+    // Shell completions.
+    for shell in ["bash", "zsh", "fish"] {
+        r.run(&["completions", shell])
+            .expect(0, &["claimcheck", "baseline", "changed-since"], &[]);
+    }
+    // JUnit: the groups suite has one case per group, agreeing ones passing.
+    r.run(&["check", "--format", "junit", "articles/"]).expect(
+        1,
+        &[
+            r#"<testsuite name="claimcheck.groups" tests="2" failures="1""#,
+            r#"<testsuite name="claimcheck.suppressions" tests="1""#,
+        ],
+        &[],
+    );
+    // SARIF names no dead link (claimcheck is not on crates.io).
+    r.run(&["check", "--format", "sarif", "articles/"])
+        .expect(1, &["\"name\": \"claimcheck\""], &[])
+        .lacks("crates.io");
+    // Writing a baseline of one finding says so in the singular.
+    r.run(&["check", "--write-baseline", "b.json", "articles/"])
+        .expect(0, &[], &["wrote 1 finding to b.json"]);
+}

@@ -88,7 +88,14 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         not_compared(ctx, &p, out)?;
     }
     for n in &ctx.report.notices {
+        // Quiet: only what can fail the run.
+        if ctx.opts.quiet && n.kind != crate::gate::NoticeKind::UnusedSuppression {
+            continue;
+        }
         notice(ctx, &p, n, out)?;
+    }
+    if ctx.opts.quiet {
+        return Ok(());
     }
     summary(ctx, &p, out)
 }
@@ -297,8 +304,13 @@ fn notice(ctx: &Context<'_>, p: &Paint, n: &Notice, out: &mut dyn Write) -> io::
 fn summary(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let r = &ctx.report.report;
     let s = &r.summary;
+    let agree = r
+        .findings
+        .iter()
+        .filter(|f| f.verdict == crate::finding::Verdict::Agree)
+        .count();
     let line = format!(
-        "{}, {} ({} compared across sources), {}: {}, {}, {} info",
+        "{}, {} ({} compared across sources), {} ({agree} agree): {}, {}, {} info",
         plural(r.documents.len().max(s.documents), "document"),
         plural(r.claims.len().max(s.claims), "claim"),
         s.compared,
@@ -328,7 +340,7 @@ fn summary(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> 
         .filter(|n| n.kind == crate::gate::NoticeKind::UnusedSuppression)
         .count();
     if unused > 0 {
-        extra.push(format!("{unused} unused suppressions"));
+        extra.push(plural(unused, "unused suppression"));
     }
     if !extra.is_empty() {
         write!(out, " ({})", extra.join(", "))?;

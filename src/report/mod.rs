@@ -67,6 +67,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Also show agreeing groups (severity `none`).
     pub all: bool,
+    /// Human format: only the findings (no summary line, no informational notices).
+    pub quiet: bool,
     /// The level at which the run fails (JUnit marks failures from it).
     pub fail_on: FailOn,
     /// The tool version written into SARIF (tests pass a fixed one).
@@ -92,6 +94,7 @@ impl Default for RenderOptions {
         RenderOptions {
             color: false,
             all: false,
+            quiet: false,
             fail_on: FailOn::At(Severity::Error),
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             repo: None,
