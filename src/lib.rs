@@ -16,6 +16,8 @@
 //! 6. [`gate`] applies what a newsroom configured in `claimcheck.toml` ([`config_file`]):
 //!    house facts ([`facts`]), ignores and inline suppressions ([`suppress`]), a
 //!    [`baseline`] and pull-request mode ([`changed`]).
+//!    [`run`] wires it all for the `check` command: [`run::CheckOptions`] (what the flags
+//!    say) → [`run::run_check`] → the gated report, its documents, errors and warnings.
 //! 7. [`report`] renders a report for people, Markdown, JSON and CI formats;
 //!    [`mod@explain`] tells, for one place in a document, how each figure was read and
 //!    why it was or was not compared.

@@ -1,7 +1,7 @@
 //! The `check` command's wiring, as a library call: [`CheckOptions`] (what the flags
 //! say) → [`run_check`] → a [`CheckRun`] (the gated report, the documents it quotes,
 //! input errors and warnings). It reads the config, facts and baseline, loads and
-//! selects the documents, runs [`check`](crate::check) and the [`gate`](crate::gate),
+//! selects the documents, runs [`check`] and the [`gate`](mod@crate::gate),
 //! and writes a baseline when asked. The binary only renders the result and picks the
 //! exit code.
 
