@@ -160,7 +160,7 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
     let read = docs.len();
     let docs: Vec<Document> = docs
         .into_iter()
-        .filter(|d| d.id == "-" || wanted(d.file()))
+        .filter(|d| d.file() == "-" || wanted(d.file()))
         .collect();
     let (input_warnings, input_errors): (Vec<Error>, Vec<Error>) = errors
         .into_iter()

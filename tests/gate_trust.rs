@@ -155,6 +155,18 @@ fn include_glob_keeps_the_records_of_a_jsonl_file_under_it() {
         .expect(0, &["5 documents"], &[]);
 }
 
+// 1. Records read from standard input belong to `-`, which globs never filter out.
+#[test]
+fn include_glob_keeps_records_read_from_standard_input() {
+    let r = wire_room();
+    r.write("claimcheck.toml", "include = [\"articles/**\"]\n");
+    let wire = r.path("articles/wire.jsonl");
+    r.run_with(&["check", "-", "articles/a.md"], |cmd| {
+        cmd.stdin(std::fs::File::open(&wire).unwrap());
+    })
+    .expect(1, &["3 documents", "wire-002"], &[]);
+}
+
 // 1. Pull-request mode: a changed JSONL file is the change of its records.
 #[test]
 fn changing_a_jsonl_file_reports_its_records_findings() {
