@@ -125,8 +125,10 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
                  `.` for the current directory)",
             ));
         }
-        // The old `--changed A B archive/` form: B is now read as archive, say so.
-        for p in &opts.paths {
+        // The old `--changed A B archive/` form: B is now read as archive, say so (an
+        // archive given as files only is taken as meant).
+        let has_dir = opts.paths.iter().any(|p| p.is_dir());
+        for p in opts.paths.iter().filter(|_| has_dir) {
             if p.as_os_str() != "-" && p.is_file() {
                 warnings.push(format!(
                     "{} is read as part of the archive, not as a changed file; give \
