@@ -14,11 +14,15 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "{}, {} ({} compared across sources), {}: **{}**, {}, {} info",
+        "{}, {} ({} compared across sources), {} ({} agree): **{}**, {}, {} info",
         plural(r.documents.len().max(s.documents), "document"),
         plural(r.claims.len().max(s.claims), "claim"),
         s.compared,
         plural(s.groups, "group"),
+        r.findings
+            .iter()
+            .filter(|f| f.verdict == crate::finding::Verdict::Agree)
+            .count(),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         s.infos
