@@ -523,6 +523,33 @@ fn the_pre_commit_hook_takes_args_and_the_staged_files() {
         &article("New", "Scale AI was valued at $45 billion in the deal."),
     );
     compose(&args, &["articles/new.md"]).expect(1, &["$45 billion", "articles/new.md"], &[]);
+    // A baselined house-fact conflict written with `articles/` stays accepted when the
+    // hook walks `.`: ids never start with `./`, so fingerprints match.
+    r.write(
+        "facts.toml",
+        "[[facts]]\nsubject = \"Scale AI\"\nattribute = \"valuation\"\nvalue = \"$10 billion\"\n",
+    );
+    std::fs::remove_file(r.path("articles/new.md")).unwrap();
+    r.run(&[
+        "check",
+        "--facts",
+        "facts.toml",
+        "--write-baseline",
+        ".claimcheck-baseline.json",
+        "articles/",
+    ])
+    .expect(0, &[], &["wrote 5 findings"]);
+    compose(
+        &[
+            "--facts",
+            "facts.toml",
+            "--baseline",
+            ".claimcheck-baseline.json",
+        ],
+        &["articles/a.md"],
+    )
+    .expect(0, &[], &[])
+    .lacks("fact_conflict");
     // Without args too.
     compose(&[], &["articles/a.md"]).expect(1, &["wire-002"], &[]);
 }

@@ -298,14 +298,21 @@ impl Loader {
     }
 }
 
-/// The id of a file: its path as given, with `/` separators.
+/// The id of a file: its path as given, with `/` separators and without a leading
+/// `./`, so walking `.` and naming `articles/` give the same ids (and the same baseline
+/// fingerprints).
 fn path_id(path: &Path) -> String {
     let s = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '\\' {
+    let s = if std::path::MAIN_SEPARATOR == '\\' {
         s.replace('\\', "/")
     } else {
         s.into_owned()
+    };
+    let mut id = s.as_str();
+    while let Some(rest) = id.strip_prefix("./").filter(|r| !r.is_empty()) {
+        id = rest.trim_start_matches('/');
     }
+    id.to_string()
 }
 
 fn too_large(what: &str, len: Option<u64>) -> Error {
@@ -452,6 +459,14 @@ mod tests {
         let (docs, errors) = load_bytes("e.txt", Vec::new(), Some(InputFormat::Text));
         assert!(errors.is_empty());
         assert_eq!(docs[0].text, "");
+    }
+
+    #[test]
+    fn ids_never_start_with_dot_slash() {
+        assert_eq!(path_id(Path::new("./articles/a.md")), "articles/a.md");
+        assert_eq!(path_id(Path::new("././a.md")), "a.md");
+        assert_eq!(path_id(Path::new("a.md")), "a.md");
+        assert_eq!(path_id(Path::new("../a.md")), "../a.md");
     }
 
     #[test]
