@@ -104,7 +104,11 @@ pub fn front_matter_problems(source: &str) -> Vec<(usize, String)> {
         let content = source.get(from..to).unwrap_or("");
         if let Err(e) = content.parse::<toml::Table>() {
             let line = e.span().map_or(0, |sp| {
-                content[..sp.start.min(content.len())].matches('\n').count()
+                content
+                    .get(..sp.start)
+                    .unwrap_or(content)
+                    .matches('\n')
+                    .count()
             });
             out.push((
                 line + 2,
@@ -1059,6 +1063,28 @@ mod tests {
         assert_eq!(d.published.as_deref(), Some("2025-06-13"));
         assert_eq!(d.url.as_deref(), Some("https://ex.com"));
         assert_eq!(d.text, "\n\n\n\n\nBody");
+    }
+
+    #[test]
+    fn front_matter_problems_name_their_line_and_never_panic() {
+        for odd in [
+            "",
+            "---",
+            "---\n",
+            "---\n---",
+            "+++\n+++\n",
+            "---\r\n---\r\n",
+            "\u{feff}---\nx\n",
+            "+++\nt = 'é\n+++\n",
+            "---\n: \n---\n",
+        ] {
+            let _ = front_matter_problems(odd);
+        }
+        assert!(front_matter_problems("---\ntitle: A\n---\nbody\n").is_empty());
+        let p = front_matter_problems("---\ntitle: A\ndate: soon\n---\n");
+        assert_eq!(p[0].0, 3, "{p:?}");
+        let p = front_matter_problems("+++\ntitle = \"A\"\nbad =\n+++\n");
+        assert_eq!(p[0].0, 3, "{p:?}");
     }
 
     #[test]
