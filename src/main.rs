@@ -231,7 +231,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             format,
             config,
         } => {
-            let (config, _) = match effective_config_here(config.as_deref()) {
+            let config = match config_here(config.as_deref()) {
                 Ok(c) => c,
                 Err(e) => return Ok(usage_error(&e)),
             };
@@ -259,7 +259,7 @@ fn run_explain(
     paths: Vec<PathBuf>,
     config: Option<&Path>,
 ) -> std::io::Result<ExitCode> {
-    let (config, _) = match effective_config_here(config) {
+    let config = match config_here(config) {
         Ok(c) => c,
         Err(e) => return Ok(usage_error(&e)),
     };
@@ -334,10 +334,9 @@ fn usage_error(e: &dyn std::fmt::Display) -> ExitCode {
 }
 
 /// The config from `--config`, else the `claimcheck.toml` found from the current
-/// directory up, else the defaults; with the directory globs are relative to.
-fn effective_config_here(path: Option<&Path>) -> Result<(Config, PathBuf), Error> {
-    let loaded = effective_config(path, &current_dir())?;
-    Ok((loaded.config, loaded.base))
+/// directory up, else the defaults.
+fn config_here(path: Option<&Path>) -> Result<Config, Error> {
+    Ok(effective_config(path, &current_dir())?.config)
 }
 
 fn current_dir() -> PathBuf {
