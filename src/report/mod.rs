@@ -33,7 +33,7 @@ pub enum OutputFormat {
     Github,
     /// SARIF 2.1.0 for code scanning.
     Sarif,
-    /// JUnit XML, one test case per group.
+    /// JUnit XML: one test case per group, per derived or fact conflict, per unused suppression.
     Junit,
 }
 
