@@ -51,6 +51,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         }
     }
     let tmp = dir.join(format!(".{name}.claimcheck-tmp"));
+    remove_old_temp_files(&dir, &name);
     let write = || -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(contents)?;
@@ -61,6 +62,28 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         let _ = std::fs::remove_file(&tmp);
         fail(e)
     })
+}
+
+/// Removes the `.NAME.PID.tmp` files that earlier versions left behind when a write was
+/// killed (one per killed run, each as large as the file).
+fn remove_old_temp_files(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(pid) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// The file a path finally names, following symlinks (also dangling ones, whose target
@@ -96,6 +119,23 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn temporary_files_of_earlier_versions_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        for stale in [".b.json.123.tmp", ".b.json.4567.tmp"] {
+            std::fs::write(dir.path().join(stale), "stale").unwrap();
+        }
+        std::fs::write(dir.path().join(".b.json.notes.tmp"), "kept").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".b.json.notes.tmp", "b.json"]);
     }
 
     #[test]

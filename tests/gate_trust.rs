@@ -667,6 +667,10 @@ fn baseline_writes_report_failures_reuse_temp_files_and_follow_symlinks() {
         "ci/.b.json.claimcheck-tmp",
         "half a baseline from a killed run",
     );
+    r.write(
+        "ci/.b.json.4242.tmp",
+        "half a baseline from an older version",
+    );
     r.run(&["check", "--write-baseline", "ci/b.json", "articles/"])
         .expect(0, &[], &["wrote 1 finding"]);
     let left: Vec<String> = std::fs::read_dir(r.path("ci"))
