@@ -190,6 +190,24 @@ fn validate_config(text: &str, config: &Config) -> Result<(), String> {
             format!("{d:?} is not an ISO 4217 currency code (three capital letters, e.g. \"USD\")"),
         ));
     }
+    for (i, names) in config.distinct.iter().enumerate() {
+        if names.len() < 2 || names.iter().any(|n| n.trim().is_empty()) {
+            return Err(at(
+                key_line(text, "", None, "distinct"),
+                "distinct",
+                format!("entry {i} ({names:?}) must list two or more names that are never merged"),
+            ));
+        }
+    }
+    for (canon, others) in &config.aliases {
+        if canon.trim().is_empty() || others.iter().any(|n| n.trim().is_empty()) {
+            return Err(at(
+                key_line(text, "aliases", None, canon),
+                &format!("aliases.{canon}"),
+                "a name is empty".into(),
+            ));
+        }
+    }
     let builtin = crate::attribute::builtin_attribute_names();
     for (name, phrases) in &config.attributes {
         if !builtin.contains(name) {
@@ -659,6 +677,25 @@ mod tests {
         assert!(!select_paths("other/a.md", &inc, &exc));
         let none = PathMatcher::new(&[], None).unwrap();
         assert!(select_paths("other/a.md", &none, &none));
+    }
+
+    #[test]
+    fn distinct_needs_two_names_and_aliases_no_empty_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(
+            &path,
+            "dollar = \"USD\"\ndistinct = [[\"Alexandr Wang\"]]\n",
+        )
+        .unwrap();
+        let err = load_config(&path).unwrap_err().to_string();
+        assert!(err.contains("line 2: `distinct`: entry 0"), "{err}");
+        std::fs::write(&path, "[aliases]\n\"Scale AI\" = [\"\"]\n").unwrap();
+        let err = load_config(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("line 2: `aliases.Scale AI`: a name is empty"),
+            "{err}"
+        );
     }
 
     #[test]
