@@ -205,6 +205,44 @@ enum Side {
     After,
 }
 
+/// Every attribute name a config may refer to (`[severity]`, `[[facts]]`,
+/// `[[ignore]]`): the families' names and the names they refine to, the open
+/// quantities named by `attributes/synonyms.toml` (the first word of each set), the
+/// ages the pipeline gives by kind, and the names `config.attributes` adds.
+pub fn attribute_names(config: &Config) -> std::collections::BTreeSet<String> {
+    #[derive(Deserialize)]
+    struct Sets {
+        set: Vec<Set>,
+    }
+    #[derive(Deserialize)]
+    struct Set {
+        words: Vec<String>,
+    }
+    let mut names = std::collections::BTreeSet::new();
+    for f in Lexicon::for_config(config).families() {
+        names.insert(f.name.clone());
+        names.extend(f.refine.values().cloned());
+        names.extend(f.heads.values().cloned());
+        names.extend(f.group.iter().cloned());
+    }
+    if let Ok(sets) = toml::from_str::<Sets>(include_str!("../attributes/synonyms.toml")) {
+        names.extend(
+            sets.set
+                .into_iter()
+                .filter_map(|s| s.words.into_iter().next()),
+        );
+    }
+    // Given by the pipeline from the claim's kind, not by a family.
+    names.extend(["age", "age_at_founding"].map(String::from));
+    names.extend(config.attributes.keys().cloned());
+    names
+}
+
+/// The names built in (without config additions), for telling a typo from a new name.
+pub fn builtin_attribute_names() -> std::collections::BTreeSet<String> {
+    attribute_names(&Config::default())
+}
+
 /// All attribute families with one automaton over their trigger phrases.
 #[derive(Debug, Clone)]
 pub struct Lexicon {

@@ -223,7 +223,7 @@ impl Claim {
     /// update syntax (`Claim { subject: …, ..Claim::new(…) }`).
     pub fn new(doc: &str, span: Span, text: &str, kind: Kind, value: Interval) -> Claim {
         Claim {
-            id: crate::pipeline::fingerprint(&[
+            id: crate::fingerprint::fingerprint(&[
                 doc,
                 &span.start.to_string(),
                 &span.end.to_string(),

@@ -21,13 +21,344 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The config a run uses, and where it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedConfig {
+    /// The parsed config (the defaults when no file was found).
+    pub config: Config,
+    /// The file it was read from; `None` when the defaults are used.
+    pub path: Option<PathBuf>,
+    /// The directory the config's path globs are relative to.
+    pub base: PathBuf,
+    /// The line each of the config's `[[facts]]` names its subject on.
+    pub fact_lines: Vec<usize>,
+}
+
+/// The config from `path` when given, else the `claimcheck.toml` found from `cwd` up,
+/// else the defaults.
+pub fn effective_config(path: Option<&Path>, cwd: &Path) -> Result<LoadedConfig, Error> {
+    let found = match path {
+        Some(p) => Some(p.to_path_buf()),
+        None => find_config(cwd),
+    };
+    match found {
+        Some(p) => {
+            let (config, text) = load_config_text(&p)?;
+            let fact_lines = fact_lines(&text, config.facts.len());
+            let base = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
+            Ok(LoadedConfig {
+                config,
+                path: Some(p),
+                base,
+                fact_lines,
+            })
+        }
+        None => Ok(LoadedConfig {
+            config: Config::default(),
+            path: None,
+            base: cwd.to_path_buf(),
+            fact_lines: Vec::new(),
+        }),
+    }
+}
+
 /// Reads and parses a config file; facts in it are checked to have a readable value.
 pub fn load_config(path: &Path) -> Result<Config, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    load_config_text(path).map(|(config, _)| config)
+}
+
+/// [`load_config`], also returning the text read.
+fn load_config_text(path: &Path) -> Result<(Config, String), Error> {
+    let text = crate::fsio::read_regular(path)?;
     let config: Config = parse_toml(&text, path)?;
+    check_numbers(&text, &config).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     check_rates(&config.rates).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
+    validate_config(&text, &config).map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     check_facts_in(&text, path, &config.facts, &config)?;
-    Ok(config)
+    Ok((config, text))
+}
+
+/// The 1-based line of the config file where each fact's `subject` is written (its
+/// `[[facts]]` header when the key cannot be found), in order.
+pub fn fact_lines(text: &str, n: usize) -> Vec<usize> {
+    (0..n)
+        .map(|i| {
+            key_line(text, "facts", Some(i), "subject")
+                .or_else(|| header_line(text, "facts", i))
+                .unwrap_or(1)
+        })
+        .collect()
+}
+
+/// One number to check: table, key, value, its range in words, and whether the value is
+/// in it.
+type NumberCheck = (
+    &'static str,
+    &'static str,
+    f64,
+    &'static str,
+    fn(f64) -> bool,
+);
+
+/// Checks every tunable number is finite and in its range; the message names the
+/// dotted key and its line.
+fn check_numbers(text: &str, config: &Config) -> Result<(), String> {
+    let h = &config.hedges;
+    let m = &config.matching;
+    let checks: [NumberCheck; 6] = [
+        ("hedges", "approx", h.approx, "from 0 up to 1", |v| {
+            (0.0..1.0).contains(&v)
+        }),
+        ("hedges", "nearly", h.nearly, "from 0 up to 1", |v| {
+            (0.0..1.0).contains(&v)
+        }),
+        (
+            "matching",
+            "name-similarity",
+            m.name_similarity,
+            "above 0, at most 1",
+            |v| v > 0.0 && v <= 1.0,
+        ),
+        (
+            "matching",
+            "tolerance",
+            m.tolerance,
+            "from 0 up to 1",
+            |v| (0.0..1.0).contains(&v),
+        ),
+        (
+            "matching",
+            "same-quantity-ratio",
+            m.same_quantity_ratio,
+            "1 or more",
+            |v| v >= 1.0,
+        ),
+        (
+            "rates",
+            "tolerance",
+            config.rates.tolerance,
+            "from 0 up to 1",
+            |v| (0.0..1.0).contains(&v),
+        ),
+    ];
+    for (table, key, v, range, ok) in checks {
+        let problem = if !v.is_finite() {
+            let shown = if v.is_nan() {
+                "nan".to_string()
+            } else {
+                format!("{v}")
+            };
+            format!("{shown} is not a number; it must be {range}")
+        } else if !ok(v) {
+            format!("{v} is out of range; it must be {range}")
+        } else {
+            continue;
+        };
+        let dotted = format!("{table}.{key}");
+        return Err(match key_line(text, table, None, key) {
+            Some(l) => format!("line {l}: `{dotted}`: {problem}"),
+            None => format!("`{dotted}`: {problem}"),
+        });
+    }
+    Ok(())
+}
+
+/// Checks the names and values serde cannot: dates, currency codes and attribute
+/// names. The message starts `line N: `key`:` and offers the closest known name.
+fn validate_config(text: &str, config: &Config) -> Result<(), String> {
+    let at = |line: Option<usize>, key: &str, msg: String| match line {
+        Some(l) => format!("line {l}: `{key}`: {msg}"),
+        None => format!("`{key}`: {msg}"),
+    };
+    if let Some(d) = &config.reference_date {
+        if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+            return Err(at(
+                key_line(text, "", None, "reference-date"),
+                "reference-date",
+                format!("{d:?} is not a date: write YYYY-MM-DD, e.g. \"2025-06-30\""),
+            ));
+        }
+    }
+    let d = &config.dollar;
+    if !(d.len() == 3 && d.chars().all(|c| c.is_ascii_uppercase())) {
+        return Err(at(
+            key_line(text, "", None, "dollar"),
+            "dollar",
+            format!("{d:?} is not an ISO 4217 currency code (three capital letters, e.g. \"USD\")"),
+        ));
+    }
+    for (i, names) in config.distinct.iter().enumerate() {
+        if names.len() < 2 || names.iter().any(|n| n.trim().is_empty()) {
+            return Err(at(
+                key_line(text, "", None, "distinct"),
+                "distinct",
+                format!("entry {i} ({names:?}) must list two or more names that are never merged"),
+            ));
+        }
+    }
+    for (canon, others) in &config.aliases {
+        if canon.trim().is_empty() || others.iter().any(|n| n.trim().is_empty()) {
+            return Err(at(
+                key_line(text, "aliases", None, canon),
+                &format!("aliases.{canon}"),
+                "a name is empty".into(),
+            ));
+        }
+    }
+    let builtin = crate::attribute::builtin_attribute_names();
+    for (name, phrases) in &config.attributes {
+        if !builtin.contains(name) {
+            if let Some(close) = did_you_mean(name, &builtin) {
+                return Err(at(
+                    key_line(text, "attributes", None, name),
+                    &format!("attributes.{name}"),
+                    format!(
+                        "unknown attribute {name:?}; did you mean {close:?}? (a new attribute \
+                         needs a name not this close to a built-in one)"
+                    ),
+                ));
+            }
+        }
+        if phrases.iter().any(|p| p.trim().is_empty()) {
+            return Err(at(
+                key_line(text, "attributes", None, name),
+                &format!("attributes.{name}"),
+                "an empty trigger phrase would match everywhere".into(),
+            ));
+        }
+    }
+    let known = crate::attribute::attribute_names(config);
+    for name in config.severity.keys() {
+        check_attribute(name, &known).map_err(|m| {
+            at(
+                key_line(text, "severity", None, name),
+                &format!("severity.{name}"),
+                m,
+            )
+        })?;
+    }
+    for (i, rule) in config.ignore.iter().enumerate() {
+        for name in &rule.attributes {
+            check_attribute(name, &known).map_err(|m| {
+                at(
+                    key_line(text, "ignore", Some(i), "attributes"),
+                    &format!("ignore[{i}].attributes"),
+                    m,
+                )
+            })?;
+        }
+    }
+    check_fact_names(text, &config.facts, &known)
+}
+
+/// Checks each fact names a known attribute and a subject.
+fn check_fact_names(
+    text: &str,
+    facts: &[Fact],
+    known: &std::collections::BTreeSet<String>,
+) -> Result<(), String> {
+    for (i, f) in facts.iter().enumerate() {
+        let line = |key: &str| {
+            key_line(text, "facts", Some(i), key)
+                .or_else(|| header_line(text, "facts", i))
+                .map_or(String::new(), |l| format!("line {l}: "))
+        };
+        check_attribute(&f.attribute, known)
+            .map_err(|m| format!("{}`facts[{i}].attribute`: {m}", line("attribute")))?;
+        if f.subject.trim().is_empty() {
+            return Err(format!(
+                "{}`facts[{i}].subject`: the subject is empty",
+                line("subject")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `Ok` for a known attribute name, else the error with the closest known name.
+fn check_attribute(name: &str, known: &std::collections::BTreeSet<String>) -> Result<(), String> {
+    if known.contains(name) {
+        return Ok(());
+    }
+    Err(match did_you_mean(name, known) {
+        Some(close) => format!("unknown attribute {name:?}; did you mean {close:?}?"),
+        None => format!(
+            "unknown attribute {name:?}; known attributes: {}",
+            known
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
+}
+
+/// The known name closest to `name`, when close enough to be what was meant.
+pub fn did_you_mean<'a>(
+    name: &str,
+    known: impl IntoIterator<Item = &'a String>,
+) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    known
+        .into_iter()
+        .map(|k| {
+            let kl = k.to_lowercase();
+            let prefix = kl.starts_with(&lower) || lower.starts_with(&kl);
+            let score = strsim::jaro_winkler(&lower, &kl).max(if prefix && lower.len() >= 4 {
+                0.9
+            } else {
+                0.0
+            });
+            (score, k)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, k)| k.as_str())
+}
+
+/// The 1-based line of `key = …` in table `table` ("" for the top level; for an array
+/// of tables, its `nth` entry).
+pub fn key_line(text: &str, table: &str, nth: Option<usize>, key: &str) -> Option<usize> {
+    let mut header = String::new();
+    let mut index = 0usize;
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for (i, raw) in text.split('\n').enumerate() {
+        let l = raw.trim();
+        if let Some(h) = l.strip_prefix("[[") {
+            header = h.split("]]").next().unwrap_or("").trim().to_string();
+            let c = counts.entry(header.clone()).or_default();
+            index = *c;
+            *c += 1;
+            continue;
+        }
+        if let Some(h) = l.strip_prefix('[') {
+            header = h.split(']').next().unwrap_or("").trim().to_string();
+            index = 0;
+            continue;
+        }
+        if header != table || nth.is_some_and(|n| n != index) {
+            continue;
+        }
+        if let Some((k, _)) = l.split_once('=') {
+            if k.trim().trim_matches(|c| c == '"' || c == '\'') == key {
+                return Some(i + 1);
+            }
+        }
+    }
+    None
+}
+
+/// The 1-based line of the `nth` `[[table]]` header.
+fn header_line(text: &str, table: &str, nth: usize) -> Option<usize> {
+    let header = format!("[[{table}]]");
+    text.split('\n')
+        .enumerate()
+        .filter(|(_, l)| l.trim().starts_with(&header))
+        .nth(nth)
+        .map(|(n, _)| n + 1)
 }
 
 /// Checks `[rates]`: three-letter upper-case codes, positive finite rates, a readable
@@ -59,9 +390,13 @@ fn check_rates(r: &crate::config::Rates) -> Result<(), String> {
 
 /// Reads a `--facts` file (`[[facts]]` entries), checking each has a readable value.
 pub fn load_facts_file(path: &Path, config: &Config) -> Result<FactsFile, Error> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
-    let file: FactsFile = parse_toml(&text, path)?;
+    let text = crate::fsio::read_regular(path)?;
+    let mut file: FactsFile = parse_toml(&text, path)?;
+    let known = crate::attribute::attribute_names(config);
+    check_fact_names(&text, &file.facts, &known)
+        .map_err(|e| Error::new(path, ErrorKind::Config(e)))?;
     check_facts_in(&text, path, &file.facts, config)?;
+    file.lines = fact_lines(&text, file.facts.len());
     Ok(file)
 }
 
@@ -70,12 +405,16 @@ pub fn load_facts_file(path: &Path, config: &Config) -> Result<FactsFile, Error>
 fn check_facts_in(text: &str, path: &Path, facts: &[Fact], config: &Config) -> Result<(), Error> {
     for (i, f) in facts.iter().enumerate() {
         if let Err(e) = resolve_fact(f, config) {
-            let line = text
-                .split('\n')
-                .enumerate()
-                .filter(|(_, l)| l.trim().starts_with("[[facts]]"))
-                .nth(i)
-                .map(|(n, _)| format!("line {}: ", n + 1))
+            let key = if e.contains("as-of") {
+                "as-of"
+            } else if e.contains("value") {
+                "value"
+            } else {
+                "low"
+            };
+            let line = key_line(text, "facts", Some(i), key)
+                .or_else(|| header_line(text, "facts", i))
+                .map(|n| format!("line {n}: "))
                 .unwrap_or_default();
             return Err(Error::new(
                 path,
@@ -338,6 +677,44 @@ mod tests {
         assert!(!select_paths("other/a.md", &inc, &exc));
         let none = PathMatcher::new(&[], None).unwrap();
         assert!(select_paths("other/a.md", &none, &none));
+    }
+
+    #[test]
+    fn distinct_needs_two_names_and_aliases_no_empty_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(
+            &path,
+            "dollar = \"USD\"\ndistinct = [[\"Alexandr Wang\"]]\n",
+        )
+        .unwrap();
+        let err = load_config(&path).unwrap_err().to_string();
+        assert!(err.contains("line 2: `distinct`: entry 0"), "{err}");
+        std::fs::write(&path, "[aliases]\n\"Scale AI\" = [\"\"]\n").unwrap();
+        let err = load_config(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("line 2: `aliases.Scale AI`: a name is empty"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn near_misses_get_the_closest_known_name() {
+        let known: Vec<String> = ["valuation", "founding_year", "age"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(did_you_mean("valuaton", &known), Some("valuation"));
+        assert_eq!(did_you_mean("founded", &known), Some("founding_year"));
+        assert_eq!(did_you_mean("weather", &known), None);
+    }
+
+    #[test]
+    fn key_line_finds_keys_in_tables_and_array_entries() {
+        let text = "a = 1\n[severity]\nage = \"info\"\n[[facts]]\nsubject = \"A\"\n[[facts]]\n\"subject\" = \"B\"\n";
+        assert_eq!(key_line(text, "", None, "a"), Some(1));
+        assert_eq!(key_line(text, "severity", None, "age"), Some(3));
+        assert_eq!(key_line(text, "facts", Some(1), "subject"), Some(7));
+        assert_eq!(key_line(text, "facts", Some(2), "subject"), None);
     }
 
     #[test]

@@ -13,9 +13,9 @@ use crate::attribute::Lexicon;
 use crate::claim::{Claim, Interval, Kind};
 use crate::config::Config;
 use crate::finding::{Finding, Severity, Verdict};
+use crate::fingerprint::fingerprint;
 use crate::group::ClaimGroup;
 use crate::identity::quantity::is_weak_rule;
-use crate::pipeline::fingerprint;
 use crate::timescope::{compatible, same_period};
 use std::collections::{BTreeMap, HashMap, HashSet};
 

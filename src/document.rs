@@ -62,6 +62,14 @@ impl Document {
         }
     }
 
+    /// The file the document was read from: a JSON record's file, else its id (the
+    /// path as given, or `-`). Path globs and changed sets match this, never a record id.
+    pub fn file(&self) -> &str {
+        self.origin
+            .as_ref()
+            .map_or(self.id.as_str(), |(f, _)| f.as_str())
+    }
+
     /// Sets the publication date (builder style).
     pub fn with_published(mut self, published: impl Into<String>) -> Self {
         self.published = Some(published.into());

@@ -17,6 +17,8 @@ pub struct Error {
 pub enum ErrorKind {
     /// The file could not be read.
     Io(std::io::Error),
+    /// The file could not be written.
+    Write(std::io::Error),
     /// The file holds binary data, not text.
     Binary,
     /// The file is not valid UTF-8; the byte offset of the first bad byte.
@@ -27,6 +29,13 @@ pub enum ErrorKind {
     Config(String),
     /// Anything else, as a message.
     Other(String),
+    /// A problem that does not stop the run (the input is still read), at a line.
+    Warning {
+        /// 1-based line.
+        line: usize,
+        /// What is wrong and what happens because of it.
+        message: String,
+    },
 }
 
 impl Error {
@@ -47,13 +56,28 @@ impl Error {
     }
 }
 
+impl Error {
+    /// Whether this is only a warning: the input was still read.
+    pub fn is_warning(&self) -> bool {
+        matches!(self.kind, ErrorKind::Warning { .. })
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let ErrorKind::Warning { line, message } = &self.kind {
+            let path = self
+                .path
+                .as_ref()
+                .map_or_else(String::new, |p| format!("{}:{line}: ", p.display()));
+            return write!(f, "warning: {path}{message}");
+        }
         if let Some(p) = &self.path {
             write!(f, "{}: ", p.display())?;
         }
         match &self.kind {
             ErrorKind::Io(e) => write!(f, "cannot read: {e}"),
+            ErrorKind::Write(e) => write!(f, "cannot write: {e}"),
             ErrorKind::Binary => write!(f, "binary file, not text; skipped"),
             ErrorKind::InvalidUtf8(at) => {
                 write!(
@@ -64,6 +88,7 @@ impl fmt::Display for Error {
             ErrorKind::Json(line, msg) => write!(f, "invalid JSON on line {line}: {msg}"),
             ErrorKind::Config(msg) => write!(f, "invalid config: {msg}"),
             ErrorKind::Other(msg) => write!(f, "{msg}"),
+            ErrorKind::Warning { message, .. } => write!(f, "warning: {message}"),
         }
     }
 }
@@ -71,7 +96,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
-            ErrorKind::Io(e) => Some(e),
+            ErrorKind::Io(e) | ErrorKind::Write(e) => Some(e),
             _ => None,
         }
     }

@@ -7,7 +7,7 @@ use crate::claim::{Claim, Interval};
 use crate::config::Config;
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{Finding, Severity, Verdict};
-use crate::pipeline::fingerprint;
+use crate::fingerprint::fingerprint;
 use serde::{Deserialize, Serialize};
 
 /// One verified figure.
@@ -36,6 +36,10 @@ pub struct Fact {
     /// Where the fact comes from, quoted in findings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The severity of a claim contradicting it; `error` when not given. `[severity]`
+    /// of the attribute never applies to fact conflicts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
 }
 
 /// A facts file: `[[facts]]` entries only.
@@ -44,6 +48,9 @@ pub struct Fact {
 pub struct FactsFile {
     /// The facts it lists.
     pub facts: Vec<Fact>,
+    /// The line each fact's `subject` is written on (filled when read from a file).
+    #[serde(skip)]
+    pub lines: Vec<usize>,
 }
 
 /// A fact with its value read into an interval.
@@ -62,12 +69,34 @@ pub struct ResolvedFact {
 pub fn resolve_fact(fact: &Fact, config: &Config) -> Result<ResolvedFact, String> {
     let mut unit = fact.unit.clone();
     let mut value = None;
+    if let Some(a) = &fact.as_of {
+        if !is_iso_date(a) {
+            return Err(format!(
+                "`as-of = {a:?}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+            ));
+        }
+    }
     if let Some(text) = &fact.value {
         let ctx = ExtractContext {
             config,
             published: fact.as_of.as_deref(),
         };
-        match extract_mentions(text, &ctx).into_iter().next() {
+        let mentions = extract_mentions(text, &ctx);
+        let whole = text.trim().trim_end_matches('.').trim_end();
+        let lead = text.len() - text.trim_start().len();
+        let covers = |m: &crate::claim::Mention| m.start <= lead && m.end >= lead + whole.len();
+        if mentions.len() > 1 || mentions.first().is_some_and(|m| !covers(m)) {
+            let read: Vec<String> = mentions
+                .iter()
+                .map(|m| format!("{:?}", text.get(m.start..m.end).unwrap_or("")))
+                .collect();
+            return Err(format!(
+                "`value = {text:?}` is not one figure (read as {}); write the figure alone, \
+                 e.g. \"$29 billion\", \"49%\" or \"2012\"",
+                read.join(" and ")
+            ));
+        }
+        match mentions.into_iter().next() {
             Some(m) => {
                 if unit.is_none() {
                     unit = m.unit.clone();
@@ -75,7 +104,9 @@ pub fn resolve_fact(fact: &Fact, config: &Config) -> Result<ResolvedFact, String
                 value = Some(m.value);
             }
             None if fact.low.is_none() && fact.high.is_none() => {
-                return Err(format!("no figure found in value {text:?}"));
+                return Err(format!(
+                    "no figure found in `value = {text:?}`; write it as digits, e.g. \"$29 billion\""
+                ));
             }
             None => {}
         }
@@ -108,6 +139,18 @@ pub fn resolve_fact(fact: &Fact, config: &Config) -> Result<ResolvedFact, String
         }),
         None => Err("needs `value` or `low`/`high`".to_string()),
     }
+}
+
+/// Whether `s` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
+pub fn is_iso_date(s: &str) -> bool {
+    let full = match s.len() {
+        4 => format!("{s}-01-01"),
+        7 => format!("{s}-01"),
+        10 => s.to_string(),
+        _ => return false,
+    };
+    s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+        && chrono::NaiveDate::parse_from_str(&full, "%Y-%m-%d").is_ok()
 }
 
 /// Every fact resolved, or the first error naming the fact by position and subject.
@@ -177,7 +220,7 @@ fn fact_finding(rf: &ResolvedFact, c: &Claim) -> Finding {
             &c.text,
         ]),
         verdict: Verdict::FactConflict,
-        severity: Severity::Error,
+        severity: rf.fact.severity.unwrap_or(Severity::Error),
         subject: c.subject.clone(),
         attribute: c.attribute.clone(),
         claims: vec![c.id.clone()],
@@ -214,7 +257,7 @@ pub fn number(v: f64) -> String {
 }
 
 /// The canonical, lower-cased form of a name under the config's aliases.
-fn canonical(name: &str, config: &Config) -> String {
+pub fn canonical(name: &str, config: &Config) -> String {
     let n = name.trim();
     for (canon, others) in &config.aliases {
         if canon.eq_ignore_ascii_case(n) || others.iter().any(|o| o.eq_ignore_ascii_case(n)) {
@@ -260,6 +303,7 @@ mod tests {
             unit: Some("USD".into()),
             as_of: None,
             source: Some("CFO interview".into()),
+            severity: None,
         }
     }
 

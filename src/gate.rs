@@ -11,8 +11,10 @@ use crate::config_file::PathMatcher;
 use crate::document::Document;
 use crate::facts::{check_facts, ResolvedFact};
 use crate::finding::{Finding, Report, Severity};
-use crate::pipeline::fingerprint;
-use crate::suppress::{apply_ignore_rules, apply_suppressions, parse_suppressions, DirectiveKind};
+use crate::fingerprint::fingerprint;
+use crate::suppress::{
+    apply_ignore_rules, apply_suppressions_used, parse_suppressions, DirectiveKind,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -65,8 +67,26 @@ pub struct GateReport {
     pub notices: Vec<Notice>,
     /// Findings hidden by an inline suppression.
     pub suppressed: usize,
+    /// The suppressions used, each with the claims it took out of findings (those
+    /// claims appear nowhere else in the report).
+    pub suppressions: Vec<UsedSuppression>,
     /// Findings hidden because the baseline lists them.
     pub baselined: usize,
+}
+
+/// An inline suppression that took claims out of findings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UsedSuppression {
+    /// The document it stands in.
+    pub doc: String,
+    /// 1-based line of the directive.
+    pub line: usize,
+    /// The directive (`claimcheck-disable-next-line`, `claimcheck-disable`).
+    pub directive: &'static str,
+    /// The reason given, if any.
+    pub reason: Option<String>,
+    /// The claims it suppressed.
+    pub claims: Vec<Claim>,
 }
 
 impl GateReport {
@@ -76,6 +96,7 @@ impl GateReport {
             report,
             notices: Vec::new(),
             suppressed: 0,
+            suppressions: Vec::new(),
             baselined: 0,
         }
     }
@@ -103,6 +124,28 @@ pub enum FailOn {
     Never,
 }
 
+/// `--fail-on error|warning|info|never`: the levels, named as on the command line.
+impl clap::ValueEnum for FailOn {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            FailOn::At(Severity::Error),
+            FailOn::At(Severity::Warning),
+            FailOn::At(Severity::Info),
+            FailOn::Never,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            FailOn::At(Severity::Error) => "error",
+            FailOn::At(Severity::Warning) => "warning",
+            FailOn::At(Severity::Info) => "info",
+            FailOn::At(Severity::None) => return None,
+            FailOn::Never => "never",
+        }))
+    }
+}
+
 /// Applies facts, ignores, severities, suppressions, baseline and changed files to a
 /// report, in that order, and re-sorts and recounts its findings.
 pub fn apply_gate(
@@ -120,19 +163,38 @@ pub fn apply_gate(
     } = report;
 
     findings.extend(check_facts(settings.facts, &claims, config));
-    let findings = apply_ignore_rules(findings, &claims, settings.ignore);
+    let findings = apply_ignore_rules(findings, &claims, docs, settings.ignore);
     let findings = apply_severities(findings, &config.severity);
 
     let suppressions: Vec<_> = docs.iter().flat_map(parse_suppressions).collect();
-    let (findings, suppressed, unused) = apply_suppressions(findings, &claims, &suppressions);
+    let (findings, suppressed, unused, used) =
+        apply_suppressions_used(findings, &claims, &suppressions);
+    // Suppressed claims leave the report's claim list for the list of suppressions.
+    let taken: std::collections::BTreeSet<&String> = used.values().flatten().collect();
+    let (claims, out): (Vec<Claim>, Vec<Claim>) =
+        claims.into_iter().partition(|c| !taken.contains(&c.id));
+    let used_suppressions: Vec<UsedSuppression> = used
+        .iter()
+        .filter_map(|(&i, ids)| {
+            let s = suppressions.get(i)?;
+            Some(UsedSuppression {
+                doc: s.doc.clone(),
+                line: s.line,
+                directive: directive_name(s.kind),
+                reason: s.reason.clone(),
+                claims: out
+                    .iter()
+                    .filter(|c| ids.contains(&c.id))
+                    .cloned()
+                    .collect(),
+            })
+        })
+        .collect();
     let mut notices: Vec<Notice> = unused
         .iter()
         .filter_map(|&i| suppressions.get(i))
         .map(|s| {
-            let what = match s.kind {
-                DirectiveKind::DisableNextLine => "claimcheck-disable-next-line",
-                DirectiveKind::Disable => "claimcheck-disable",
-            };
+            let what = directive_name(s.kind);
             Notice {
                 kind: NoticeKind::UnusedSuppression,
                 severity: Severity::Warning,
@@ -152,7 +214,7 @@ pub fn apply_gate(
 
     let (mut findings, baselined) = match settings.baseline {
         Some(b) => {
-            let (new, old, gone) = apply_baseline(findings, b);
+            let (new, old, gone) = apply_baseline(findings, &claims, b);
             notices.extend(gone.into_iter().map(|e| Notice {
                 kind: NoticeKind::BaselineEntryGone,
                 severity: Severity::Info,
@@ -175,20 +237,24 @@ pub fn apply_gate(
 
     if let Some(changed) = settings.changed {
         let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+        // A JSON record is changed when its file is.
+        let files: BTreeMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.file())).collect();
+        let file_of = |doc: &'_ str| -> String { files.get(doc).map_or(doc, |f| *f).to_string() };
         findings.retain(|f| {
             f.claims.iter().any(|id| {
                 by_id
                     .get(id.as_str())
-                    .is_some_and(|c| changed.contains_doc(&c.doc))
+                    .is_some_and(|c| changed.contains_doc(&file_of(&c.doc)))
             })
         });
         notices.retain(|n| match (&n.kind, &n.doc) {
-            (_, Some(doc)) => changed.contains_doc(doc),
+            (_, Some(doc)) => changed.contains_doc(&file_of(doc)),
             (NoticeKind::BaselineEntryGone, None) => true,
             (_, None) => false,
         });
     }
 
+    name_records_by_file(&mut findings, &claims, docs);
     sort_findings(&mut findings);
     notices.sort_by(|a, b| {
         (&a.doc, a.line, a.column, &a.fingerprint).cmp(&(&b.doc, b.line, b.column, &b.fingerprint))
@@ -206,8 +272,66 @@ pub fn apply_gate(
         },
         notices,
         suppressed: suppressed.len(),
+        suppressions: used_suppressions,
         baselined,
     }
+}
+
+fn directive_name(kind: DirectiveKind) -> &'static str {
+    match kind {
+        DirectiveKind::DisableNextLine => "claimcheck-disable-next-line",
+        DirectiveKind::Disable => "claimcheck-disable",
+    }
+}
+
+/// In findings' messages, a JSON record's place (`in wire-002:1`) becomes its file and
+/// line with the record id beside it (`in articles/wire.jsonl:2 (record wire-002)`),
+/// since the id is no path.
+fn name_records_by_file(findings: &mut [Finding], claims: &[Claim], docs: &[Document]) {
+    let origins: BTreeMap<&str, (&str, usize)> = docs
+        .iter()
+        .filter_map(|d| {
+            d.origin
+                .as_ref()
+                .map(|(f, l)| (d.id.as_str(), (f.as_str(), *l)))
+        })
+        .collect();
+    if origins.is_empty() {
+        return;
+    }
+    let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    for f in findings {
+        for id in &f.claims {
+            let Some(c) = by_id.get(id.as_str()) else {
+                continue;
+            };
+            let Some((file, line)) = origins.get(c.doc.as_str()) else {
+                continue;
+            };
+            let from = format!(" in {}:{}", c.doc, c.span.line);
+            let file = file.trim_start_matches("./");
+            let to = format!(" in {file}:{line} (record {})", c.doc);
+            f.message = replace_whole(&f.message, &from, &to);
+        }
+    }
+}
+
+/// `text` with each `from` not followed by a digit replaced by `to`.
+fn replace_whole(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(from) {
+        let after = &rest[i + from.len()..];
+        out.push_str(&rest[..i]);
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            out.push_str(from);
+        } else {
+            out.push_str(to);
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 fn count(findings: &[Finding], s: Severity) -> usize {
@@ -215,13 +339,14 @@ fn count(findings: &[Finding], s: Severity) -> usize {
 }
 
 /// Gives findings of a configured attribute that configured severity (agreeing groups,
-/// severity `none`, stay as they are).
+/// severity `none`, stay as they are; a house-fact conflict keeps the severity its fact
+/// gives, `error` by default).
 pub fn apply_severities(
     mut findings: Vec<Finding>,
     overrides: &BTreeMap<String, Severity>,
 ) -> Vec<Finding> {
     for f in &mut findings {
-        if f.severity == Severity::None {
+        if f.severity == Severity::None || f.verdict == crate::finding::Verdict::FactConflict {
             continue;
         }
         if let Some(s) = f.attribute.as_ref().and_then(|a| overrides.get(a)) {

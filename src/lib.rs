@@ -16,6 +16,8 @@
 //! 6. [`gate`] applies what a newsroom configured in `claimcheck.toml` ([`config_file`]):
 //!    house facts ([`facts`]), ignores and inline suppressions ([`suppress`]), a
 //!    [`baseline`] and pull-request mode ([`changed`]).
+//!    [`run`] wires it all for the `check` command: [`run::CheckOptions`] (what the flags
+//!    say) → [`run::run_check`] → the gated report, its documents, errors and warnings.
 //! 7. [`report`] renders a report for people, Markdown, JSON and CI formats;
 //!    [`mod@explain`] tells, for one place in a document, how each figure was read and
 //!    why it was or was not compared.
@@ -46,6 +48,8 @@ pub mod explain;
 pub mod extract;
 pub mod facts;
 pub mod finding;
+pub mod fingerprint;
+pub mod fsio;
 pub mod gate;
 pub mod group;
 pub mod identity;
@@ -53,6 +57,7 @@ pub mod load;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
+pub mod run;
 pub mod segment;
 pub mod subject;
 pub mod suppress;

@@ -1,18 +1,14 @@
 //! The `claimcheck` binary: parses arguments, runs the library, picks a renderer and
 //! maps the outcome to an exit code (0 clean, 1 findings, 2 usage or input error).
 
-use claimcheck::baseline::{baseline_from, read_baseline, write_baseline, Baseline};
-use claimcheck::changed::{changed_since, ChangedSet};
-use claimcheck::config_file::{
-    find_config, load_config, load_facts_file, select_paths, show_config, PathMatcher,
-};
-use claimcheck::facts::resolve_facts;
-use claimcheck::gate::{apply_gate, gate_fails, FailOn, GateSettings};
+use claimcheck::config_file::{effective_config, show_config};
+use claimcheck::gate::{gate_fails, FailOn};
 use claimcheck::report::{
-    render, render_claims, ClaimFormat, OutputFormat, RenderOptions, RepoPaths,
+    render, render_claims, ClaimFormat, ColorChoice, OutputFormat, RenderOptions, RepoPaths,
 };
-use claimcheck::{check, extract_all, load_paths, Config, Document, Error, Severity};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use claimcheck::run::{run_check as run_check_with, same_file, CheckOptions};
+use claimcheck::{check, extract_all, load_paths, Config, Error, Severity};
+use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,8 +32,8 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Human)]
-        format: ExtractFormat,
+        #[arg(long, value_enum, default_value_t = ClaimFormat::Human)]
+        format: ClaimFormat,
         /// Read this config file instead of the `claimcheck.toml` found from here up.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
@@ -56,6 +52,12 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// Print a shell completion script (`claimcheck completions bash > …`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Show the effective configuration.
     Config {
         /// Print the effective config as TOML, defaults included.
@@ -72,11 +74,11 @@ struct CheckArgs {
     /// Files or directories to read; `-` reads standard input. Default: `.`.
     paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    format: CheckFormat,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
     /// Fail (exit 1) on findings at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailLevel::Error)]
-    fail_on: FailLevel,
+    #[arg(long, value_enum, default_value_t = FailOn::At(Severity::Error))]
+    fail_on: FailOn,
     /// Exit 0 even when findings reach `--fail-on` (errors still exit 2).
     #[arg(long)]
     exit_zero: bool,
@@ -95,48 +97,31 @@ struct CheckArgs {
     /// Record the current findings in this baseline file and exit 0.
     #[arg(long, value_name = "FILE")]
     write_baseline: Option<PathBuf>,
-    /// Report only findings that involve one of these files.
-    #[arg(long, value_name = "PATH", num_args = 1.., conflicts_with = "changed_since")]
+    /// Report only findings that involve this file (repeat for each changed file); the
+    /// PATHS are still the whole archive to compare it with.
+    #[arg(long, value_name = "FILE", conflicts_with = "changed_since")]
     changed: Vec<PathBuf>,
+    /// Compare with the archive at this path (repeatable) and take the PATHS as the
+    /// changed files, reporting only findings that involve them: the form of the
+    /// pre-commit hook, where the staged files come last.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["changed", "changed_since"])]
+    archive: Vec<PathBuf>,
     /// Report only findings that involve a file changed since this git ref (plus
     /// untracked files).
     #[arg(long, value_name = "GITREF")]
     changed_since: Option<String>,
+    /// Print only the findings: no summary line, no informational notices (human format).
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Exit 0 when no input document is found (by default an error, exit 2).
+    #[arg(long)]
+    allow_empty: bool,
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum CheckFormat {
-    Human,
-    Markdown,
-    Json,
-    Github,
-    Sarif,
-    Junit,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FailLevel {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ExtractFormat {
-    Human,
-    Json,
-    Jsonl,
 }
 
 fn main() -> ExitCode {
@@ -145,9 +130,60 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("claimcheck: {e}");
+            // Only writing the output fails with an io::Error here; inputs are reported
+            // as the library's errors.
+            eprintln!("claimcheck: cannot write the output to standard output: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Whether standard output was closed when the program started. The Rust runtime then
+/// opens `/dev/null` read-write in its place, where a shell's `>/dev/null` opens it
+/// write-only; on Linux `/proc` tells the two apart. Elsewhere: never detected.
+fn stdout_was_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        let null = std::fs::read_link("/proc/self/fd/1")
+            .is_ok_and(|p| p == std::path::Path::new("/dev/null"));
+        let read_write = std::fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        });
+        null && read_write
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+/// Standard output, buffered, such that every write error reaches us: the standard
+/// library's handle silently drops writes to a closed standard output, which would lose
+/// the report.
+fn stdout_writer() -> std::io::Result<Box<dyn Write>> {
+    if stdout_was_closed() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotConnected,
+            "standard output is closed",
+        ));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = std::io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map_err(|e| {
+                std::io::Error::new(e.kind(), format!("standard output is closed ({e})"))
+            })?;
+        Ok(Box::new(std::io::BufWriter::new(std::fs::File::from(fd))))
+    }
+    #[cfg(not(unix))]
+    {
+        Ok(Box::new(std::io::BufWriter::new(std::io::stdout())))
     }
 }
 
@@ -159,14 +195,28 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             paths,
             config,
         } => run_explain(&target, paths, config.as_deref()),
+        Command::Completions { shell } => {
+            let mut out = stdout_writer()?;
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "claimcheck", &mut out);
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Config { show, config } => {
-            let (config, _) = match effective_config(config.as_deref()) {
+            let loaded = match effective_config(config.as_deref(), &current_dir()) {
                 Ok(c) => c,
                 Err(e) => return Ok(usage_error(&e)),
             };
-            let mut out = std::io::stdout().lock();
+            let mut out = stdout_writer()?;
             if show {
-                write!(out, "{}", show_config(&config))?;
+                match &loaded.path {
+                    Some(p) => writeln!(out, "# loaded from {}", p.display())?,
+                    None => writeln!(
+                        out,
+                        "# no claimcheck.toml found from the current directory up: the defaults"
+                    )?,
+                }
+                write!(out, "{}", show_config(&loaded.config))?;
             } else {
                 writeln!(
                     out,
@@ -181,7 +231,7 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             format,
             config,
         } => {
-            let (config, _) = match effective_config(config.as_deref()) {
+            let config = match config_here(config.as_deref()) {
                 Ok(c) => c,
                 Err(e) => return Ok(usage_error(&e)),
             };
@@ -189,14 +239,9 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             for e in &errors {
                 eprintln!("claimcheck: {e}");
             }
+            let errors: Vec<&Error> = errors.iter().filter(|e| !e.is_warning()).collect();
             let claims = extract_all(&docs, &config);
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let format = match format {
-                ExtractFormat::Human => ClaimFormat::Human,
-                ExtractFormat::Json => ClaimFormat::Json,
-                ExtractFormat::Jsonl => ClaimFormat::Jsonl,
-            };
+            let mut out = stdout_writer()?;
             render_claims(&docs, &claims, format, &mut out)?;
             out.flush()?;
             Ok(if errors.is_empty() {
@@ -214,7 +259,7 @@ fn run_explain(
     paths: Vec<PathBuf>,
     config: Option<&Path>,
 ) -> std::io::Result<ExitCode> {
-    let (config, _) = match effective_config(config) {
+    let config = match config_here(config) {
         Ok(c) => c,
         Err(e) => return Ok(usage_error(&e)),
     };
@@ -255,7 +300,7 @@ fn run_explain(
     };
     let report = check(&docs, &config);
     let items = claimcheck::explain::explain(&report, &doc.id, line, column);
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout_writer()?;
     if items.is_empty() {
         writeln!(
             out,
@@ -283,195 +328,79 @@ fn parse_target(t: &str) -> Option<(&str, usize, Option<usize>)> {
     }
 }
 
-/// Whether two paths name the same file (as written, or once resolved).
-fn same_file(a: &str, b: &str) -> bool {
-    let strip = |s: &str| s.trim_start_matches("./").to_string();
-    strip(a) == strip(b)
-        || matches!(
-            (std::fs::canonicalize(a), std::fs::canonicalize(b)),
-            (Ok(x), Ok(y)) if x == y
-        )
-}
-
 fn usage_error(e: &dyn std::fmt::Display) -> ExitCode {
     eprintln!("claimcheck: {e}");
     ExitCode::from(2)
 }
 
 /// The config from `--config`, else the `claimcheck.toml` found from the current
-/// directory up, else the defaults; with the directory globs are relative to.
-fn effective_config(path: Option<&Path>) -> Result<(Config, PathBuf), Error> {
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let found = match path {
-        Some(p) => Some(p.to_path_buf()),
-        None => find_config(&cwd),
-    };
-    match found {
-        Some(p) => {
-            let config = load_config(&p)?;
-            let base = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .map_or_else(|| cwd.clone(), Path::to_path_buf);
-            Ok((config, base))
-        }
-        None => Ok((Config::default(), cwd)),
-    }
+/// directory up, else the defaults.
+fn config_here(path: Option<&Path>) -> Result<Config, Error> {
+    Ok(effective_config(path, &current_dir())?.config)
+}
+
+fn current_dir() -> PathBuf {
+    std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
 }
 
 fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
-    let (mut config, base) = match effective_config(args.config.as_deref()) {
-        Ok(c) => c,
+    let opts = CheckOptions {
+        paths: args.paths,
+        config: args.config,
+        facts: args.facts,
+        baseline: args.baseline,
+        write_baseline: args.write_baseline,
+        changed: args.changed,
+        archive: args.archive,
+        changed_since: args.changed_since,
+        allow_empty: args.allow_empty,
+        cwd: current_dir(),
+    };
+    let run = match run_check_with(&opts) {
+        Ok(r) => r,
         Err(e) => return Ok(usage_error(&e)),
     };
-    for f in &args.facts {
-        match load_facts_file(f, &config) {
-            Ok(file) => config.facts.extend(file.facts),
-            Err(e) => return Ok(usage_error(&e)),
-        }
-    }
-    let facts = match resolve_facts(&config.facts, &config) {
-        Ok(f) => f,
-        Err(e) => return Ok(usage_error(&e)),
-    };
-    let matcher = |globs: &[String]| PathMatcher::new(globs, Some(&base));
-    let (include, exclude) = match (matcher(&config.include), matcher(&config.exclude)) {
-        (Ok(i), Ok(e)) => (i, e),
-        (Err(e), _) | (_, Err(e)) => return Ok(usage_error(&format!("config: {e}"))),
-    };
-    let mut ignore = Vec::new();
-    for rule in &config.ignore {
-        match matcher(std::slice::from_ref(&rule.path)) {
-            Ok(m) => ignore.push((m, rule.clone())),
-            Err(e) => return Ok(usage_error(&format!("config: ignore: {e}"))),
-        }
-    }
-    let baseline: Option<Baseline> = match &args.baseline {
-        Some(p) => match read_baseline(p) {
-            Ok(b) => Some(b),
-            Err(e) => return Ok(usage_error(&e)),
-        },
-        None => None,
-    };
-    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let changed: Option<ChangedSet> = if let Some(r) = &args.changed_since {
-        match changed_since(r, &cwd) {
-            Ok(c) => Some(c),
-            Err(e) => return Ok(usage_error(&e)),
-        }
-    } else if !args.changed.is_empty() {
-        Some(ChangedSet::new(args.changed.iter().cloned(), &cwd))
-    } else {
-        None
-    };
-
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    // The gate's own files (baseline, facts, config) are never articles, even when a
-    // directory walk meets them.
-    let own_files = ChangedSet::new(
-        args.baseline
-            .iter()
-            .chain(&args.write_baseline)
-            .chain(&args.facts)
-            .chain(&args.config)
-            .cloned(),
-        &cwd,
-    );
-    let wanted = |id: &str| select_paths(id, &include, &exclude) && !own_files.contains_doc(id);
-    let (docs, errors) = load_paths(&paths);
-    let docs: Vec<Document> = docs
-        .into_iter()
-        .filter(|d| d.id == "-" || wanted(&d.id))
-        .collect();
-    let errors: Vec<Error> = errors
-        .into_iter()
-        .filter(|e| e.path.as_ref().is_none_or(|p| wanted(&p.to_string_lossy())))
-        .collect();
-    for e in &errors {
+    for e in &run.input_errors {
         eprintln!("claimcheck: {e}");
     }
-
-    let report = check(&docs, &config);
-
-    if let Some(path) = &args.write_baseline {
-        let gated = apply_gate(
-            report,
-            &docs,
-            &config,
-            &GateSettings {
-                facts: &facts,
-                ignore: &ignore,
-                baseline: None,
-                changed: None,
-            },
-        );
-        let b = baseline_from(&gated.report.findings, &gated.report.claims);
-        if let Err(e) = write_baseline(path, &b) {
-            return Ok(usage_error(&e));
-        }
-        eprintln!(
-            "claimcheck: wrote {} findings to {}",
-            b.findings.len(),
-            path.display()
-        );
-        return Ok(if errors.is_empty() {
-            ExitCode::SUCCESS
-        } else {
+    for w in &run.warnings {
+        eprintln!("claimcheck: warning: {w}");
+    }
+    let input_failed = !run.input_errors.is_empty();
+    if let Some((path, n)) = &run.wrote_baseline {
+        let findings = if *n == 1 { "finding" } else { "findings" };
+        eprintln!("claimcheck: wrote {n} {findings} to {}", path.display());
+        return Ok(if input_failed {
             ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
         });
     }
-
-    let gated = apply_gate(
-        report,
-        &docs,
-        &config,
-        &GateSettings {
-            facts: &facts,
-            ignore: &ignore,
-            baseline: baseline.as_ref(),
-            changed: changed.as_ref(),
-        },
-    );
-    let fail_on = match args.fail_on {
-        FailLevel::Error => FailOn::At(Severity::Error),
-        FailLevel::Warning => FailOn::At(Severity::Warning),
-        FailLevel::Info => FailOn::At(Severity::Info),
-        FailLevel::Never => FailOn::Never,
-    };
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
     let opts = RenderOptions {
-        color,
+        color: args.color.enabled(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        ),
         all: args.all,
-        fail_on,
+        quiet: args.quiet,
+        fail_on: args.fail_on,
         repo: github_workspace(),
         ..RenderOptions::default()
     };
-    let format = match args.format {
-        CheckFormat::Human => OutputFormat::Human,
-        CheckFormat::Markdown => OutputFormat::Markdown,
-        CheckFormat::Json => OutputFormat::Json,
-        CheckFormat::Github => OutputFormat::Github,
-        CheckFormat::Sarif => OutputFormat::Sarif,
-        CheckFormat::Junit => OutputFormat::Junit,
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    render(&gated, &docs, format, &opts, &mut out)?;
-    out.flush()?;
-    Ok(if !errors.is_empty() {
+    if let Some(path) = &args.output {
+        let mut bytes = Vec::new();
+        render(&run.report, &run.docs, args.format, &opts, &mut bytes)?;
+        if let Err(e) = claimcheck::fsio::write_atomic(path, &bytes) {
+            return Ok(usage_error(&e));
+        }
+    } else {
+        let mut out = stdout_writer()?;
+        render(&run.report, &run.docs, args.format, &opts, &mut out)?;
+        out.flush()?;
+    }
+    Ok(if input_failed {
         ExitCode::from(2)
-    } else if gate_fails(&gated, fail_on) && !args.exit_zero {
+    } else if gate_fails(&run.report, args.fail_on) && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

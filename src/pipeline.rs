@@ -27,6 +27,9 @@ use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
 use crate::text::find_words;
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
 
+/// Kept here for callers of the earlier `pipeline::fingerprint`; it lives in [`crate::fingerprint`].
+pub use crate::fingerprint::fingerprint;
+
 /// What the per-document stages produce before names are merged across documents.
 #[derive(Debug, Clone)]
 pub struct Analysis {
@@ -641,21 +644,6 @@ pub fn fold_whitespace(s: &str) -> String {
         out.push_str(w);
     }
     out
-}
-
-/// A short stable hex fingerprint (FNV-1a 64) of the parts, separated by NUL.
-pub fn fingerprint(parts: &[&str]) -> String {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
-    }
-    format!("{h:016x}")
 }
 
 #[cfg(test)]

@@ -135,8 +135,28 @@ pub fn apply_suppressions(
     claims: &[Claim],
     suppressions: &[Suppression],
 ) -> (Vec<Finding>, Vec<Finding>, Vec<usize>) {
+    let (kept, suppressed, unused, _) = apply_suppressions_used(findings, claims, suppressions);
+    (kept, suppressed, unused)
+}
+
+/// Findings kept, findings suppressed, unused suppressions (indices), and for each used
+/// suppression the ids of the claims it took out of findings.
+pub type SuppressionOutcome = (
+    Vec<Finding>,
+    Vec<Finding>,
+    Vec<usize>,
+    BTreeMap<usize, BTreeSet<String>>,
+);
+
+/// [`apply_suppressions`], also saying which claims each used suppression took out of
+/// findings (suppression index → claim ids, sorted).
+pub fn apply_suppressions_used(
+    findings: Vec<Finding>,
+    claims: &[Claim],
+    suppressions: &[Suppression],
+) -> SuppressionOutcome {
     let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let mut used = BTreeSet::new();
+    let mut used: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut kept = Vec::new();
     let mut suppressed = Vec::new();
     for f in findings {
@@ -152,9 +172,10 @@ pub fn apply_suppressions(
         let mut hit = false;
         for id in &f.claims {
             if let Some(c) = by_id.get(id.as_str()) {
-                let cover = covering(c);
-                hit |= !cover.is_empty();
-                used.extend(cover);
+                for i in covering(c) {
+                    hit = true;
+                    used.entry(i).or_default().insert(c.id.clone());
+                }
             }
         }
         if !hit {
@@ -167,9 +188,9 @@ pub fn apply_suppressions(
         }
     }
     let unused = (0..suppressions.len())
-        .filter(|i| !used.contains(i))
+        .filter(|i| !used.contains_key(i))
         .collect();
-    (kept, suppressed, unused)
+    (kept, suppressed, unused, used)
 }
 
 /// Removes from findings the claims that `[[ignore]]` rules leave out (see
@@ -177,15 +198,19 @@ pub fn apply_suppressions(
 pub fn apply_ignore_rules(
     findings: Vec<Finding>,
     claims: &[Claim],
+    docs: &[Document],
     rules: &[(PathMatcher, IgnoreRule)],
 ) -> Vec<Finding> {
     if rules.is_empty() {
         return findings;
     }
     let by_id: BTreeMap<&str, &Claim> = claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    // Globs match files: a JSON record is where its file is.
+    let files: BTreeMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.file())).collect();
     let ignored = |c: &Claim| {
+        let file = files.get(c.doc.as_str()).copied().unwrap_or(&c.doc);
         rules.iter().any(|(m, r)| {
-            m.matches(&c.doc)
+            m.matches(file)
                 && (r.attributes.is_empty()
                     || c.attribute
                         .as_deref()
@@ -207,6 +232,12 @@ pub fn without_claims(
     remove: impl Fn(&Claim) -> bool,
 ) -> Option<Finding> {
     let before = f.claims.len();
+    let removed: Vec<&Claim> = f
+        .claims
+        .iter()
+        .filter_map(|id| by_id.get(id.as_str()).copied())
+        .filter(|c| remove(c))
+        .collect();
     f.claims
         .retain(|id| by_id.get(id.as_str()).is_none_or(|c| !remove(c)));
     if f.claims.len() == before {
@@ -230,7 +261,83 @@ pub fn without_claims(
         .iter()
         .enumerate()
         .any(|(i, a)| left.iter().skip(i + 1).any(|b| !a.value.overlaps(&b.value)));
-    any_disjoint.then_some(f)
+    if !any_disjoint {
+        return None;
+    }
+    // The message was written with every claim: say it again with the ones left, so a
+    // figure taken out is quoted nowhere.
+    f.message = without_quotes(&f.message, &removed).unwrap_or_else(|| restate(&f, &left));
+    Some(f)
+}
+
+/// The message without the parts (`; `-separated) that quote a removed claim, when that
+/// leaves its head and a disagreement; `None` when it cannot be cut that way.
+fn without_quotes(message: &str, removed: &[&Claim]) -> Option<String> {
+    let quotes = |p: &str, c: &Claim| {
+        p.contains(&format!("\"{}\" (", c.text))
+            && p.contains(&format!(" in {}:{}", c.doc, c.span.line))
+    };
+    let pieces: Vec<&str> = message.split("; ").collect();
+    if !removed.iter().any(|c| pieces.iter().any(|p| quotes(p, c))) {
+        return Some(message.to_string());
+    }
+    if removed.iter().any(|c| quotes(pieces[0], c)) {
+        return None;
+    }
+    let kept: Vec<&str> = pieces
+        .into_iter()
+        .filter(|p| !removed.iter().any(|c| quotes(p, c)))
+        .collect();
+    let cut = kept.join("; ");
+    let disagreement = cut.contains(" vs ") || cut.contains("differing: ");
+    disagreement.then_some(cut)
+}
+
+/// A finding's message for the claims `left` in it: what most sources say and which
+/// differ, each with its time scope and place.
+fn restate(f: &Finding, left: &[&Claim]) -> String {
+    let head = match (f.subject.as_deref(), f.attribute.as_deref()) {
+        (Some(s), Some(a)) => format!("{s} {}", a.replace('_', " ")),
+        (Some(s), None) => s.to_string(),
+        (None, Some(a)) => a.replace('_', " "),
+        (None, None) => "figures".to_string(),
+    };
+    let when = |c: &Claim| match &c.as_of {
+        Some(t) => format!("as of {t}"),
+        None => "time unknown".to_string(),
+    };
+    let describe = |c: &Claim| format!("\"{}\" ({}) in {}:{}", c.text, when(c), c.doc, c.span.line);
+    // The value most documents state, and how many state it.
+    let mut docs_by_text: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for c in left {
+        docs_by_text.entry(&c.text).or_default().insert(&c.doc);
+    }
+    let Some(major) = left.iter().max_by_key(|c| {
+        (
+            docs_by_text[c.text.as_str()].len(),
+            std::cmp::Reverse(c.id.as_str()),
+        )
+    }) else {
+        return head;
+    };
+    let n = docs_by_text[major.text.as_str()].len();
+    let mut seen = BTreeSet::new();
+    let others: Vec<String> = left
+        .iter()
+        .filter(|c| !c.value.overlaps(&major.value))
+        .filter(|c| seen.insert((c.doc.as_str(), c.text.as_str())))
+        .map(|c| describe(c))
+        .collect();
+    if n <= 1 {
+        format!("{head}: {} vs {}", describe(major), others.join("; "))
+    } else {
+        format!(
+            "{head}: {n} sources say \"{}\" ({}); differing: {}",
+            major.text,
+            when(major),
+            others.join("; ")
+        )
+    }
 }
 
 #[cfg(test)]
@@ -334,7 +441,7 @@ mod tests {
             attributes: vec!["age".into()],
         };
         let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
-        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[(m, rule)]);
+        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[], &[(m, rule)]);
         assert!(out.is_empty());
     }
 
@@ -350,7 +457,7 @@ mod tests {
             attributes: vec![],
         };
         let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
-        let out = apply_ignore_rules(vec![finding(&["x", "y", "z"])], &claims, &[(m, rule)]);
+        let out = apply_ignore_rules(vec![finding(&["x", "y", "z"])], &claims, &[], &[(m, rule)]);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].claims, vec!["y", "z"]);
     }
@@ -366,7 +473,7 @@ mod tests {
             attributes: vec!["valuation".into()],
         };
         let m = PathMatcher::new(std::slice::from_ref(&rule.path), None).unwrap();
-        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[(m, rule)]);
+        let out = apply_ignore_rules(vec![finding(&["x", "y"])], &claims, &[], &[(m, rule)]);
         assert_eq!(out.len(), 1);
     }
 

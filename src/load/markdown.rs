@@ -67,6 +67,103 @@ fn front_matter(source: &str) -> Option<(usize, Meta)> {
     None
 }
 
+/// What is wrong with the front matter `source` opens with, as (1-based line, message):
+/// a fence never closed (the block is then read as text), TOML that does not parse, a
+/// YAML line that is not `key: value`, a date that is not one. Each problem would
+/// otherwise lose the metadata silently.
+pub fn front_matter_problems(source: &str) -> Vec<(usize, String)> {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let ranges = line_ranges(source);
+    let Some(&(fs, fe, _)) = ranges.first() else {
+        return Vec::new();
+    };
+    let first = source.get(fs + bom..fe).unwrap_or("").trim_end();
+    let (closers, toml): (&[&str], bool) = match first {
+        "---" => (&["---", "..."], false),
+        "+++" => (&["+++"], true),
+        _ => return Vec::new(),
+    };
+    let Some(close) = ranges
+        .iter()
+        .skip(1)
+        .position(|&(ls, le, _)| closers.contains(&source.get(ls..le).unwrap_or("").trim_end()))
+    else {
+        return vec![(
+            1,
+            format!(
+                "front matter opened with `{first}` is never closed; the whole file is read \
+                 as text and its metadata is lost"
+            ),
+        )];
+    };
+    let body = &ranges[1..=close];
+    let mut out = Vec::new();
+    if toml {
+        let to = ranges[close + 1].0;
+        let from = body.first().map_or(to, |r| r.0);
+        let content = source.get(from..to).unwrap_or("");
+        if let Err(e) = content.parse::<toml::Table>() {
+            let line = e.span().map_or(0, |sp| {
+                content
+                    .get(..sp.start)
+                    .unwrap_or(content)
+                    .matches('\n')
+                    .count()
+            });
+            out.push((
+                line + 2,
+                format!(
+                    "TOML front matter does not parse ({}); its metadata is ignored",
+                    e.message().trim()
+                ),
+            ));
+            return out;
+        }
+    }
+    for (i, &(ls, le, _)) in body.iter().enumerate() {
+        let line = source.get(ls..le).unwrap_or("");
+        let number = i + 2;
+        if toml {
+            if let Some((k, v)) = line.split_once('=') {
+                let key = k.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+                let v = v.trim().trim_matches(['"', '\'']);
+                if DATE_KEYS.contains(&key.as_str()) && normalize_date(v).is_none() {
+                    out.push((
+                        number,
+                        format!("`{key}` {v:?} is not a date; the publication date is unknown"),
+                    ));
+                }
+            }
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            out.push((
+                number,
+                format!(
+                    "YAML front matter line {:?} is not `key: value`; ignored",
+                    line.trim()
+                ),
+            ));
+            continue;
+        };
+        let key = key.trim().trim_matches(['"', '\'']).to_ascii_lowercase();
+        let value = yaml_scalar(value.trim());
+        if DATE_KEYS.contains(&key.as_str())
+            && !value.is_empty()
+            && normalize_date(&value).is_none()
+        {
+            out.push((
+                number,
+                format!("`{key}` {value:?} is not a date; the publication date is unknown"),
+            ));
+        }
+    }
+    out
+}
+
 fn pick_meta(title: Option<String>, date: Option<String>, url: Option<String>) -> Meta {
     Meta {
         title: title.filter(|t| !t.is_empty()),
@@ -966,6 +1063,28 @@ mod tests {
         assert_eq!(d.published.as_deref(), Some("2025-06-13"));
         assert_eq!(d.url.as_deref(), Some("https://ex.com"));
         assert_eq!(d.text, "\n\n\n\n\nBody");
+    }
+
+    #[test]
+    fn front_matter_problems_name_their_line_and_never_panic() {
+        for odd in [
+            "",
+            "---",
+            "---\n",
+            "---\n---",
+            "+++\n+++\n",
+            "---\r\n---\r\n",
+            "\u{feff}---\nx\n",
+            "+++\nt = 'é\n+++\n",
+            "---\n: \n---\n",
+        ] {
+            let _ = front_matter_problems(odd);
+        }
+        assert!(front_matter_problems("---\ntitle: A\n---\nbody\n").is_empty());
+        let p = front_matter_problems("---\ntitle: A\ndate: soon\n---\n");
+        assert_eq!(p[0].0, 3, "{p:?}");
+        let p = front_matter_problems("+++\ntitle = \"A\"\nbad =\n+++\n");
+        assert_eq!(p[0].0, 3, "{p:?}");
     }
 
     #[test]

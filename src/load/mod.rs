@@ -196,6 +196,10 @@ pub fn load_paths_with_stdin(
                     loader.file(&file, format);
                 }
             }
+            // A FIFO or device would block or never end: refused, never opened.
+            Ok(meta) if !meta.is_file() => {
+                loader.errors.push(crate::fsio::not_regular(path, &meta))
+            }
             Ok(_) => loader.file(path, InputFormat::from_path(path)),
         }
     }
@@ -217,7 +221,13 @@ pub fn load_bytes(
     let id = id.to_string();
     match format {
         InputFormat::Text => (vec![text_document(id, text)], Vec::new()),
-        InputFormat::Markdown => (vec![markdown_document(id, text)], Vec::new()),
+        InputFormat::Markdown => {
+            let warnings = markdown::front_matter_problems(&text)
+                .into_iter()
+                .map(|(line, message)| Error::new(&id, ErrorKind::Warning { line, message }))
+                .collect();
+            (vec![markdown_document(id, text)], warnings)
+        }
         InputFormat::Html => (vec![html_document(id, text)], Vec::new()),
         InputFormat::Json => json_documents(&id, &text),
         InputFormat::Jsonl => jsonl_documents(&id, &text),
@@ -289,14 +299,21 @@ impl Loader {
     }
 }
 
-/// The id of a file: its path as given, with `/` separators.
+/// The id of a file: its path as given, with `/` separators and without a leading
+/// `./`, so walking `.` and naming `articles/` give the same ids (and the same baseline
+/// fingerprints).
 fn path_id(path: &Path) -> String {
     let s = path.to_string_lossy();
-    if std::path::MAIN_SEPARATOR == '\\' {
+    let s = if std::path::MAIN_SEPARATOR == '\\' {
         s.replace('\\', "/")
     } else {
         s.into_owned()
+    };
+    let mut id = s.as_str();
+    while let Some(rest) = id.strip_prefix("./").filter(|r| !r.is_empty()) {
+        id = rest.trim_start_matches('/');
     }
+    id.to_string()
 }
 
 fn too_large(what: &str, len: Option<u64>) -> Error {
@@ -443,6 +460,14 @@ mod tests {
         let (docs, errors) = load_bytes("e.txt", Vec::new(), Some(InputFormat::Text));
         assert!(errors.is_empty());
         assert_eq!(docs[0].text, "");
+    }
+
+    #[test]
+    fn ids_never_start_with_dot_slash() {
+        assert_eq!(path_id(Path::new("./articles/a.md")), "articles/a.md");
+        assert_eq!(path_id(Path::new("././a.md")), "a.md");
+        assert_eq!(path_id(Path::new("a.md")), "a.md");
+        assert_eq!(path_id(Path::new("../a.md")), "../a.md");
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             p.paint(&headline(f), "1")
         )?;
         let width = gutter_width(claims.iter().map(|c| c.span.line));
-        value_table(&p, &claims, width, out)?;
+        value_table(ctx, &p, &claims, width, out)?;
         for c in &claims {
             quote(ctx, &p, c, width, f.severity, out)?;
         }
@@ -88,7 +88,14 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         not_compared(ctx, &p, out)?;
     }
     for n in &ctx.report.notices {
+        // Quiet: only what can fail the run.
+        if ctx.opts.quiet && n.kind != crate::gate::NoticeKind::UnusedSuppression {
+            continue;
+        }
         notice(ctx, &p, n, out)?;
+    }
+    if ctx.opts.quiet {
+        return Ok(());
     }
     summary(ctx, &p, out)
 }
@@ -113,11 +120,7 @@ fn not_compared(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result
     )?;
     for (c, why) in list {
         let short = why.split([':', ';', '(']).next().unwrap_or(&why).trim();
-        writeln!(
-            out,
-            "  {}:{}:{}: \"{}\" — {short}",
-            c.doc, c.span.line, c.span.column, c.text
-        )?;
+        writeln!(out, "  {}: \"{}\" — {short}", ctx.location(c), c.text)?;
     }
     writeln!(out)
 }
@@ -127,7 +130,13 @@ fn gutter_width(lines: impl Iterator<Item = usize>) -> usize {
 }
 
 /// The competing values, one row per source: value, hedge, as of, place.
-fn value_table(p: &Paint, claims: &[&Claim], width: usize, out: &mut dyn Write) -> io::Result<()> {
+fn value_table(
+    ctx: &Context<'_>,
+    p: &Paint,
+    claims: &[&Claim],
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let rows: Vec<[String; 4]> = claims
         .iter()
         .map(|c| {
@@ -135,7 +144,7 @@ fn value_table(p: &Paint, claims: &[&Claim], width: usize, out: &mut dyn Write) 
                 c.text.split_whitespace().collect::<Vec<_>>().join(" "),
                 c.qualifier.as_str().to_string(),
                 as_of_label(c),
-                format!("{}:{}", c.doc, c.span.line),
+                ctx.short_location(c),
             ]
         })
         .collect();
@@ -187,12 +196,10 @@ fn quote(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{:width$}{} {}:{}:{}",
+        "{:width$}{} {}",
         "",
         p.gutter("-->"),
-        c.doc,
-        c.span.line,
-        c.span.column,
+        ctx.location(c),
         width = width
     )?;
     let (start, end) = columns(c);
@@ -297,8 +304,13 @@ fn notice(ctx: &Context<'_>, p: &Paint, n: &Notice, out: &mut dyn Write) -> io::
 fn summary(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> {
     let r = &ctx.report.report;
     let s = &r.summary;
+    let agree = r
+        .findings
+        .iter()
+        .filter(|f| f.verdict == crate::finding::Verdict::Agree)
+        .count();
     let line = format!(
-        "{}, {} ({} compared across sources), {}: {}, {}, {} info",
+        "{}, {} ({} compared across sources), {} ({agree} agree): {}, {}, {} info",
         plural(r.documents.len().max(s.documents), "document"),
         plural(r.claims.len().max(s.claims), "claim"),
         s.compared,
@@ -328,7 +340,7 @@ fn summary(ctx: &Context<'_>, p: &Paint, out: &mut dyn Write) -> io::Result<()> 
         .filter(|n| n.kind == crate::gate::NoticeKind::UnusedSuppression)
         .count();
     if unused > 0 {
-        extra.push(format!("{unused} unused suppressions"));
+        extra.push(plural(unused, "unused suppression"));
     }
     if !extra.is_empty() {
         write!(out, " ({})", extra.join(", "))?;

@@ -1,11 +1,11 @@
 //! The JSON format: DESIGN.md's output contract (`version`, `documents`, `claims`,
-//! `findings`, `summary`) plus the gate's fields (`notices`, `suppressed`,
+//! `findings`, `summary`) plus the gate's fields (`notices`, `suppressed`, `suppressions`,
 //! `baselined`). Findings of severity `none` appear only with `--all`.
 
 use super::Context;
 use crate::claim::Claim;
 use crate::finding::{DocumentInfo, Finding, Summary};
-use crate::gate::Notice;
+use crate::gate::{Notice, UsedSuppression};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -18,6 +18,7 @@ struct JsonReport<'a> {
     summary: &'a Summary,
     notices: &'a [Notice],
     suppressed: usize,
+    suppressions: &'a [UsedSuppression],
     baselined: usize,
 }
 
@@ -31,6 +32,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         summary: &r.summary,
         notices: &ctx.report.notices,
         suppressed: ctx.report.suppressed,
+        suppressions: &ctx.report.suppressions,
         baselined: ctx.report.baselined,
     };
     serde_json::to_writer_pretty(&mut *out, &j)?;

@@ -1,12 +1,16 @@
-//! The junit format: JUnit XML for CI test dashboards. One test suite, one test case
-//! per group (and per unused suppression); a case fails when its severity reaches the
-//! `--fail-on` level, with the quotes in the failure body.
+//! The junit format: JUnit XML for CI test dashboards. Three test suites, so the counts
+//! match the report: `claimcheck.groups` has one test case per group of claims compared
+//! (agreeing ones pass), `claimcheck.checks` one per derived or house-fact conflict, and
+//! `claimcheck.suppressions` one per unused suppression. A case fails when its severity
+//! reaches the `--fail-on` level, with the quotes in the failure body.
 
 use super::{as_of_label, full_message, rel_path, topic, Context};
+use crate::finding::Verdict;
 use crate::gate::NoticeKind;
 use std::io::{self, Write};
 
 struct Case {
+    suite: &'static str,
     classname: String,
     name: String,
     file: Option<String>,
@@ -20,11 +24,12 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         let claims = ctx.claims_of(f);
         let mut body = String::new();
         for c in &claims {
+            let place = match ctx.record_origin(c) {
+                Some(_) => ctx.location(c),
+                None => format!("{}:{}:{}", rel_path(&c.doc), c.span.line, c.span.column),
+            };
             body.push_str(&format!(
-                "{}:{}:{}: {} · hedge {} · as of {}\n    {}\n",
-                rel_path(&c.doc),
-                c.span.line,
-                c.span.column,
+                "{place}: {} · hedge {} · as of {}\n    {}\n",
                 c.text,
                 c.qualifier.as_str(),
                 as_of_label(c),
@@ -40,10 +45,15 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 Some(format!("{}: {message}\n{body}", f.severity.as_str())),
             )
         };
+        let suite = match f.verdict {
+            Verdict::DerivedConflict | Verdict::FactConflict => "claimcheck.checks",
+            _ => "claimcheck.groups",
+        };
         cases.push(Case {
+            suite,
             classname: format!("claimcheck.{}", f.verdict.as_str()),
             name: topic(f),
-            file: claims.first().map(|c| rel_path(&c.doc)),
+            file: claims.first().map(|c| ctx.file_line(c).0),
             failure,
             output,
         });
@@ -64,6 +74,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             )
         });
         cases.push(Case {
+            suite: "claimcheck.suppressions",
             classname: format!("claimcheck.{}", n.kind.as_str()),
             name: format!("suppression at {place}"),
             file: n.doc.as_deref().map(rel_path),
@@ -71,51 +82,67 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             failure,
         });
     }
-    let failures = cases.iter().filter(|c| c.failure.is_some()).count();
+    let failures = |cs: &[&Case]| cs.iter().filter(|c| c.failure.is_some()).count();
+    let all: Vec<&Case> = cases.iter().collect();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
-        r#"<testsuites name="claimcheck" tests="{}" failures="{failures}" errors="0">"#,
-        cases.len()
+        r#"<testsuites name="claimcheck" tests="{}" failures="{}" errors="0">"#,
+        all.len(),
+        failures(&all)
     )?;
-    writeln!(
-        out,
-        r#"  <testsuite name="claimcheck" tests="{}" failures="{failures}" errors="0" skipped="0">"#,
-        cases.len()
-    )?;
-    for c in &cases {
-        let file = c
-            .file
-            .as_deref()
-            .map(|f| format!(r#" file="{}""#, escape(f)))
-            .unwrap_or_default();
-        write!(
-            out,
-            r#"    <testcase classname="{}" name="{}"{file}"#,
-            escape(&c.classname),
-            escape(&c.name)
-        )?;
-        if c.failure.is_none() && c.output.is_none() {
-            writeln!(out, "/>")?;
+    for suite in [
+        "claimcheck.groups",
+        "claimcheck.checks",
+        "claimcheck.suppressions",
+    ] {
+        let cs: Vec<&Case> = cases.iter().filter(|c| c.suite == suite).collect();
+        if cs.is_empty() && suite != "claimcheck.groups" {
             continue;
         }
-        writeln!(out, ">")?;
-        if let Some((kind, message, body)) = &c.failure {
-            writeln!(
-                out,
-                r#"      <failure type="{}" message="{}">{}</failure>"#,
-                escape(kind),
-                escape(message),
-                escape(body)
-            )?;
+        writeln!(
+            out,
+            r#"  <testsuite name="{suite}" tests="{}" failures="{}" errors="0" skipped="0">"#,
+            cs.len(),
+            failures(&cs)
+        )?;
+        for c in cs {
+            write_case(c, out)?;
         }
-        if let Some(o) = &c.output {
-            writeln!(out, "      <system-out>{}</system-out>", escape(o))?;
-        }
-        writeln!(out, "    </testcase>")?;
+        writeln!(out, "  </testsuite>")?;
     }
-    writeln!(out, "  </testsuite>")?;
     writeln!(out, "</testsuites>")
+}
+
+fn write_case(c: &Case, out: &mut dyn Write) -> io::Result<()> {
+    let file = c
+        .file
+        .as_deref()
+        .map(|f| format!(r#" file="{}""#, escape(f)))
+        .unwrap_or_default();
+    write!(
+        out,
+        r#"    <testcase classname="{}" name="{}"{file}"#,
+        escape(&c.classname),
+        escape(&c.name)
+    )?;
+    if c.failure.is_none() && c.output.is_none() {
+        return writeln!(out, "/>");
+    }
+    writeln!(out, ">")?;
+    if let Some((kind, message, body)) = &c.failure {
+        writeln!(
+            out,
+            r#"      <failure type="{}" message="{}">{}</failure>"#,
+            escape(kind),
+            escape(message),
+            escape(body)
+        )?;
+    }
+    if let Some(o) = &c.output {
+        writeln!(out, "      <system-out>{}</system-out>", escape(o))?;
+    }
+    writeln!(out, "    </testcase>")
 }
 
 /// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.

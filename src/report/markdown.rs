@@ -14,11 +14,15 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(
         out,
-        "{}, {} ({} compared across sources), {}: **{}**, {}, {} info",
+        "{}, {} ({} compared across sources), {} ({} agree): **{}**, {}, {} info",
         plural(r.documents.len().max(s.documents), "document"),
         plural(r.claims.len().max(s.claims), "claim"),
         s.compared,
         plural(s.groups, "group"),
+        r.findings
+            .iter()
+            .filter(|f| f.verdict == crate::finding::Verdict::Agree)
+            .count(),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         s.infos
@@ -31,7 +35,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         for f in &findings {
             let claims = ctx.claims_of(f);
             let values: Vec<String> = claims.iter().map(|c| inline(&c.text)).collect();
-            let sources: Vec<String> = claims.iter().map(|c| link(c)).collect();
+            let sources: Vec<String> = claims.iter().map(|c| link(ctx, c)).collect();
             writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
@@ -55,7 +59,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "- {} {} · hedge {} · as of {}",
-                link(c),
+                link(ctx, c),
                 inline(&c.text),
                 c.qualifier.as_str(),
                 escape(&as_of_label(c))
@@ -95,16 +99,14 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// `[a.md:3](a.md#L3)`.
-fn link(c: &Claim) -> String {
-    let p = rel_path(&c.doc);
-    format!(
-        "[{}:{}]({}#L{})",
-        escape(&p),
-        c.span.line,
-        url_path(&p),
-        c.span.line
-    )
+/// `[a.md:3](a.md#L3)`; for a JSON record, its file and line with the record id.
+fn link(ctx: &Context<'_>, c: &Claim) -> String {
+    let (p, line) = ctx.file_line(c);
+    let label = match ctx.record_origin(c) {
+        Some(_) => format!("{p}:{line} (record {})", c.doc),
+        None => format!("{p}:{line}"),
+    };
+    format!("[{}]({}#L{line})", escape(&label), url_path(&p))
 }
 
 /// The figure as inline code, whitespace folded, safe inside a table cell.

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 /// The output formats of `claimcheck check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// rustc/ruff-style diagnostics with quoted source lines.
     Human,
@@ -33,8 +33,31 @@ pub enum OutputFormat {
     Github,
     /// SARIF 2.1.0 for code scanning.
     Sarif,
-    /// JUnit XML, one test case per group.
+    /// JUnit XML: one test case per group, per derived or fact conflict, per unused suppression.
     Junit,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set to something.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal and `NO_COLOR`.
+    pub fn enabled(self, is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 /// How to render.
@@ -44,6 +67,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Also show agreeing groups (severity `none`).
     pub all: bool,
+    /// Human format: only the findings (no summary line, no informational notices).
+    pub quiet: bool,
     /// The level at which the run fails (JUnit marks failures from it).
     pub fail_on: FailOn,
     /// The tool version written into SARIF (tests pass a fixed one).
@@ -69,6 +94,7 @@ impl Default for RenderOptions {
         RenderOptions {
             color: false,
             all: false,
+            quiet: false,
             fail_on: FailOn::At(Severity::Error),
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             repo: None,
@@ -173,6 +199,39 @@ impl<'a> Context<'a> {
         (self.repo_path(&c.doc), c.span.line, col, end)
     }
 
+    /// Where a claim stands, for people: `path:line:col`; for a JSON record, its file
+    /// and the record's line there with the record id beside it (the id is no path).
+    fn location(&self, c: &Claim) -> String {
+        match self.record_origin(c) {
+            Some((file, line)) => format!("{}:{line} (record {})", rel_path(file), c.doc),
+            None => format!("{}:{}:{}", c.doc, c.span.line, c.span.column),
+        }
+    }
+
+    /// [`Self::location`] without the column: `path:line`.
+    fn short_location(&self, c: &Claim) -> String {
+        match self.record_origin(c) {
+            Some((file, line)) => format!("{}:{line} (record {})", rel_path(file), c.doc),
+            None => format!("{}:{}", c.doc, c.span.line),
+        }
+    }
+
+    /// The file and line a claim's JSON record starts on, when it is in one.
+    fn record_origin(&self, c: &Claim) -> Option<(&'a str, usize)> {
+        self.docs
+            .get(c.doc.as_str())
+            .and_then(|d| d.origin.as_ref())
+            .map(|(f, l)| (f.as_str(), *l))
+    }
+
+    /// The file and line to link to for a claim (a record's file and line).
+    fn file_line(&self, c: &Claim) -> (String, usize) {
+        match self.record_origin(c) {
+            Some((file, line)) => (rel_path(file), line),
+            None => (rel_path(&c.doc), c.span.line),
+        }
+    }
+
     /// Whether a finding fails the run.
     fn fails(&self, severity: Severity) -> bool {
         match self.opts.fail_on {
@@ -265,13 +324,11 @@ fn others_summary(ctx: &Context<'_>, f: &Finding, this: &Claim) -> Vec<String> {
         .into_iter()
         .filter(|c| c.id != this.id)
         .map(|c| {
-            format!(
-                "{}:{}: {}, as of {}",
-                rel_path(&c.doc),
-                c.span.line,
-                c.text,
-                as_of_label(c)
-            )
+            let place = match ctx.record_origin(c) {
+                Some(_) => ctx.short_location(c),
+                None => format!("{}:{}", rel_path(&c.doc), c.span.line),
+            };
+            format!("{place}: {}, as of {}", c.text, as_of_label(c))
         })
         .collect()
 }

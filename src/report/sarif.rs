@@ -5,12 +5,15 @@
 
 use super::{full_message, others_summary, Context};
 use crate::finding::{Severity, Verdict};
-use crate::pipeline::fingerprint;
+use crate::fingerprint::fingerprint;
 use serde_json::{json, Value};
 use std::io::{self, Write};
 
 /// Where people can read about the tool.
-const INFORMATION_URI: &str = "https://crates.io/crates/claimcheck";
+/// The project's repository (`repository` in Cargo.toml), where SARIF viewers link the
+/// tool; left out of the log when the package names none, rather than a dead link
+/// (claimcheck is not published on crates.io).
+const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// Every rule: id, short description, default severity.
 const RULES: &[(&str, &str, Severity)] = &[
@@ -168,16 +171,19 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         )]);
         results.push(result);
     }
+    let mut driver = json!({
+        "name": "claimcheck",
+        "version": ctx.opts.tool_version,
+        "rules": rules
+    });
+    if !INFORMATION_URI.is_empty() {
+        driver["informationUri"] = json!(INFORMATION_URI);
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "claimcheck",
-                "version": ctx.opts.tool_version,
-                "informationUri": INFORMATION_URI,
-                "rules": rules
-            }},
+            "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
             "invocations": [{
                 "executionSuccessful": true,
