@@ -409,6 +409,7 @@ fn build_claims(
                             names,
                             (base, limit),
                             (m.start, m.end),
+                            unit.dimension == Dimension::Currency,
                         )
                     })
                     .flatten();

@@ -184,3 +184,37 @@ fn owners_slips_and_totals() {
     assert!(t.contains("12 hikers · Tarn · hiker missing"), "{t}");
     assert!(t.contains("14 hikers · Tarn · hiker rescued"), "{t}");
 }
+
+#[test]
+fn an_outlier_is_named_and_a_rolling_toll_is_a_timeline() {
+    let v = check("fixtures/claims/outliers_and_timelines");
+    let f = findings(&v);
+    insta::assert_snapshot!("outliers_and_timelines_findings", f);
+    // Three sources say 28, one says 27: the majority and the one who differs.
+    assert!(
+        f.contains("error conflict · Lena Varga age: 3 sources say \"28\"")
+            && f.contains("differing: \"27\""),
+        "{f}"
+    );
+    // Friday's, Saturday's and Sunday's tolls are a timeline, not a conflict.
+    assert!(
+        f.contains("info time_scoped · Orlen deaths changes over time"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_fee_and_a_first_bid_are_apart_and_nationalities_own_nothing() {
+    let v = check("fixtures/claims/unnamed_and_nationality");
+    let f = findings(&v);
+    let t = claim_table(&v);
+    insta::assert_snapshot!("unnamed_and_nationality_claims", t);
+    // "a Dutch-record fee of €62 million" and "joined … for €64 million" are one fee.
+    assert!(
+        f.contains("warning conflict") && f.contains("\"€62 million\""),
+        "{f}"
+    );
+    // The first bid is its own quantity, and agrees.
+    assert!(f.contains("bid: 2 sources agree"), "{f}");
+    assert!(!t.contains("Dutch"), "{t}");
+}

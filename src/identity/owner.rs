@@ -84,10 +84,16 @@ pub fn clause_subject(
     names: &NameMap,
     window: (usize, usize),
     fig: (usize, usize),
+    amount: bool,
 ) -> Option<String> {
     let canon = |e: &EntityMention| names.canonical(&e.canonical).to_string();
     if let Some(e) = verb_subject(text, entities, window.0, fig.0) {
         return (!doubtful(text, e, names)).then(|| canon(e));
+    }
+    // "Ardel had rejected a first bid of €45 million": an amount further along a clause
+    // is mostly a deal between its subject and someone else.
+    if amount {
+        return None;
     }
     let lead = text.get(window.0..fig.0)?;
     let (cut, end) = clause_start(lead);
@@ -388,6 +394,7 @@ mod tests {
                 &names,
                 (0, text.len()),
                 (at, at + fig.len()),
+                false,
             ),
             shares_owner(text, &entities, &names, 0, at),
         )

@@ -984,6 +984,24 @@ fn quantity_of_words(
         if let Some(w) = cue {
             return q("acquisition_price".into(), "transaction", w.text, false);
         }
+        // "joined Keswin from Ardel for €64 million": a move paid for.
+        let paid_for = before.first().is_some_and(|w| w.text == "for")
+            && before.iter().take(8).any(|w| {
+                matches!(
+                    w.text.to_lowercase().as_str(),
+                    "joined"
+                        | "joins"
+                        | "signed"
+                        | "signs"
+                        | "moved"
+                        | "moves"
+                        | "transferred"
+                        | "switched"
+                )
+            });
+        if paid_for {
+            return q("acquisition_price".into(), "transaction", "for", false);
+        }
     }
     // 3. A noun the measure or amount modifies ("a 29-foot tsunami", "a $100 billion
     // liquidity line"), or "N of X" for an amount ("108 billion dollars of aid").
