@@ -428,6 +428,50 @@ impl Lexicon {
                 }
             }
         }
+        // "holds 34% of the vote": a share of a common noun is no stake in a company.
+        let share_of_thing = {
+            let rest = sentence.get(fig.1..).unwrap_or("").trim_start();
+            let rest = rest.strip_prefix("of ").map(str::trim_start);
+            let rest = rest.map(|r| {
+                ["the ", "all ", "its ", "their "]
+                    .iter()
+                    .find_map(|d| r.strip_prefix(d))
+                    .unwrap_or(r)
+            });
+            // "14% of the company", "14 per cent of the shares" are stakes still.
+            let owned = [
+                "company",
+                "firm",
+                "business",
+                "group",
+                "shares",
+                "share",
+                "stock",
+                "equity",
+                "capital",
+                "bank",
+                "lender",
+                "startup",
+                "start-up",
+                "club",
+                "team",
+                "carmaker",
+                "insurer",
+                "airline",
+                "maker",
+                "operator",
+                "venture",
+                "unit",
+                "subsidiary",
+            ];
+            rest.is_some_and(|r| {
+                let word: String = r
+                    .chars()
+                    .take_while(|c| c.is_alphabetic() || *c == '-')
+                    .collect();
+                r.starts_with(|c: char| c.is_lowercase()) && !owned.contains(&word.as_str())
+            })
+        };
         for m in self.automaton.find_overlapping_iter(sentence) {
             let (fam, side) = self.patterns[m.pattern().as_usize()];
             let f = &self.families[fam];
@@ -435,6 +479,7 @@ impl Lexicon {
                 || !f.admits(value)
                 || !f.counts(unit)
                 || !at_word_boundaries(sentence, m.start(), m.end())
+                || (f.subject == SubjectRole::Stake && share_of_thing)
             {
                 continue;
             }

@@ -146,7 +146,8 @@ pub fn stem(word: &str) -> String {
         "bought" => Some("buy"),
         "took" | "taken" | "taking" => Some("take"),
         "became" | "becoming" => Some("become"),
-        "storeys" | "stories" => Some("storey"),
+        // "a 33-story high-rise" comes out of a hyphenated adjective as "storys".
+        "storeys" | "stories" | "storys" => Some("storey"),
         "story" => Some("storey"),
         "news" | "series" | "species" | "us" | "gas" | "bus" => Some(w.as_str()),
         _ => None,
@@ -455,6 +456,12 @@ pub fn open_quantity(
     }
     Some(q)
 }
+
+/// Words that end a noun phrase ("the vote despite …", "the vote in Scotland").
+const PREPOSITIONS: &[&str] = &[
+    "despite", "in", "across", "at", "for", "from", "with", "since", "after", "before", "during",
+    "by", "on", "than", "as", "among",
+];
 
 /// Nouns that, as "a N of 176 seats", name what a count measures.
 const MEASURE_OF: &[&str] = &[
@@ -928,14 +935,33 @@ fn quantity_of_words(
     // "33.7% of the vote", "a fifth of its revenue": a share of the thing after "of".
     if dimension == Dimension::Percent && after_clean {
         if let Some(of) = after.first().filter(|w| w.text == "of") {
-            let noun = after
+            // The head of the noun phrase: "of the overall vote" is a share of the vote.
+            let phrase: Vec<&Word<'_>> = after
                 .iter()
                 .skip(1)
-                .take(3)
-                .find(|w| content(w) && w.start > of.start);
+                .take(4)
+                .skip_while(|w| !content(w) && !w.brk)
+                .take_while(|w| content(w) && !PREPOSITIONS.contains(&w.text))
+                .take(2)
+                .collect();
+            let noun = phrase.last().copied().filter(|w| w.start > of.start);
             if let Some(n) = noun {
                 let (name, v) = canonical(&format!("share of {}", n.text));
                 return q(name, "share of", n.text, v);
+            }
+        }
+    }
+    // "a 33.7% vote share", "a 49% stake": a percentage that modifies a known noun.
+    if dimension == Dimension::Percent && after_clean {
+        for n in [2, 1] {
+            if after.len() >= n && after[..n].iter().all(content) {
+                let phrase: Vec<&str> = after[..n].iter().map(|w| w.text).collect();
+                let phrase = phrase.join(" ");
+                if let Some((name, v)) = known(&phrase) {
+                    if !matches!(name.as_str(), "fall" | "rise") {
+                        return q(name, "measured noun", &phrase, v);
+                    }
+                }
             }
         }
     }
@@ -1066,6 +1092,7 @@ mod tests {
         assert_eq!(stem("bodies"), "body");
         assert_eq!(stem("rescued"), stem("rescue"));
         assert_eq!(stem("storeys"), stem("story"));
+        assert_eq!(stem("storys"), stem("storey"));
     }
 
     #[test]
@@ -1132,6 +1159,26 @@ mod tests {
         assert!(combined
             .as_deref()
             .is_some_and(|b| b.starts_with("combined")));
+    }
+
+    #[test]
+    fn a_share_names_the_head_of_its_noun_phrase() {
+        let p = Kind::Percent;
+        let d = Dimension::Percent;
+        let overall = quantity("Labour won 34% of the overall vote.", "34%", p, None, d);
+        let plain = quantity("Labour won 34% of the vote in England.", "34%", p, None, d);
+        assert_eq!(overall, plain);
+        assert_eq!(plain, Some(canonical("vote share").0));
+        let modified = quantity("Labour won on a 33.7% vote share.", "33.7%", p, None, d);
+        assert_eq!(modified, plain);
+        let despite = quantity(
+            "It won 33.8% of all votes despite that.",
+            "33.8%",
+            p,
+            None,
+            d,
+        );
+        assert_eq!(despite, plain);
     }
 
     #[test]
