@@ -492,13 +492,14 @@ impl Lexicon {
                     if d > BEFORE_WINDOW || crosses_clause(gap) || blocked(m.end(), fig.0) {
                         continue;
                     }
-                    // "1,670 injured, with 68 others missing": a trigger right after
-                    // another figure is that figure's.
+                    // "1,670 injured, with 68 others missing", "2,376 have been
+                    // injured, and 30 others are missing": a trigger right after another
+                    // figure is that figure's.
                     let taken = others.iter().any(|o| {
                         o.1 <= m.start()
                             && sentence
                                 .get(o.1..m.start())
-                                .is_some_and(|g| words_in(g, 2) <= 1 && !g.contains([',', ';']))
+                                .is_some_and(|g| words_in(g, 4) <= 3 && !g.contains([',', ';']))
                     });
                     if taken && gap.contains(',') {
                         continue;

@@ -346,7 +346,22 @@ pub fn place_owner(
     let e = entities.get(i).filter(|e| e.end <= fig_start)?;
     let lead = text.get(sentence_start..e.start)?.trim();
     let after = text.get(e.end..fig_start)?;
-    (matches!(lead, "In" | "In the") && after.trim_start().starts_with(','))
+    if matches!(lead, "In" | "In the") && after.trim_start().starts_with(',') {
+        return place(e);
+    }
+    // "Bangkok city authorities said that … 47 are still missing": the authorities of a
+    // place count that place's toll.
+    let words: Vec<&str> = after.split_whitespace().take(4).collect();
+    let authority = words.iter().position(|w| {
+        matches!(
+            *w,
+            "authorities" | "officials" | "police" | "government" | "administration" | "council"
+        )
+    });
+    let said = authority
+        .and_then(|k| words.get(k + 1))
+        .is_some_and(|w| matches!(*w, "said" | "say" | "says" | "reported" | "confirmed"));
+    (lead.is_empty() && e.kind != EntityKind::Org && said)
         .then(|| place(e))
         .flatten()
 }
