@@ -1,15 +1,18 @@
 //! Report renderers: the last stage. Turn a [`GateReport`] (findings, claims, notices)
 //! plus the documents (to quote source lines) into text for people (`human`,
-//! `markdown`), for programs (`json`) and for CI systems (`github`, `sarif`, `junit`).
+//! `markdown`, `html`), for programs (`json`) and for CI systems (`github`, `sarif`,
+//! `junit`).
 //! Renderers only write; they decide nothing about verdicts or exit codes.
 
 mod claims;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
 mod markdown;
 mod sarif;
+pub mod spread;
 
 pub use claims::{claim_line, describe_value, render_claims, ClaimFormat};
 
@@ -35,6 +38,8 @@ pub enum OutputFormat {
     Sarif,
     /// JUnit XML: one test case per group, per derived or fact conflict, per unused suppression.
     Junit,
+    /// One self-contained HTML page: fact matrix, a card per finding, timelines.
+    Html,
 }
 
 /// When to colour human output.
@@ -118,6 +123,7 @@ pub fn render(
         OutputFormat::Github => github::render(&ctx, out),
         OutputFormat::Sarif => sarif::render(&ctx, out),
         OutputFormat::Junit => junit::render(&ctx, out),
+        OutputFormat::Html => html::render(&ctx, out),
     }
 }
 
