@@ -82,10 +82,12 @@ impl<'a> Spread<'a> {
 }
 
 /// Splits `claims` into the figure most sources back and those that differ from it.
-/// The anchor is the bounded claim overlapped by claims of the most documents; ties go
+/// With `times_apart`, a differing figure dated otherwise than the anchor is
+/// [`Standing::OtherTime`]; without (a verdict that already found one time scope), it
+/// differs. The anchor is the bounded claim overlapped by claims of the most documents; ties go
 /// to the latest time scope, then the narrowest interval, then the earliest claim.
 /// `None` for no claims.
-pub fn spread<'a>(claims: &[&'a Claim]) -> Option<Spread<'a>> {
+pub fn spread<'a>(claims: &[&'a Claim], times_apart: bool) -> Option<Spread<'a>> {
     let support = |c: &Claim| -> usize {
         claims
             .iter()
@@ -114,7 +116,8 @@ pub fn spread<'a>(claims: &[&'a Claim]) -> Option<Spread<'a>> {
             majority.push(c);
             continue;
         }
-        let other_time = matches!((&c.as_of, &anchor.as_of), (Some(a), Some(b)) if a != b);
+        let other_time =
+            times_apart && matches!((&c.as_of, &anchor.as_of), (Some(a), Some(b)) if a != b);
         dissent.push(Dissent {
             claim: c,
             standing: if other_time {
@@ -162,7 +165,11 @@ fn relative_difference(a: &Interval, b: &Interval) -> Option<f64> {
 /// "10 percentage points", "3 people".
 pub fn describe_difference(d: f64, like: &Claim) -> String {
     let d = d.abs();
-    let num = crate::diff::format_amount(d, None);
+    let num = if d >= 1e6 {
+        crate::diff::format_amount(d, None)
+    } else {
+        grouped(d)
+    };
     match (like.kind, like.unit.as_deref()) {
         (Kind::Money, Some("USD")) => format!("${num}"),
         (Kind::Money, Some(u)) => format!("{num} {u}"),
@@ -173,6 +180,26 @@ pub fn describe_difference(d: f64, like: &Claim) -> String {
         (_, Some(u)) => format!("{num} {u}"),
         (_, None) => num,
     }
+}
+
+/// A number under a million with thousands separators and at most two decimals:
+/// "3,000", "1.5".
+fn grouped(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let (int, frac) = s.split_once('.').map_or((s, ""), |(i, f)| (i, f));
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// A relative difference for people: "7.7%", "<0.1%".
@@ -223,7 +250,7 @@ mod tests {
         a.base = a.value;
         let b = claim("004", "$13 billion", Some(12.5e9), Some(13.5e9), "2023-11");
         let c = claim("004", "over $7 billion", Some(7e9), None, "2021");
-        let s = spread(&[&a, &b, &c]).unwrap();
+        let s = spread(&[&a, &b, &c], true).unwrap();
         assert_eq!(s.anchor.text, "nearly $14 billion");
         assert_eq!(s.majority.len(), 2);
         assert_eq!(s.dissent.len(), 1);
@@ -240,7 +267,7 @@ mod tests {
         let a = claim("a", "$4.3 billion", Some(4.25e9), Some(4.35e9), "2025-03");
         let b = claim("b", "$4.3 billion", Some(4.25e9), Some(4.35e9), "2025-03");
         let c = claim("a", "$1.2 billion", Some(1.15e9), Some(1.25e9), "2021");
-        let s = spread(&[&c, &a, &b]).unwrap();
+        let s = spread(&[&c, &a, &b], true).unwrap();
         assert_eq!(s.anchor.text, "$4.3 billion");
         assert_eq!(s.standing(&c), Standing::OtherTime);
         assert_eq!(s.standing(&b), Standing::Agrees);
@@ -248,7 +275,19 @@ mod tests {
     }
 
     #[test]
+    fn small_differences_are_written_out() {
+        let c = claim("a", "12,000", Some(12e3), Some(12e3), "");
+        let count = Claim {
+            kind: Kind::Count,
+            unit: Some("people".into()),
+            ..c
+        };
+        assert_eq!(describe_difference(-3000.0, &count), "3,000 people");
+        assert_eq!(describe_difference(1.5, &count), "1.5 people");
+    }
+
+    #[test]
     fn no_claims_no_spread() {
-        assert!(spread(&[]).is_none());
+        assert!(spread(&[], true).is_none());
     }
 }

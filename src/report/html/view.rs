@@ -274,7 +274,7 @@ pub(super) fn page(ctx: &Context<'_>) -> Page {
         if claims.is_empty() {
             continue;
         }
-        let spread = spread(&claims);
+        let spread = spread(&claims, f.verdict != Verdict::Conflict);
         let cells = sources
             .iter()
             .map(|s| {
@@ -380,13 +380,11 @@ fn row_key(f: &Finding) -> (String, String) {
 
 /// The documents with their short labels.
 fn sources(ctx: &Context<'_>) -> Vec<Source> {
-    let infos = &ctx.report.report.documents;
-    let short: Vec<String> = infos.iter().map(|d| short_label(&d.id)).collect();
-    infos
+    ctx.report
+        .report
+        .documents
         .iter()
-        .zip(&short)
-        .map(|(d, l)| {
-            let unique = short.iter().filter(|o| *o == l).count() == 1;
+        .map(|d| {
             let doc = ctx.docs.get(d.id.as_str());
             let outlet = doc
                 .and_then(|d| d.url.as_deref())
@@ -394,33 +392,13 @@ fn sources(ctx: &Context<'_>) -> Vec<Source> {
                 .unwrap_or_else(|| doc.map_or_else(|| rel_path(&d.id), |d| rel_path(d.file())));
             Source {
                 id: d.id.clone(),
-                label: if unique { l.clone() } else { rel_path(&d.id) },
+                label: ctx.label(&d.id),
                 title: d.title.clone(),
                 outlet,
                 published: d.published.clone(),
             }
         })
         .collect()
-}
-
-/// A column label: the file name without extension, and without a trailing hash
-/// (`000_29876e78d10f7530` → `000`).
-pub(crate) fn short_label(id: &str) -> String {
-    let name = id.rsplit(['/', '\\']).next().unwrap_or(id);
-    let stem = match name.rsplit_once('.') {
-        Some((s, _)) if !s.is_empty() => s,
-        _ => name,
-    };
-    match stem.split_once(['_', '-']) {
-        Some((head, tail))
-            if !head.is_empty()
-                && tail.len() >= 8
-                && tail.chars().all(|c| c.is_ascii_hexdigit()) =>
-        {
-            head.to_string()
-        }
-        _ => stem.to_string(),
-    }
 }
 
 /// The host of a URL: `https://www.example.com/a` → `www.example.com`.
@@ -498,7 +476,7 @@ fn card(
     let sp = if is_cross_check(f.verdict) {
         None
     } else {
-        spread(&claims)
+        spread(&claims, f.verdict != Verdict::Conflict)
     };
     let majority = sp.as_ref().filter(|s| !s.dissent.is_empty()).map(|s| {
         (
@@ -654,6 +632,7 @@ fn round(v: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::short_label;
     use super::*;
 
     #[test]
