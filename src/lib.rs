@@ -20,7 +20,8 @@
 //!    say) → [`run::run_check`] → the gated report, its documents, errors and warnings.
 //! 7. [`report`] renders a report for people, Markdown, JSON and CI formats;
 //!    [`mod@explain`] tells, for one place in a document, how each figure was read and
-//!    why it was or was not compared.
+//!    why it was or was not compared; [`snapshot`] keeps each document's claims in an
+//!    insta `.snap` file and says which figures drifted.
 //!
 //! ```
 //! use claimcheck::{extract, Config, Document, Kind, Qualifier};
@@ -59,6 +60,7 @@ pub mod report;
 pub mod resolve;
 pub mod run;
 pub mod segment;
+pub mod snapshot;
 pub mod subject;
 pub mod suppress;
 pub mod text;

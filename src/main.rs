@@ -7,6 +7,7 @@ use claimcheck::report::{
     render, render_claims, ClaimFormat, ColorChoice, OutputFormat, RenderOptions, RepoPaths,
 };
 use claimcheck::run::{run_check as run_check_with, same_file, CheckOptions};
+use claimcheck::snapshot::{run_snapshot, SnapshotMode};
 use claimcheck::{check, extract_all, load_paths, Config, Error, Severity};
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
@@ -48,6 +49,26 @@ enum Command {
         target: String,
         /// The other documents to compare with. Default: FILE's directory.
         paths: Vec<PathBuf>,
+        /// Read this config file instead of the `claimcheck.toml` found from here up.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Keep each document's claims in an insta `.snap` file (`snapshots/` beside it) and
+    /// say which figures drifted: new or changed snapshots are written as `.snap.new`.
+    Snapshot {
+        /// Files or directories to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write nothing; exit 1 when a document's claims differ from its snapshot (or it
+        /// has none), with the figures that changed, appeared or disappeared.
+        #[arg(long, conflicts_with = "update")]
+        check: bool,
+        /// Accept the current claims: write `.snap` files and remove `.snap.new` ones.
+        #[arg(long)]
+        update: bool,
+        /// Keep all snapshots in this directory instead of `snapshots/` beside each document.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
         /// Read this config file instead of the `claimcheck.toml` found from here up.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
@@ -195,6 +216,22 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             paths,
             config,
         } => run_explain(&target, paths, config.as_deref()),
+        Command::Snapshot {
+            paths,
+            check,
+            update,
+            dir,
+            config,
+        } => {
+            let mode = if check {
+                SnapshotMode::Check
+            } else if update {
+                SnapshotMode::Update
+            } else {
+                SnapshotMode::Write
+            };
+            run_snapshot_command(&paths, dir.as_deref(), config.as_deref(), mode)
+        }
         Command::Completions { shell } => {
             let mut out = stdout_writer()?;
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -251,6 +288,68 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             })
         }
     }
+}
+
+/// `claimcheck snapshot PATHS [--check | --update] [--dir DIR]`.
+fn run_snapshot_command(
+    paths: &[PathBuf],
+    dir: Option<&Path>,
+    config: Option<&Path>,
+    mode: SnapshotMode,
+) -> std::io::Result<ExitCode> {
+    let config = match config_here(config) {
+        Ok(c) => c,
+        Err(e) => return Ok(usage_error(&e)),
+    };
+    let (outcomes, warnings) = match run_snapshot(paths, dir, &config, mode) {
+        Ok(r) => r,
+        Err(e) => return Ok(usage_error(&e)),
+    };
+    for w in &warnings {
+        eprintln!("claimcheck: {w}");
+    }
+    let mut out = stdout_writer()?;
+    let drifted: Vec<_> = outcomes.iter().filter(|o| o.drifted()).collect();
+    for o in &drifted {
+        let path = o.path.display();
+        match (mode, o.new) {
+            (SnapshotMode::Check, true) => {
+                writeln!(out, "{}: no snapshot ({path} missing)", o.doc)?
+            }
+            (SnapshotMode::Check, false) => writeln!(out, "{}: claims differ from {path}", o.doc)?,
+            (SnapshotMode::Write, _) => writeln!(
+                out,
+                "{}: {} snapshot written to {path}.new",
+                o.doc,
+                if o.new { "new" } else { "changed" }
+            )?,
+            (SnapshotMode::Update, _) => writeln!(out, "{}: accepted into {path}", o.doc)?,
+        }
+        if !o.new {
+            write!(out, "{}", o.drift.describe())?;
+        }
+    }
+    let n = drifted.len();
+    let total = outcomes.len();
+    match mode {
+        SnapshotMode::Check if n > 0 => writeln!(
+            out,
+            "{n} of {total} snapshots drifted; review, then accept with `claimcheck snapshot --update`"
+        )?,
+        SnapshotMode::Check => writeln!(out, "{total} snapshots match")?,
+        SnapshotMode::Write if n > 0 => writeln!(
+            out,
+            "{n} of {total} snapshots pending as .snap.new; accept with `claimcheck snapshot --update` (or `cargo insta review`)"
+        )?,
+        SnapshotMode::Write => writeln!(out, "{total} snapshots match")?,
+        SnapshotMode::Update => writeln!(out, "{n} of {total} snapshots accepted")?,
+    }
+    out.flush()?;
+    Ok(if mode == SnapshotMode::Check && n > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `claimcheck explain FILE:LINE[:COL] [PATHS…]`.

@@ -1,8 +1,11 @@
 //! The human format: rustc/ruff-style diagnostics. One block per finding — a headline
 //! `error[conflict]: Scale AI valuation: sources disagree`, the competing values side
-//! by side with hedge and time scope, then each source line quoted under `-->
-//! path:line:col` with the figure underlined — and a summary line.
+//! by side with hedge and time scope, how much they differ (the majority's figure and its
+//! sources, then each differing figure against it: relative and absolute difference,
+//! beyond or within the hedge), then each source line quoted under `--> path:line:col`
+//! with the figure underlined — and a summary line.
 
+use super::spread::{describe_difference, describe_relative, spread, Standing};
 use super::{as_of_label, columns, headline, plural, Context};
 use crate::claim::Claim;
 use crate::finding::Severity;
@@ -69,6 +72,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
         )?;
         let width = gutter_width(claims.iter().map(|c| c.span.line));
         value_table(ctx, &p, &claims, width, out)?;
+        how_much(ctx, f, &claims, &p, width, out)?;
         for c in &claims {
             quote(ctx, &p, c, width, f.severity, out)?;
         }
@@ -183,6 +187,106 @@ fn value_table(
         )?;
     }
     Ok(())
+}
+
+/// How far apart the figures are: the majority's figure with its sources and who
+/// differs, then one line per differing figure, "$13 billion (004, as of 2023-11) vs
+/// nearly $14 billion (000, now): 7.7% apart ($1 billion), beyond the hedge". Derived and
+/// house-fact checks weigh figures of several quantities and get no such line.
+fn how_much(
+    ctx: &Context<'_>,
+    f: &crate::finding::Finding,
+    claims: &[&Claim],
+    p: &Paint,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    use crate::finding::Verdict;
+    if matches!(
+        f.verdict,
+        Verdict::Agree | Verdict::DerivedConflict | Verdict::FactConflict
+    ) {
+        return Ok(());
+    }
+    let Some(sp) = spread(claims, f.verdict != Verdict::Conflict) else {
+        return Ok(());
+    };
+    if sp.dissent.is_empty() {
+        return Ok(());
+    }
+    let total = claims
+        .iter()
+        .map(|c| c.doc.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let docs = sp.majority_docs();
+    let dissenters: Vec<String> = sp
+        .dissent
+        .iter()
+        .map(|d| format!("{} ({})", fold(&d.claim.text), ctx.label(&d.claim.doc)))
+        .collect();
+    // A timeline has no majority (each figure is right for its day), and a tie is none.
+    if f.verdict != Verdict::TimeScoped && docs.len() >= 2 && docs.len() * 2 > total {
+        let lead = "most sources";
+        writeln!(
+            out,
+            "{:width$} {} {lead}: {} ({} of {total} sources: {}); differ: {}",
+            "",
+            p.gutter("="),
+            fold(&sp.anchor.text),
+            docs.len(),
+            docs.iter()
+                .map(|d| ctx.label(d))
+                .collect::<Vec<_>>()
+                .join(", "),
+            dissenters.join(", "),
+            width = width
+        )?;
+    }
+    for d in &sp.dissent {
+        let mut line = format!(
+            "{} ({}, {}) vs {} ({}, {})",
+            fold(&d.claim.text),
+            ctx.label(&d.claim.doc),
+            when(d.claim),
+            fold(&sp.anchor.text),
+            ctx.label(&sp.anchor.doc),
+            when(sp.anchor)
+        );
+        if let Some(r) = d.relative {
+            line.push_str(&format!(": {} apart", describe_relative(r)));
+            if let Some(a) = d.absolute {
+                line.push_str(&format!(" ({})", describe_difference(a, sp.anchor)));
+            }
+        }
+        line.push_str(if d.beyond_hedge {
+            ", beyond the hedge"
+        } else {
+            ", within the hedge"
+        });
+        if d.standing == Standing::OtherTime {
+            line.push_str(", at another time");
+        }
+        writeln!(
+            out,
+            "{:width$} {} how much: {line}",
+            "",
+            p.gutter("="),
+            width = width
+        )?;
+    }
+    Ok(())
+}
+
+/// "as of 2023-11", "now", "at the time", "date unknown".
+fn when(c: &Claim) -> String {
+    match (&c.as_of, c.as_of_source.as_deref()) {
+        (Some(a), _) => format!("as of {a}"),
+        (None, Some("present")) => "now".to_string(),
+        (None, Some("at_the_time")) => "at the time".to_string(),
+        (None, _) => "date unknown".to_string(),
+    }
 }
 
 /// `--> path:line:col`, the source line, and the figure underlined.

@@ -1,15 +1,18 @@
 //! Report renderers: the last stage. Turn a [`GateReport`] (findings, claims, notices)
 //! plus the documents (to quote source lines) into text for people (`human`,
-//! `markdown`), for programs (`json`) and for CI systems (`github`, `sarif`, `junit`).
+//! `markdown`, `html`), for programs (`json`) and for CI systems (`github`, `sarif`,
+//! `junit`).
 //! Renderers only write; they decide nothing about verdicts or exit codes.
 
 mod claims;
 mod github;
+mod html;
 mod human;
 mod json;
 mod junit;
 mod markdown;
 mod sarif;
+pub mod spread;
 
 pub use claims::{claim_line, describe_value, render_claims, ClaimFormat};
 
@@ -35,6 +38,8 @@ pub enum OutputFormat {
     Sarif,
     /// JUnit XML: one test case per group, per derived or fact conflict, per unused suppression.
     Junit,
+    /// One self-contained HTML page: fact matrix, a card per finding, timelines.
+    Html,
 }
 
 /// When to colour human output.
@@ -118,6 +123,7 @@ pub fn render(
         OutputFormat::Github => github::render(&ctx, out),
         OutputFormat::Sarif => sarif::render(&ctx, out),
         OutputFormat::Junit => junit::render(&ctx, out),
+        OutputFormat::Html => html::render(&ctx, out),
     }
 }
 
@@ -232,6 +238,24 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// A short name for a document: [`short_label`] when no other document of the report
+    /// has the same, else its relative path.
+    fn label(&self, doc: &str) -> String {
+        let short = short_label(doc);
+        let clash = self
+            .report
+            .report
+            .documents
+            .iter()
+            .filter(|d| d.id != doc && short_label(&d.id) == short)
+            .count();
+        if clash == 0 {
+            short
+        } else {
+            rel_path(doc)
+        }
+    }
+
     /// Whether a finding fails the run.
     fn fails(&self, severity: Severity) -> bool {
         match self.opts.fail_on {
@@ -305,6 +329,26 @@ fn as_of_label(c: &Claim) -> String {
         (None, Some(s)) if s == "present" => "now (date unknown)".to_string(),
         (None, Some(s)) if s == "at_the_time" => "at the time (unknown)".to_string(),
         (None, _) => "unknown".to_string(),
+    }
+}
+
+/// A column label: the file name without extension, and without a trailing hash
+/// (`000_29876e78d10f7530` → `000`).
+fn short_label(id: &str) -> String {
+    let name = id.rsplit(['/', '\\']).next().unwrap_or(id);
+    let stem = match name.rsplit_once('.') {
+        Some((s, _)) if !s.is_empty() => s,
+        _ => name,
+    };
+    match stem.split_once(['_', '-']) {
+        Some((head, tail))
+            if !head.is_empty()
+                && tail.len() >= 8
+                && tail.chars().all(|c| c.is_ascii_hexdigit()) =>
+        {
+            head.to_string()
+        }
+        _ => stem.to_string(),
     }
 }
 
