@@ -254,6 +254,9 @@ impl Scanner<'_, '_> {
         }
         // A standalone ordinal word: "third-largest", "finished second".
         let (v, end) = ordinal::standalone_ordinal(t, i)?;
+        if trap::ordinal_compound(t, end) {
+            return Some(Step::Skip(end + 2));
+        }
         let end = ordinal::superlative_suffix(t, end).unwrap_or(end);
         let m = Mention::new(0, 0, Kind::Ordinal, Interval::exact(v));
         Some(Step::Found(vec![self.found(i, end, m)], end))
@@ -391,6 +394,9 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let cfg = self.ctx.config;
         let mut a = self.core(i)?;
+        if a.num.words && (a.num.fraction || a.num.ordinal) && trap::ordinal_compound(t, a.end) {
+            return Some(Step::Skip(a.end + 2));
+        }
         let mut k = a.end;
         // Left context: hedge, "between", "from".
         let left = range::opener(t, a.start, self.floor);

@@ -64,7 +64,158 @@ pub fn skip_number(t: &Tokens, i: usize) -> Option<usize> {
     if let Some(e) = phone(t, i) {
         return Some(e);
     }
+    if let Some(e) = score(t, i) {
+        return Some(e);
+    }
+    if let Some(e) = street_address(t, i) {
+        return Some(e);
+    }
     glued_to_letters(t, i)
+}
+
+/// Words before a dashed pair of small numbers that make it a result (`won 3-1`).
+const SCORE_BEFORE: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "drew",
+    "draw",
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "trailed",
+    "trailing",
+    "led",
+    "leading",
+    "lead",
+    "score",
+    "scored",
+    "scoreline",
+    "finished",
+    "ended",
+    "edged",
+    "thrashed",
+    "routed",
+    "voted",
+    "vote",
+];
+
+/// Words after a dashed pair of small numbers that make it a result (`a 2-2 draw`).
+const SCORE_AFTER: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "draw",
+    "lead",
+    "scoreline",
+    "aggregate",
+    "thrashing",
+    "drubbing",
+    "rout",
+    "home",
+    "away",
+    "vote",
+    "verdict",
+    "ruling",
+    "decision",
+    "majority",
+    "split",
+    "tie",
+    "result",
+    "advantage",
+    "deficit",
+    "comeback",
+];
+
+/// A result written as two small numbers joined by a dash (`won 3-1`, `a 2-2 draw`, `a
+/// 5-4 ruling`): a score or a tally, never a range or two quantities. A falling or level
+/// pair is never a range; a rising one is a result when a word of the game or the vote
+/// stands next to it. Returns the token after the pair.
+fn score(t: &Tokens, i: usize) -> Option<usize> {
+    let small = |k: usize| t.is_num(k) && t.ndigits(k) <= 2;
+    if !(small(i) && t.is_dash(i + 1) && t.attached(i + 1) && small(i + 2) && t.attached(i + 2)) {
+        return None;
+    }
+    let e = i + 3;
+    // Dates, codes and figures go on (`3-1-2020`, `10-4.5`, `3-5%`, `2-3pm`).
+    let glued_after = t.attached(e)
+        && (t.is_word_tok(e)
+            || t.is_num(e)
+            || t.is_punct(e, '%')
+            || matches!(t.punct(e), Some('.' | ',' | '/' | '-' | '–'))
+                && t.is_num(e + 1)
+                && t.attached(e + 1));
+    let glued_before =
+        i > 0 && t.attached(i) && !matches!(t.punct(i - 1), Some('(' | '"' | '“' | '\'' | '‘'));
+    if glued_after || glued_before {
+        return None;
+    }
+    let (a, b) = (t.int(i)?, t.int(i + 2)?);
+    let before = i > 0 && t.is_any(i - 1, SCORE_BEFORE)
+        || i > 1
+            && t.is_any(i - 2, SCORE_BEFORE)
+            && t.is_any(i - 1, &["a", "by", "them", "him", "her", "it"]);
+    let after = t.is_any(e, SCORE_AFTER);
+    let unit_after = t.is_any(e, &["percent", "per", "pct", "points", "pts"]);
+    (a >= b && !unit_after || before || after).then_some(e)
+}
+
+/// Street suffixes that end an address after its house number.
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "terrace",
+    "crescent",
+    "highway",
+    "hwy",
+    "square",
+    "parkway",
+    "pkwy",
+    "close",
+    "gardens",
+    "row",
+    "strasse",
+    "straße",
+];
+
+/// A house number (`221 Baker Street`, `10 Downing St`, `1600 Pennsylvania Avenue NW`):
+/// a bare number of at most five digits followed by one to three capitalised words, the
+/// last a street suffix. Returns the token after the suffix.
+fn street_address(t: &Tokens, i: usize) -> Option<usize> {
+    if t.ndigits(i) > 5 || t.attached(i + 1) {
+        return None;
+    }
+    for k in i + 1..i + 4 {
+        if !(t.is_word_tok(k) && t.is_cap(k)) {
+            return None;
+        }
+        if k > i + 1 && t.is_any(k, STREETS) {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// The whitespace-delimited chunk around token `i`: (first, one past last), looking at
@@ -378,6 +529,32 @@ const FUNCTION_WORDS: &[&str] = &[
     "topped",
 ];
 
+/// Whether an ordinal or fraction word ending before token `end` is the first half of a
+/// compound adjective (`a third-party seller`, `second-hand cars`, `first-class mail`,
+/// `a second-degree burn`): a kind of thing, not a rank or a share.
+pub fn ordinal_compound(t: &Tokens, end: usize) -> bool {
+    t.is_hyphen(end)
+        && t.attached(end)
+        && t.attached(end + 1)
+        && t.is_any(
+            end + 1,
+            &[
+                "party",
+                "parties",
+                "hand",
+                "class",
+                "rate",
+                "degree",
+                "generation",
+                "person",
+                "guessing",
+                "string",
+                "tier",
+                "world",
+            ],
+        )
+}
+
 /// Whether a bare `one` is a pronoun (`the one you mentioned`, `which one`).
 pub fn pronoun_one(t: &Tokens, n: &Numeral) -> bool {
     if !(n.words && n.end == n.start + 1 && t.is_word(n.start, "one")) {
@@ -454,6 +631,23 @@ mod tests {
         let t = tokenize("In 2016 it grew");
         let n = parse_numeral(&t, 1, false).unwrap();
         assert!(!model_name(&t, &n));
+    }
+
+    #[test]
+    fn scores_and_tallies_are_skipped() {
+        assert!(skipped("United won 3-1 on Sunday", 2));
+        assert!(skipped("a 2-2 draw", 1));
+        assert!(skipped("the court's 5-4 ruling", 4));
+        assert!(skipped("they lost 1-2 at home", 2));
+        assert!(!skipped("for 2-3 days", 1));
+        assert!(!skipped("born 3-1-2020", 1));
+    }
+
+    #[test]
+    fn house_numbers_are_skipped() {
+        assert!(skipped("lives at 221 Baker Street now", 2));
+        assert!(skipped("10 Downing St", 0));
+        assert!(!skipped("sold 221 Boeing jets", 1));
     }
 
     #[test]
