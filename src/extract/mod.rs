@@ -509,6 +509,10 @@ impl Scanner<'_, '_> {
             kind = Kind::Number;
             unit = Some(u.to_string());
             k = e;
+            // "2 million tonnes a year"
+            if let Some((p, _)) = money::per(t, k) {
+                per = Some(p);
+            }
         } else if let Some((noun, e)) = count::noun_after(t, k, last.num.vague.is_some()) {
             kind = Kind::Count;
             unit = Some(noun);

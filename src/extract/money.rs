@@ -373,6 +373,12 @@ pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix
     };
     let lc = t.lc(j + used);
     let n = noun(lc.as_str(), scaled || nat.is_some())?;
+    if matches!(n, Noun::Code("GBP"))
+        && lc.as_str().starts_with("pound")
+        && pounds_of_weight(t, j + used, scaled, j > k)
+    {
+        return None;
+    }
     if matches!(n, Noun::Code("GBP")) && lc.as_str().starts_with("pound") && j > 0 {
         // "weighs 200 pounds" is weight.
         let mut b = k;
@@ -408,6 +414,27 @@ pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix
         (Noun::Named(c), None) => (c.to_string(), false),
     };
     Some(Suffix { unit, end, minor })
+}
+
+/// Whether `pounds` at token `p` weighs rather than pays: `200 pounds of cocaine` (an
+/// unscaled amount of a substance), `a 2,000-pound bomb` (a hyphenated adjective before
+/// a noun that is not a banknote or a fine).
+fn pounds_of_weight(t: &Tokens, p: usize, scaled: bool, hyphen: bool) -> bool {
+    let e = p + 1;
+    if !scaled && t.is_word(e, "of") && !t.is_any(e + 1, &["sterling", "taxpayers", "public"]) {
+        return true;
+    }
+    hyphen
+        && t.is_word_tok(e)
+        && !t.is_cap(e)
+        && !t.is_any(
+            e,
+            &[
+                "note", "notes", "coin", "coins", "fine", "fines", "bill", "voucher", "ticket",
+                "tickets", "bet", "fee", "charge", "a", "an", "per", "and", "or", "to", "in",
+                "for", "on", "at", "from",
+            ],
+        )
 }
 
 /// The period or base of a rate after an amount: `a year`, `per share`, `annually`.
@@ -507,6 +534,12 @@ mod tests {
         assert!(suffix(&t, 1, false, "USD").is_some_and(|s| s.minor));
         let t = tokenize("he weighs 200 pounds");
         assert_eq!(suffix(&t, 3, false, "USD"), None);
+        let t = tokenize("seized 200 pounds of cocaine");
+        assert_eq!(suffix(&t, 2, false, "USD"), None);
+        let t = tokenize("a 2,000-pound bomb");
+        assert_eq!(suffix(&t, 4, false, "USD"), None);
+        let t = tokenize("a 10-pound note");
+        assert!(suffix(&t, 2, false, "USD").is_some());
     }
 
     #[test]

@@ -519,16 +519,29 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             n.plain = None;
             return Some(n);
         }
-        let million = t.s(j) == "m" && super::count::noun_after(t, j + 1, false).is_some();
+        let million = m_is_million(t, j);
         let scale = attached_scale(t.s(j), money).or(million.then_some(1e6));
         if let Some(s) = scale {
             apply_scale(&mut n, s);
             n.end = j + 1;
             return Some(spaced_scales(t, n));
         }
+        // "1.6l": a unit written onto a decimal still covers the rounding of its digits.
+        if n.decimals > 0 {
+            n.half = 0.5 * 10f64.powi(-(n.decimals as i32));
+        }
         return Some(n);
     }
     Some(spaced_scales(t, n))
+}
+
+/// Whether a lower-case `m` written onto digits at token `j` means millions: a counted
+/// noun or a unit of measure follows it (`1.2m people`, `3.4m tonnes`), not a metre.
+pub fn m_is_million(t: &Tokens, j: usize) -> bool {
+    t.s(j) == "m"
+        && !t.attached(j + 1)
+        && (super::count::noun_after(t, j + 1, false).is_some()
+            || super::measure::unit_word(t.lc(j + 1).as_str()).is_some())
 }
 
 /// A signed exponent at token `k`: `23`, `+23`, `-1`, `−5`, `--23`: (exponent, end).
@@ -573,12 +586,27 @@ fn apply_scale(n: &mut Numeral, s: f64) {
 /// Scale words after a numeral: `14.3 billion`, `5 hundred thousand`, `3 dozen`.
 fn spaced_scales(t: &Tokens, mut n: Numeral) -> Numeral {
     let mut last = 0.0;
+    // "$7-billion", "a 4,5-million budget": a large scale joined by a hyphen.
+    if t.is_hyphen(n.end)
+        && t.attached(n.end)
+        && t.attached(n.end + 1)
+        && t.is_any(n.end + 1, &["million", "billion", "trillion"])
+    {
+        n.end += 1;
+    }
     loop {
         let j = n.end;
         let lc = t.lc(j);
         let w = lc.as_str();
         let s = if matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
             Some(12.0)
+        } else if last == 0.0
+            && t.s(j) == "B"
+            && !t.attached(j)
+            && super::count::noun_after(t, j + 1, false).is_some()
+        {
+            // "7 B people": a capital B before a counted noun is billions.
+            Some(1e9)
         } else if last == 0.0 && matches!(t.s(j), "k" | "K" | "M") && !t.attached(j) {
             // "2.33 k", "1,674,200.5 M": a lone scale letter after the digits.
             let next_is_word = t.is_word_tok(j + 1) && t.attached(j + 1);

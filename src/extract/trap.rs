@@ -18,7 +18,8 @@ const DIGIT_SUFFIXES: &[&str] = &[
     // Units of measure written onto the number (256GB, 100km, 938hp) leave a figure.
     "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
     "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
-    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft", "Nm",
+    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft", "Nm", "g", "mg", "l", "L", "kbps",
+    "Mbps", "Gbps", "kHz", "Hz", "mpg",
     // Currencies written after the amount with letters of their script.
     "元", "円", "원",
 ];
@@ -342,8 +343,12 @@ fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
         k += 2;
     }
     // "1.2m people": a lower-case m before a counted noun is millions, not metres.
-    let million = t.s(k) == "m" && super::count::noun_after(t, k + 1, false).is_some();
-    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) && !million {
+    let million = super::numeral::m_is_million(t, k);
+    // "45m2", "120km²": areas.
+    let area = matches!(t.s(k), "m" | "km")
+        && t.attached(k + 1)
+        && (t.s(k + 1) == "2" || t.is_punct(k + 1, '²'));
+    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) && !million && !area {
         return Some(chunk_end_alnum(t, k));
     }
     None
