@@ -35,13 +35,19 @@ fn item(text: &str, m: &Mention) -> Value {
         (None, None)
     };
     let dated = matches!(m.kind, Kind::Date | Kind::Year);
+    // A rate's unit is the whole compound ("barrels per day"); money keeps its currency,
+    // which the peers' currency names are compared with.
+    let unit = match (&m.unit, &m.per) {
+        (Some(u), Some(p)) if m.kind != Kind::Money => Some(format!("{u} per {p}")),
+        (u, _) => u.clone(),
+    };
     json!({
         "text": text.get(m.start..m.end).unwrap_or(""),
         "start": char_offset(text, m.start),
         "end": char_offset(text, m.end),
         "kind": m.kind.as_str(),
         "value": if m.kind == Kind::Date { None } else { m.value.point },
-        "unit": if dated { None } else { m.unit.clone() },
+        "unit": if dated { None } else { unit },
         "low": if dated { None } else { low },
         "high": if dated { None } else { high },
         "timex": if dated { m.date.clone() } else { None },

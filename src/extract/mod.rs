@@ -199,7 +199,10 @@ impl Scanner<'_, '_> {
                     return false;
                 }
                 // Currency codes and prefixes only count right before a number or `$`.
-                let next_num = t.is_num(i + 1) || t.is_punct(i + 1, '$') || t.is_punct(i + 1, '.');
+                let next_num = t.is_num(i + 1)
+                    || t.is_punct(i + 1, '$')
+                    || t.is_punct(i + 1, '.')
+                    || t.is_punct(i + 1, '=');
                 if next_num && s.len() <= 4 && money::prefix(t, i, "").is_some() {
                     return true;
                 }
@@ -488,7 +491,9 @@ impl Scanner<'_, '_> {
             unit = Some(u.to_string());
             k = e;
         } else if let Some(u) = duration::suffix(t, k) {
-            if u.ago || t.is_word(u.end, "read") {
+            // "3 hours ago" is page chrome; "66 million years ago" is a figure.
+            let deep_time = last.num.scaled || matches!(u.unit, "megayear" | "gigayear");
+            if u.ago && !deep_time || t.is_word(u.end, "read") {
                 return Some(Step::Skip(u.end));
             }
             kind = Kind::Duration;

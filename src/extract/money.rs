@@ -125,6 +125,9 @@ fn code_word(w: &str) -> Option<&'static str> {
         "Rs" | "INR" => "INR",
         "RM" => "MYR",
         "Rp" => "IDR",
+        "R" => "ZAR",
+        "Kc" | "Kč" => "CZK",
+        "kn" => "HRK",
         "usd" => "USD",
         "eur" => "EUR",
         "gbp" => "GBP",
@@ -176,7 +179,14 @@ pub fn prefix(t: &Tokens, i: usize, dollar: &str) -> Option<(String, usize)> {
         }
         return None;
     }
+    // "Y=590 billion": yen in wire copy.
+    if w == "Y" && t.is_punct(i + 1, '=') && t.attached(i + 1) && t.is_num(i + 2) {
+        return Some(("JPY".to_string(), i + 2));
+    }
     let code = code_word(w)?;
+    if w == "R" && !rand_amount(t, i + 1) {
+        return None;
+    }
     let mut j = i + 1;
     if w == "Rs" && t.is_punct(j, '.') && t.attached(j) {
         j += 1;
@@ -185,6 +195,16 @@ pub fn prefix(t: &Tokens, i: usize, dollar: &str) -> Option<(String, usize)> {
         return Some((code.to_string(), j));
     }
     None
+}
+
+/// Whether the digits at token `j` after a bare `R` are an amount of rand (`R18`, `R 250`,
+/// `R3,5-billion`) rather than part of a name (`Audi R8`): two digits or more, or a
+/// separator, decimal or scale after one.
+pub fn rand_amount(t: &Tokens, j: usize) -> bool {
+    t.is_num(j)
+        && (t.ndigits(j) >= 2
+            || matches!(t.punct(j + 1), Some(',' | '.')) && t.attached(j + 1) && t.is_num(j + 2)
+            || !t.attached(j) && t.ndigits(j) >= 1)
 }
 
 /// The currency of a country adjective (`canadian`, `hong kong`): (code, words used).
@@ -264,7 +284,11 @@ fn noun(w: &str, scaled: bool) -> Option<Noun> {
         "zloty" | "zlotys" => Noun::Code("PLN"),
         "forint" | "forints" => Noun::Code("HUF"),
         "won" if scaled => Noun::Code("KRW"),
-        "rand" if scaled => Noun::Code("ZAR"),
+        "rand" => Noun::Code("ZAR"),
+        "kuna" | "kunas" => Noun::Code("HRK"),
+        "koruna" | "korunas" | "koruny" => Noun::Code("CZK"),
+        "crown" | "crowns" if scaled => Noun::Named("crown"),
+        "sen" => Noun::Minor("sen"),
         "dong" if scaled => Noun::Code("VND"),
         "rupee" | "rupees" => Noun::Named("rupee"),
         "franc" | "francs" => Noun::Named("franc"),
@@ -516,6 +540,12 @@ mod tests {
         assert_eq!(prefix(&t, 0, "USD"), Some(("USD".into(), 1)));
         let t = tokenize("RM is here");
         assert_eq!(prefix(&t, 0, "USD"), None);
+        let t = tokenize("R 18");
+        assert_eq!(prefix(&t, 0, "USD"), Some(("ZAR".into(), 1)));
+        let t = tokenize("Audi R8");
+        assert_eq!(prefix(&t, 1, "USD"), None);
+        let t = tokenize("Y=590 billion");
+        assert_eq!(prefix(&t, 0, "USD"), Some(("JPY".into(), 2)));
     }
 
     #[test]

@@ -279,7 +279,7 @@ fn extend(t: &Tokens, n: &mut Numeral) {
             return;
         }
         if t.is_num(k)
-            && t.is_punct(k + 1, '/')
+            && (t.is_punct(k + 1, '/') || t.is_punct(k + 1, '⁄'))
             && t.is_num(k + 2)
             && !t.is_punct(k + 3, '/')
             && t.attached(k + 1)
@@ -432,6 +432,40 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             }
         }
     }
+    // Dots as thousands separators (`1.234.567`, `1.111,11`): two dotted groups of three,
+    // or one before a decimal comma; a single `1.234` stays a decimal.
+    if !grouped && t.ndigits(i) <= 3 {
+        let mut k = j;
+        let mut groups = 0;
+        while t.is_punct(k, '.') && t.attached(k) && t.ndigits(k + 1) == 3 && t.attached(k + 1) {
+            k += 2;
+            groups += 1;
+        }
+        let decimal_comma = t.is_punct(k, ',')
+            && t.attached(k)
+            && t.attached(k + 1)
+            && matches!(t.ndigits(k + 1), 1 | 2);
+        let dotted_on = t.is_punct(k, '.') && t.attached(k) && t.is_num(k + 1);
+        if (groups >= 2 || groups == 1 && decimal_comma) && !dotted_on {
+            let mut m = j;
+            while m < k {
+                buf.push_str(t.s(m + 1));
+                m += 2;
+            }
+            j = k;
+            grouped = true;
+            if decimal_comma {
+                buf.push('.');
+                buf.push_str(t.s(k + 1));
+                let decimals = t.ndigits(k + 1) as u32;
+                let value: f64 = buf.parse().ok()?;
+                let mut n = Numeral::new(i, k + 2, value);
+                n.decimals = decimals;
+                n.half = 0.5 * 10f64.powi(-(decimals as i32));
+                return Some(spaced_scales(t, n));
+            }
+        }
+    }
     let mut decimals = 0u32;
     if t.is_punct(j, '.') && t.attached(j) && t.is_num(j + 1) && t.attached(j + 1) {
         // "2015.5.13" is a date, not a decimal.
@@ -493,8 +527,9 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
         n.plain = None;
         return Some(n);
     }
-    // Fraction 1/4 (not a date such as 6/22/2025).
-    if t.is_punct(j, '/')
+    // Fraction 1/4 (not a date such as 6/22/2025), or written with the fraction slash
+    // (`3⁄8`).
+    if (t.is_punct(j, '/') || t.is_punct(j, '⁄') && t.attached(j) && t.attached(j + 1))
         && t.is_num(j + 1)
         && decimals == 0
         && !grouped

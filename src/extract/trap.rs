@@ -19,7 +19,7 @@ const DIGIT_SUFFIXES: &[&str] = &[
     "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
     "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
     "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft", "Nm", "g", "mg", "l", "L", "kbps",
-    "Mbps", "Gbps", "kHz", "Hz", "mpg",
+    "Mbps", "Gbps", "kHz", "Hz", "mpg", "Ma", "Ga", "Myr", "Gyr",
     // Currencies written after the amount with letters of their script.
     "元", "円", "원",
 ];
@@ -64,6 +64,15 @@ pub fn skip_number(t: &Tokens, i: usize) -> Option<usize> {
     }
     if let Some(e) = phone(t, i) {
         return Some(e);
+    }
+    // "1/0": a division by zero states no number; "24/7" means always.
+    if t.is_punct(i + 1, '/')
+        && t.attached(i + 1)
+        && t.attached(i + 2)
+        && (t.s(i + 2) == "0" || t.s(i) == "24" && t.s(i + 2) == "7")
+        && !t.is_punct(i + 3, '/')
+    {
+        return Some(i + 3);
     }
     if let Some(e) = score(t, i) {
         return Some(e);
@@ -316,7 +325,13 @@ fn phone(t: &Tokens, i: usize) -> Option<usize> {
 
 fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
     // Letters before: G7, MP3, Dec31 is handled as a date before traps run.
-    if i > 0 && t.attached(i) && t.is_word_tok(i - 1) && !DIGIT_PREFIXES.contains(&t.s(i - 1)) {
+    let rand = t.s(i.saturating_sub(1)) == "R" && super::money::rand_amount(t, i);
+    if i > 0
+        && t.attached(i)
+        && t.is_word_tok(i - 1)
+        && !DIGIT_PREFIXES.contains(&t.s(i - 1))
+        && !rand
+    {
         return Some(chunk(t, i).1);
     }
     // Letters-hyphen before: GPT-3, F-35, Covid-19 (not mid-2024, not twenty-1, and not a

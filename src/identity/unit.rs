@@ -204,6 +204,8 @@ pub fn measure_unit(word: &str) -> Option<Unit> {
         "year" => u(Duration, 31_556_952.0),
         "decade" => u(Duration, 315_569_520.0),
         "century" => u(Duration, 3_155_695_200.0),
+        "megayear" => u(Duration, 31_556_952e6),
+        "gigayear" => u(Duration, 31_556_952e9),
         "celsius" => u(Temperature, 1.0),
         "fahrenheit" => Some(Unit {
             dimension: Temperature,
