@@ -199,11 +199,12 @@ impl Scanner<'_, '_> {
                     return false;
                 }
                 // Currency codes and prefixes only count right before a number or `$`.
-                let next_num = t.is_num(i + 1)
-                    || t.is_punct(i + 1, '$')
-                    || t.is_punct(i + 1, '.')
-                    || t.is_punct(i + 1, '=');
-                if next_num && s.len() <= 4 && money::prefix(t, i, "").is_some() {
+                // (Length first: it is the cheapest test and rules out most words.)
+                let next_num = s.len() <= 4
+                    && (t.is_num(i + 1)
+                        || matches!(t.punct(i + 1), Some('$' | '.'))
+                        || s == "Y" && t.is_punct(i + 1, '='));
+                if next_num && money::prefix(t, i, "").is_some() {
                     return true;
                 }
                 if !anchor_initial(b.to_ascii_lowercase()) {
@@ -481,6 +482,12 @@ impl Scanner<'_, '_> {
         } else if let Some((u, _)) = last.percent {
             kind = Kind::Percent;
             unit = Some(u.to_string());
+            // "3 per cent a year"
+            if let Some((p, _)) = money::per(t, k)
+                .filter(|(p, _)| matches!(p.as_str(), "year" | "month" | "week" | "day" | "hour"))
+            {
+                per = Some(p);
+            }
         } else if last.num.ordinal {
             kind = Kind::Ordinal;
             if let Some(e) = ordinal::superlative_suffix(t, k) {
