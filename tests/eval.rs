@@ -22,7 +22,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("recognizers-text_DateTime", 0.93),
     ("recognizers-text_NumberRange", 0.94),
     ("recognizers-text_Ordinal", 0.95),
-    ("quantulum3_quantities", 0.86),
+    ("quantulum3_quantities", 0.85),
 ];
 
 /// Byte offset to character offset.

@@ -114,6 +114,9 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
         None if onto && lc.as_str() == "g" => "gram",
         None if onto && lc.as_str() == "l" || t.s(j) == "L" => "litre",
         None if onto && t.s(j) == "m" && squared(t, j + 1) => "metre",
+        // "-5C", "104F": a capital scale letter written onto the digits.
+        None if onto && t.s(j) == "C" => "celsius",
+        None if onto && t.s(j) == "F" => "fahrenheit",
         None => return None,
     };
     // "3,500 degrees Fahrenheit", "40 degrees C".

@@ -547,7 +547,12 @@ impl Scanner<'_, '_> {
         }
         // A counted noun ("Another 20 people") shows a quantity; only a bare number can
         // be part of a name.
-        let named = kind == Kind::Number && trap::model_name(t, &a.num);
+        let named = kind == Kind::Number
+            && (trap::model_name(t, &a.num)
+                || unit.is_none()
+                    && (trap::model_suffix(t, &a.num) || trap::series_number(t, &a.num)))
+            || kind == Kind::Count
+                && (trap::named_hundreds(t, &a.num) || trap::model_suffix(t, &a.num));
         if matches!(kind, Kind::Number | Kind::Count)
             && second.is_none()
             && (named || trap::pronoun_one(t, &a.num))

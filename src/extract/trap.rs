@@ -19,7 +19,7 @@ const DIGIT_SUFFIXES: &[&str] = &[
     "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
     "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
     "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft", "Nm", "g", "mg", "l", "L", "kbps",
-    "Mbps", "Gbps", "kHz", "Hz", "mpg", "Ma", "Ga", "Myr", "Gyr",
+    "Mbps", "Gbps", "kHz", "Hz", "mpg", "Ma", "Ga", "Myr", "Gyr", "C", "F",
     // Currencies written after the amount with letters of their script.
     "元", "円", "원",
 ];
@@ -397,7 +397,7 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
     if !(cap || camel) {
         return false;
     }
-    if v >= 100 && !camel {
+    if v >= 100 && !camel && !named_hundreds(t, n) {
         return false;
     }
     if v >= 10_000 {
@@ -463,6 +463,107 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
         return false;
     }
     true
+}
+
+/// Whether a bare three-digit number follows a capitalised name inside a sentence
+/// (`Boeing 787`, `Porsche 911`, `Fortune 500 firms`): part of the name, even before a
+/// noun. Not after a capitalised first word (`Some 500 people`) nor a function word.
+pub fn named_hundreds(t: &Tokens, n: &Numeral) -> bool {
+    let Some(v) = n.plain else {
+        return false;
+    };
+    let i = n.start;
+    if !(100..1000).contains(&v) || i == 0 || t.attached(i) || !t.is_cap(i - 1) {
+        return false;
+    }
+    let lc = t.lc(i - 1);
+    !t.sentence_start(i - 1)
+        && t.s(i - 1).len() > 2
+        && !t.is_punct(n.end, '%')
+        && super::date::month(lc.as_str()).is_none()
+        && !FUNCTION_WORDS.contains(&lc.as_str())
+        && !super::numeral::starts_number_word(lc.as_str())
+}
+
+/// Whether a bare number names one thing of a numbered series (`flight 302`, `Route 66`,
+/// `gate 12`, `Section 230`, `Chapter 11`): an identifier, not a quantity.
+pub fn series_number(t: &Tokens, n: &Numeral) -> bool {
+    n.plain.is_some()
+        && n.start > 0
+        && !t.attached(n.start)
+        && t.is_any(
+            n.start - 1,
+            &[
+                "flight",
+                "route",
+                "room",
+                "gate",
+                "platform",
+                "highway",
+                "interstate",
+                "bus",
+                "channel",
+                "section",
+                "chapter",
+                "article",
+                "clause",
+                "rule",
+                "resolution",
+                "proposition",
+                "amendment",
+                "no",
+                "number",
+                "pier",
+                "terminal",
+                "ward",
+                "block",
+                "lot",
+                "unit",
+                "exit",
+                "junction",
+                "track",
+                "episode",
+                "season",
+                "volume",
+            ],
+        )
+        && !(t.is_punct(n.start - 1, '.') || t.is_word(n.start - 1, "no") && t.is_cap(n.start))
+}
+
+/// Whether a bare number of three or four digits is a model before its series letters
+/// (`737 MAX`, `the 911 GT3`): an upper-case word of two to four letters follows that is
+/// not an era, a zone or a time.
+pub fn model_suffix(t: &Tokens, n: &Numeral) -> bool {
+    let Some(v) = n.plain else {
+        return false;
+    };
+    let k = n.end;
+    if !(100..10_000).contains(&v) || t.attached(k) || !t.is_word_tok(k) {
+        return false;
+    }
+    let w = t.s(k);
+    (2..=4).contains(&w.len())
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && !matches!(
+            w,
+            "BC" | "AD"
+                | "BCE"
+                | "CE"
+                | "GMT"
+                | "UTC"
+                | "ET"
+                | "EST"
+                | "EDT"
+                | "PST"
+                | "PDT"
+                | "CET"
+                | "BST"
+                | "IST"
+                | "AM"
+                | "PM"
+                | "HRS"
+        )
 }
 
 /// Words that, capitalised at a sentence start, introduce a figure rather than name a
