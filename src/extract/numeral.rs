@@ -722,6 +722,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         group: 0.0,
     };
     let mut j = i;
+    let mut joined_by_and = false;
     if t.is_any(i, &["a", "an", "one"]) {
         let n = t.lc(i + 1);
         let next = n.as_str();
@@ -755,6 +756,21 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
             c.last = Last::Hundred;
         } else if let Some(v) = small {
             let v = v as f64;
+            // "one hundred thirty-fifths" is a hundred thirty-fifths: a tens word right
+            // before a plural unit ordinal belongs to the denominator, unless `and`
+            // joined it to the number ("one hundred and thirty fifths").
+            if v >= 20.0
+                && v % 10.0 == 0.0
+                && matches!(c.last, Last::Hundred | Last::Big)
+                && !joined_by_and
+            {
+                let k = if t.is_dash(j + 1) { j + 2 } else { j + 1 };
+                if ordinal_word(t.lc(k).as_str())
+                    .is_some_and(|o| o.plural && !o.scale && o.value < 10.0)
+                {
+                    break;
+                }
+            }
             let ok = match c.last {
                 Last::None | Last::Hundred | Last::Big => true,
                 Last::Ten => v < 10.0 && v > 0.0,
@@ -824,6 +840,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         if hyphen || and {
             j += 1;
         }
+        joined_by_and = and;
     }
     if c.count == 0 {
         None
@@ -837,9 +854,12 @@ fn next_is_denominator(t: &Tokens, i: usize) -> bool {
     match cardinal_plain(t, i) {
         Some(c) => {
             let k = if t.is_dash(c.end) { c.end + 1 } else { c.end };
-            let one = c.value() == 1.0;
-            denominator(t, k).is_some_and(|d| d.1 || one)
-                || denominator(t, c.end).is_some_and(|d| d.1 || one)
+            // Only a proper fraction ("and two thirds") stays apart: "one hundred and
+            // thirty fifths" is 130 fifths.
+            let v = c.value();
+            let one = v == 1.0;
+            let fits = |d: (f64, bool, usize)| (d.1 || one) && v < d.0;
+            denominator(t, k).is_some_and(fits) || denominator(t, c.end).is_some_and(fits)
         }
         None => false,
     }
