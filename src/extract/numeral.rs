@@ -829,7 +829,12 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         // hundred ("3 hundred and 2 hundred").
         let next_small = |k: usize| {
             let v = small_word(t.lc(k).as_str()).or_else(|| digit_part(t, k));
-            v.is_some_and(|v| v > 0) && !(c.last == Last::Hundred && t.is_word(k + 1, "hundred"))
+            // ("5 lakh and 3 crore" are two numbers: a scale as large follows.)
+            let larger_scale = c.last == Last::Big
+                && scale_word(t.lc(k + 1).as_str()).is_some_and(|s| s >= c.last_big);
+            v.is_some_and(|v| v > 0)
+                && !(c.last == Last::Hundred && t.is_word(k + 1, "hundred"))
+                && !larger_scale
         };
         let hyphen = t.is_dash(j) && c.last == Last::Ten && next_small(j + 1);
         let and = allow_and
