@@ -375,6 +375,9 @@ impl Scanner<'_, '_> {
                 c.start = start;
             }
         }
+        if c.currency.is_some() {
+            dotted_thousands(t, &mut c.num);
+        }
         Some(c)
     }
 
@@ -813,6 +816,25 @@ fn anchor_word(w: &str) -> bool {
             | "early"
             | "late"
     )
+}
+
+/// Reads a dot as a thousands separator in an amount of money whose three decimals end
+/// in `00` (`215.900 yuan`, `€1.500`): prices carry two decimals, so such a figure is a
+/// European-style thousand, not a fraction of a unit.
+fn dotted_thousands(t: &Tokens, n: &mut Numeral) {
+    let d = n.end.saturating_sub(1);
+    if n.scaled
+        || n.decimals != 3
+        || !t.is_punct(d.saturating_sub(1), '.')
+        || !t.s(d).ends_with("00")
+        || t.ndigits(n.start) > 3
+        || n.start + 3 != n.end
+    {
+        return;
+    }
+    n.value = tidy(n.value * 1000.0);
+    n.decimals = 0;
+    n.half = 0.0;
 }
 
 /// Multiplies a numeral by a scale stated apart from it (`MUSD`, `USD million`).

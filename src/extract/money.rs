@@ -289,7 +289,7 @@ fn noun(w: &str, scaled: bool) -> Option<Noun> {
         "koruna" | "korunas" | "koruny" => Noun::Code("CZK"),
         "crown" | "crowns" if scaled => Noun::Named("crown"),
         "sen" => Noun::Minor("sen"),
-        "dong" if scaled => Noun::Code("VND"),
+        "dong" => Noun::Code("VND"),
         "rupee" | "rupees" => Noun::Named("rupee"),
         "franc" | "francs" => Noun::Named("franc"),
         "peso" | "pesos" => Noun::Named("peso"),
