@@ -434,6 +434,15 @@ pub fn hyphen_adjective(t: &Tokens, k: usize) -> Option<(String, usize)> {
     if !lower || w.len() < 3 || STOP.contains(&w) || !t.is_word_tok(k + 2) {
         return None;
     }
+    // "a 5,000-strong crowd": the size of the noun after it, which is what is counted.
+    if w == "strong" {
+        let noun = t.lc(k + 2);
+        let noun = noun.as_str();
+        if noun.is_empty() || !noun.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        return Some((noun.to_string(), k + 3));
+    }
     Some((format!("{w}s"), k + 2))
 }
 

@@ -165,8 +165,12 @@ fn day_at(t: &Tokens, i: usize) -> Option<(u32, usize)> {
         if t.attached(end) && t.is_any(end, &["st", "nd", "rd", "th"]) {
             end += 1;
         }
-        // "June 22.5" or "June 22,000" are not days.
-        if t.is_num(end + 1) && t.attached(end + 1) && t.attached(end) {
+        // "June 22.5" or "June 22,000" are not days ("Oct. 3-7" is a day range).
+        if matches!(t.punct(end), Some('.' | ','))
+            && t.is_num(end + 1)
+            && t.attached(end + 1)
+            && t.attached(end)
+        {
             return None;
         }
         return (1..=31).contains(&d).then_some((d, end));
@@ -826,6 +830,10 @@ mod tests {
         assert_eq!(
             d("June 22 to 25", 0, Some(2025)).as_deref(),
             Some("2025-06-22/2025-06-25")
+        );
+        assert_eq!(
+            d("Oct. 3-7", 0, Some(2025)).as_deref(),
+            Some("2025-10-03/2025-10-07")
         );
     }
 

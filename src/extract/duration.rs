@@ -50,7 +50,16 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<TimeUnit> {
         (k, false)
     };
     let lc = t.lc(j);
-    let unit = time_unit(lc.as_str())?;
+    // Geological time: "66 Ma", "1Ga", "a gigaannum" (the case tells `Ma` from `ma`).
+    let geological = match t.s(j) {
+        "Ma" | "Myr" | "megaannum" | "megaanni" => Some("megayear"),
+        "Ga" | "Gyr" | "gigaannum" | "gigaanni" => Some("gigayear"),
+        _ => None,
+    };
+    let unit = match geological {
+        Some(u) => u,
+        None => time_unit(lc.as_str())?,
+    };
     let end = j + 1;
     Some(TimeUnit {
         unit,

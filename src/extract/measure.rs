@@ -1,5 +1,6 @@
 //! Measures: a numeral followed by a unit of measure, spaced or written on (`30 yards`,
-//! `8 miles`, `13 kilometers`, `256GB`, `938hp`, `10 tons`, `37.5 degrees`). The
+//! `8 miles`, `13 kilometers`, `256GB`, `938hp`, `10 tons`, `37.5 degrees`), rates and
+//! areas written as one unit (`250 km/h`, `30 miles per hour`, `45m2`, `2,000 sq ft`). The
 //! figure stays kind `number`; the unit (singular, lower-case) goes into
 //! `Mention::unit` so that `8 miles` is never compared with `8 people`.
 //!
@@ -34,6 +35,17 @@ pub fn unit_word(w: &str) -> Option<&'static str> {
         "degree" | "degrees" => "degree",
         "mph" => "mph",
         "kph" | "kmh" => "km/h",
+        "mpg" => "mpg",
+        "knot" | "knots" => "knot",
+        "milligram" | "milligrams" | "mg" => "mg",
+        "pound" | "pounds" => "lb",
+        "kbps" => "kbps",
+        "mbps" => "mbps",
+        "gbps" => "gbps",
+        "hz" | "hertz" => "hz",
+        "khz" | "kilohertz" => "khz",
+        "megahertz" => "mhz",
+        "gigahertz" => "ghz",
         "gb" | "gigabyte" | "gigabytes" => "gb",
         "mb" | "megabyte" | "megabytes" => "mb",
         "tb" | "terabyte" | "terabytes" => "tb",
@@ -78,8 +90,35 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
     if t.lc(j).as_str() == "lb" && t.is_dash(j + 1) && t.is_word(j + 2, "ft") {
         return Some(("lb-ft", j + 3));
     }
+    // "2,000 sq ft", "45 square metres", "3 cubic feet".
+    if t.is_any(j, &["sq", "square", "cubic"]) {
+        let base = unit_word(t.lc(j + 1).as_str());
+        let cubic = t.is_word(j, "cubic");
+        let unit = match base? {
+            "foot" if cubic => "cubic_foot",
+            "metre" if cubic => "cubic_metre",
+            "foot" => "sq_ft",
+            "metre" => "sq_m",
+            "km" => "sq_km",
+            "mile" => "sq_mile",
+            _ => return None,
+        };
+        return Some((unit, j + 2));
+    }
     let lc = t.lc(j);
-    let unit = unit_word(lc.as_str())?;
+    let onto = j == k && t.attached(j);
+    let unit = match unit_word(lc.as_str()) {
+        Some(u) => u,
+        // Symbols too short to stand alone count only written onto the digits: "250g",
+        // "2.0l".
+        None if onto && lc.as_str() == "g" => "gram",
+        None if onto && lc.as_str() == "l" || t.s(j) == "L" => "litre",
+        None if onto && t.s(j) == "m" && squared(t, j + 1) => "metre",
+        // "-5C", "104F": a capital scale letter written onto the digits.
+        None if onto && t.s(j) == "C" => "celsius",
+        None if onto && t.s(j) == "F" => "fahrenheit",
+        None => return None,
+    };
     // "3,500 degrees Fahrenheit", "40 degrees C".
     if unit == "degree" {
         let scale = t.lc(j + 1);
@@ -89,8 +128,64 @@ pub fn suffix(t: &Tokens, k: usize) -> Option<(&'static str, usize)> {
             _ => {}
         }
     }
+    // "45m2", "120 km²": areas written with a power.
+    if squared(t, j + 1) {
+        let area = match unit {
+            "metre" => Some("sq_m"),
+            "km" => Some("sq_km"),
+            "foot" => Some("sq_ft"),
+            "mile" => Some("sq_mile"),
+            _ => None,
+        };
+        if let Some(a) = area {
+            return Some((a, j + 2));
+        }
+    }
+    // "250 km/h", "30 miles per hour", "8 metres a second": a rate is one unit.
+    if let Some((rate, end)) = rate(t, unit, j + 1) {
+        return Some((rate, end));
+    }
     // "a 10-minute walk" style compounds work for measures too ("a 40-mile drive").
     Some((unit, j + 1))
+}
+
+/// Whether token `k` squares the unit before it (`m2`, `km²`).
+fn squared(t: &Tokens, k: usize) -> bool {
+    t.attached(k) && (t.s(k) == "2" || t.is_punct(k, '²'))
+}
+
+/// The unit of a length over a time (or distance over fuel) after `base`, when token `k`
+/// starts `/h`, `per hour`, `an hour`: (rate unit, end token).
+fn rate(t: &Tokens, base: &str, k: usize) -> Option<(&'static str, usize)> {
+    let per = if t.is_punct(k, '/') && t.attached(k) && t.attached(k + 1) {
+        match t.lc(k + 1).as_str() {
+            "h" | "hr" | "hour" => "hour",
+            "s" | "sec" => "second",
+            "min" => "minute",
+            _ => return None,
+        }
+    } else if t.is_any(k, &["per", "an", "a"]) {
+        match t.lc(k + 1).as_str() {
+            "hour" => "hour",
+            "second" => "second",
+            "minute" => "minute",
+            "gallon" => "gallon",
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let unit = match (base, per) {
+        ("km", "hour") => "km/h",
+        ("km", "second") => "km/s",
+        ("mile", "hour") => "mph",
+        ("metre", "second") => "m/s",
+        ("foot", "second") => "ft/s",
+        ("foot", "minute") => "ft/min",
+        ("mile", "gallon") => "mpg",
+        _ => return None,
+    };
+    Some((unit, k + 2))
 }
 
 #[cfg(test)]
@@ -114,6 +209,28 @@ mod tests {
         assert_eq!(suffix(&t, 3), Some(("celsius", 5)));
         let t = tokenize("3,500 degrees Fahrenheit");
         assert_eq!(suffix(&t, 3), Some(("fahrenheit", 5)));
+    }
+
+    #[test]
+    fn rates_are_one_unit() {
+        let t = tokenize("250 km/h");
+        assert_eq!(suffix(&t, 1), Some(("km/h", 4)));
+        let t = tokenize("30 miles per hour");
+        assert_eq!(suffix(&t, 1), Some(("mph", 4)));
+        let t = tokenize("8 metres a second");
+        assert_eq!(suffix(&t, 1), Some(("m/s", 4)));
+    }
+
+    #[test]
+    fn areas_and_glued_symbols() {
+        let t = tokenize("45m2");
+        assert_eq!(suffix(&t, 1), Some(("sq_m", 3)));
+        let t = tokenize("2,000 sq ft");
+        assert_eq!(suffix(&t, 3), Some(("sq_ft", 5)));
+        let t = tokenize("250g");
+        assert_eq!(suffix(&t, 1), Some(("gram", 2)));
+        let t = tokenize("250 g");
+        assert_eq!(suffix(&t, 1), None);
     }
 
     #[test]

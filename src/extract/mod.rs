@@ -199,8 +199,12 @@ impl Scanner<'_, '_> {
                     return false;
                 }
                 // Currency codes and prefixes only count right before a number or `$`.
-                let next_num = t.is_num(i + 1) || t.is_punct(i + 1, '$') || t.is_punct(i + 1, '.');
-                if next_num && s.len() <= 4 && money::prefix(t, i, "").is_some() {
+                // (Length first: it is the cheapest test and rules out most words.)
+                let next_num = s.len() <= 4
+                    && (t.is_num(i + 1)
+                        || matches!(t.punct(i + 1), Some('$' | '.'))
+                        || s == "Y" && t.is_punct(i + 1, '='));
+                if next_num && money::prefix(t, i, "").is_some() {
                     return true;
                 }
                 if !anchor_initial(b.to_ascii_lowercase()) {
@@ -254,6 +258,9 @@ impl Scanner<'_, '_> {
         }
         // A standalone ordinal word: "third-largest", "finished second".
         let (v, end) = ordinal::standalone_ordinal(t, i)?;
+        if trap::ordinal_compound(t, end) {
+            return Some(Step::Skip(end + 2));
+        }
         let end = ordinal::superlative_suffix(t, end).unwrap_or(end);
         let m = Mention::new(0, 0, Kind::Ordinal, Interval::exact(v));
         Some(Step::Found(vec![self.found(i, end, m)], end))
@@ -368,6 +375,9 @@ impl Scanner<'_, '_> {
                 c.start = start;
             }
         }
+        if c.currency.is_some() {
+            dotted_thousands(t, &mut c.num);
+        }
         Some(c)
     }
 
@@ -391,6 +401,9 @@ impl Scanner<'_, '_> {
         let t = self.t;
         let cfg = self.ctx.config;
         let mut a = self.core(i)?;
+        if a.num.words && (a.num.fraction || a.num.ordinal) && trap::ordinal_compound(t, a.end) {
+            return Some(Step::Skip(a.end + 2));
+        }
         let mut k = a.end;
         // Left context: hedge, "between", "from".
         let left = range::opener(t, a.start, self.floor);
@@ -472,6 +485,12 @@ impl Scanner<'_, '_> {
         } else if let Some((u, _)) = last.percent {
             kind = Kind::Percent;
             unit = Some(u.to_string());
+            // "3 per cent a year"
+            if let Some((p, _)) = money::per(t, k)
+                .filter(|(p, _)| matches!(p.as_str(), "year" | "month" | "week" | "day" | "hour"))
+            {
+                per = Some(p);
+            }
         } else if last.num.ordinal {
             kind = Kind::Ordinal;
             if let Some(e) = ordinal::superlative_suffix(t, k) {
@@ -482,7 +501,9 @@ impl Scanner<'_, '_> {
             unit = Some(u.to_string());
             k = e;
         } else if let Some(u) = duration::suffix(t, k) {
-            if u.ago || t.is_word(u.end, "read") {
+            // "3 hours ago" is page chrome; "66 million years ago" is a figure.
+            let deep_time = last.num.scaled || matches!(u.unit, "megayear" | "gigayear");
+            if u.ago && !deep_time || t.is_word(u.end, "read") {
                 return Some(Step::Skip(u.end));
             }
             kind = Kind::Duration;
@@ -503,6 +524,10 @@ impl Scanner<'_, '_> {
             kind = Kind::Number;
             unit = Some(u.to_string());
             k = e;
+            // "2 million tonnes a year"
+            if let Some((p, _)) = money::per(t, k) {
+                per = Some(p);
+            }
         } else if let Some((noun, e)) = count::noun_after(t, k, last.num.vague.is_some()) {
             kind = Kind::Count;
             unit = Some(noun);
@@ -525,7 +550,12 @@ impl Scanner<'_, '_> {
         }
         // A counted noun ("Another 20 people") shows a quantity; only a bare number can
         // be part of a name.
-        let named = kind == Kind::Number && trap::model_name(t, &a.num);
+        let named = kind == Kind::Number
+            && (trap::model_name(t, &a.num)
+                || unit.is_none()
+                    && (trap::model_suffix(t, &a.num) || trap::series_number(t, &a.num)))
+            || kind == Kind::Count
+                && (trap::named_hundreds(t, &a.num) || trap::model_suffix(t, &a.num));
         if matches!(kind, Kind::Number | Kind::Count)
             && second.is_none()
             && (named || trap::pronoun_one(t, &a.num))
@@ -786,6 +816,25 @@ fn anchor_word(w: &str) -> bool {
             | "early"
             | "late"
     )
+}
+
+/// Reads a dot as a thousands separator in an amount of money whose three decimals end
+/// in `00` (`215.900 yuan`, `€1.500`): prices carry two decimals, so such a figure is a
+/// European-style thousand, not a fraction of a unit.
+fn dotted_thousands(t: &Tokens, n: &mut Numeral) {
+    let d = n.end.saturating_sub(1);
+    if n.scaled
+        || n.decimals != 3
+        || !t.is_punct(d.saturating_sub(1), '.')
+        || !t.s(d).ends_with("00")
+        || t.ndigits(n.start) > 3
+        || n.start + 3 != n.end
+    {
+        return;
+    }
+    n.value = tidy(n.value * 1000.0);
+    n.decimals = 0;
+    n.half = 0.0;
 }
 
 /// Multiplies a numeral by a scale stated apart from it (`MUSD`, `USD million`).

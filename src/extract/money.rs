@@ -125,6 +125,9 @@ fn code_word(w: &str) -> Option<&'static str> {
         "Rs" | "INR" => "INR",
         "RM" => "MYR",
         "Rp" => "IDR",
+        "R" => "ZAR",
+        "Kc" | "Kč" => "CZK",
+        "kn" => "HRK",
         "usd" => "USD",
         "eur" => "EUR",
         "gbp" => "GBP",
@@ -176,7 +179,14 @@ pub fn prefix(t: &Tokens, i: usize, dollar: &str) -> Option<(String, usize)> {
         }
         return None;
     }
+    // "Y=590 billion": yen in wire copy.
+    if w == "Y" && t.is_punct(i + 1, '=') && t.attached(i + 1) && t.is_num(i + 2) {
+        return Some(("JPY".to_string(), i + 2));
+    }
     let code = code_word(w)?;
+    if w == "R" && !rand_amount(t, i + 1) {
+        return None;
+    }
     let mut j = i + 1;
     if w == "Rs" && t.is_punct(j, '.') && t.attached(j) {
         j += 1;
@@ -185,6 +195,16 @@ pub fn prefix(t: &Tokens, i: usize, dollar: &str) -> Option<(String, usize)> {
         return Some((code.to_string(), j));
     }
     None
+}
+
+/// Whether the digits at token `j` after a bare `R` are an amount of rand (`R18`, `R 250`,
+/// `R3,5-billion`) rather than part of a name (`Audi R8`): two digits or more, or a
+/// separator, decimal or scale after one.
+pub fn rand_amount(t: &Tokens, j: usize) -> bool {
+    t.is_num(j)
+        && (t.ndigits(j) >= 2
+            || matches!(t.punct(j + 1), Some(',' | '.')) && t.attached(j + 1) && t.is_num(j + 2)
+            || !t.attached(j) && t.ndigits(j) >= 1)
 }
 
 /// The currency of a country adjective (`canadian`, `hong kong`): (code, words used).
@@ -264,8 +284,12 @@ fn noun(w: &str, scaled: bool) -> Option<Noun> {
         "zloty" | "zlotys" => Noun::Code("PLN"),
         "forint" | "forints" => Noun::Code("HUF"),
         "won" if scaled => Noun::Code("KRW"),
-        "rand" if scaled => Noun::Code("ZAR"),
-        "dong" if scaled => Noun::Code("VND"),
+        "rand" => Noun::Code("ZAR"),
+        "kuna" | "kunas" => Noun::Code("HRK"),
+        "koruna" | "korunas" | "koruny" => Noun::Code("CZK"),
+        "crown" | "crowns" if scaled => Noun::Named("crown"),
+        "sen" => Noun::Minor("sen"),
+        "dong" => Noun::Code("VND"),
         "rupee" | "rupees" => Noun::Named("rupee"),
         "franc" | "francs" => Noun::Named("franc"),
         "peso" | "pesos" => Noun::Named("peso"),
@@ -373,6 +397,12 @@ pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix
     };
     let lc = t.lc(j + used);
     let n = noun(lc.as_str(), scaled || nat.is_some())?;
+    if matches!(n, Noun::Code("GBP"))
+        && lc.as_str().starts_with("pound")
+        && pounds_of_weight(t, j + used, scaled, j > k)
+    {
+        return None;
+    }
     if matches!(n, Noun::Code("GBP")) && lc.as_str().starts_with("pound") && j > 0 {
         // "weighs 200 pounds" is weight.
         let mut b = k;
@@ -408,6 +438,27 @@ pub fn suffix(t: &Tokens, k: usize, scaled: bool, dollar: &str) -> Option<Suffix
         (Noun::Named(c), None) => (c.to_string(), false),
     };
     Some(Suffix { unit, end, minor })
+}
+
+/// Whether `pounds` at token `p` weighs rather than pays: `200 pounds of cocaine` (an
+/// unscaled amount of a substance), `a 2,000-pound bomb` (a hyphenated adjective before
+/// a noun that is not a banknote or a fine).
+fn pounds_of_weight(t: &Tokens, p: usize, scaled: bool, hyphen: bool) -> bool {
+    let e = p + 1;
+    if !scaled && t.is_word(e, "of") && !t.is_any(e + 1, &["sterling", "taxpayers", "public"]) {
+        return true;
+    }
+    hyphen
+        && t.is_word_tok(e)
+        && !t.is_cap(e)
+        && !t.is_any(
+            e,
+            &[
+                "note", "notes", "coin", "coins", "fine", "fines", "bill", "voucher", "ticket",
+                "tickets", "bet", "fee", "charge", "a", "an", "per", "and", "or", "to", "in",
+                "for", "on", "at", "from",
+            ],
+        )
 }
 
 /// The period or base of a rate after an amount: `a year`, `per share`, `annually`.
@@ -489,6 +540,12 @@ mod tests {
         assert_eq!(prefix(&t, 0, "USD"), Some(("USD".into(), 1)));
         let t = tokenize("RM is here");
         assert_eq!(prefix(&t, 0, "USD"), None);
+        let t = tokenize("R 18");
+        assert_eq!(prefix(&t, 0, "USD"), Some(("ZAR".into(), 1)));
+        let t = tokenize("Audi R8");
+        assert_eq!(prefix(&t, 1, "USD"), None);
+        let t = tokenize("Y=590 billion");
+        assert_eq!(prefix(&t, 0, "USD"), Some(("JPY".into(), 2)));
     }
 
     #[test]
@@ -507,6 +564,12 @@ mod tests {
         assert!(suffix(&t, 1, false, "USD").is_some_and(|s| s.minor));
         let t = tokenize("he weighs 200 pounds");
         assert_eq!(suffix(&t, 3, false, "USD"), None);
+        let t = tokenize("seized 200 pounds of cocaine");
+        assert_eq!(suffix(&t, 2, false, "USD"), None);
+        let t = tokenize("a 2,000-pound bomb");
+        assert_eq!(suffix(&t, 4, false, "USD"), None);
+        let t = tokenize("a 10-pound note");
+        assert!(suffix(&t, 2, false, "USD").is_some());
     }
 
     #[test]

@@ -279,7 +279,7 @@ fn extend(t: &Tokens, n: &mut Numeral) {
             return;
         }
         if t.is_num(k)
-            && t.is_punct(k + 1, '/')
+            && (t.is_punct(k + 1, '/') || t.is_punct(k + 1, '⁄'))
             && t.is_num(k + 2)
             && !t.is_punct(k + 3, '/')
             && t.attached(k + 1)
@@ -432,6 +432,40 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             }
         }
     }
+    // Dots as thousands separators (`1.234.567`, `1.111,11`): two dotted groups of three,
+    // or one before a decimal comma; a single `1.234` stays a decimal.
+    if !grouped && t.ndigits(i) <= 3 {
+        let mut k = j;
+        let mut groups = 0;
+        while t.is_punct(k, '.') && t.attached(k) && t.ndigits(k + 1) == 3 && t.attached(k + 1) {
+            k += 2;
+            groups += 1;
+        }
+        let decimal_comma = t.is_punct(k, ',')
+            && t.attached(k)
+            && t.attached(k + 1)
+            && matches!(t.ndigits(k + 1), 1 | 2);
+        let dotted_on = t.is_punct(k, '.') && t.attached(k) && t.is_num(k + 1);
+        if (groups >= 2 || groups == 1 && decimal_comma) && !dotted_on {
+            let mut m = j;
+            while m < k {
+                buf.push_str(t.s(m + 1));
+                m += 2;
+            }
+            j = k;
+            grouped = true;
+            if decimal_comma {
+                buf.push('.');
+                buf.push_str(t.s(k + 1));
+                let decimals = t.ndigits(k + 1) as u32;
+                let value: f64 = buf.parse().ok()?;
+                let mut n = Numeral::new(i, k + 2, value);
+                n.decimals = decimals;
+                n.half = 0.5 * 10f64.powi(-(decimals as i32));
+                return Some(spaced_scales(t, n));
+            }
+        }
+    }
     let mut decimals = 0u32;
     if t.is_punct(j, '.') && t.attached(j) && t.is_num(j + 1) && t.attached(j + 1) {
         // "2015.5.13" is a date, not a decimal.
@@ -493,8 +527,9 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
         n.plain = None;
         return Some(n);
     }
-    // Fraction 1/4 (not a date such as 6/22/2025).
-    if t.is_punct(j, '/')
+    // Fraction 1/4 (not a date such as 6/22/2025), or written with the fraction slash
+    // (`3⁄8`).
+    if (t.is_punct(j, '/') || t.is_punct(j, '⁄') && t.attached(j) && t.attached(j + 1))
         && t.is_num(j + 1)
         && decimals == 0
         && !grouped
@@ -519,16 +554,29 @@ fn digits(t: &Tokens, i: usize, money: bool) -> Option<Numeral> {
             n.plain = None;
             return Some(n);
         }
-        let million = t.s(j) == "m" && super::count::noun_after(t, j + 1, false).is_some();
+        let million = m_is_million(t, j);
         let scale = attached_scale(t.s(j), money).or(million.then_some(1e6));
         if let Some(s) = scale {
             apply_scale(&mut n, s);
             n.end = j + 1;
             return Some(spaced_scales(t, n));
         }
+        // "1.6l": a unit written onto a decimal still covers the rounding of its digits.
+        if n.decimals > 0 {
+            n.half = 0.5 * 10f64.powi(-(n.decimals as i32));
+        }
         return Some(n);
     }
     Some(spaced_scales(t, n))
+}
+
+/// Whether a lower-case `m` written onto digits at token `j` means millions: a counted
+/// noun or a unit of measure follows it (`1.2m people`, `3.4m tonnes`), not a metre.
+pub fn m_is_million(t: &Tokens, j: usize) -> bool {
+    t.s(j) == "m"
+        && !t.attached(j + 1)
+        && (super::count::noun_after(t, j + 1, false).is_some()
+            || super::measure::unit_word(t.lc(j + 1).as_str()).is_some())
 }
 
 /// A signed exponent at token `k`: `23`, `+23`, `-1`, `−5`, `--23`: (exponent, end).
@@ -573,12 +621,27 @@ fn apply_scale(n: &mut Numeral, s: f64) {
 /// Scale words after a numeral: `14.3 billion`, `5 hundred thousand`, `3 dozen`.
 fn spaced_scales(t: &Tokens, mut n: Numeral) -> Numeral {
     let mut last = 0.0;
+    // "$7-billion", "a 4,5-million budget": a large scale joined by a hyphen.
+    if t.is_hyphen(n.end)
+        && t.attached(n.end)
+        && t.attached(n.end + 1)
+        && t.is_any(n.end + 1, &["million", "billion", "trillion"])
+    {
+        n.end += 1;
+    }
     loop {
         let j = n.end;
         let lc = t.lc(j);
         let w = lc.as_str();
         let s = if matches!(w, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs") {
             Some(12.0)
+        } else if last == 0.0
+            && t.s(j) == "B"
+            && !t.attached(j)
+            && super::count::noun_after(t, j + 1, false).is_some()
+        {
+            // "7 B people": a capital B before a counted noun is billions.
+            Some(1e9)
         } else if last == 0.0 && matches!(t.s(j), "k" | "K" | "M") && !t.attached(j) {
             // "2.33 k", "1,674,200.5 M": a lone scale letter after the digits.
             let next_is_word = t.is_word_tok(j + 1) && t.attached(j + 1);
@@ -659,6 +722,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         group: 0.0,
     };
     let mut j = i;
+    let mut joined_by_and = false;
     if t.is_any(i, &["a", "an", "one"]) {
         let n = t.lc(i + 1);
         let next = n.as_str();
@@ -692,6 +756,21 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
             c.last = Last::Hundred;
         } else if let Some(v) = small {
             let v = v as f64;
+            // "one hundred thirty-fifths" is a hundred thirty-fifths: a tens word right
+            // before a plural unit ordinal belongs to the denominator, unless `and`
+            // joined it to the number ("one hundred and thirty fifths").
+            if v >= 20.0
+                && v % 10.0 == 0.0
+                && matches!(c.last, Last::Hundred | Last::Big)
+                && !joined_by_and
+            {
+                let k = if t.is_dash(j + 1) { j + 2 } else { j + 1 };
+                if ordinal_word(t.lc(k).as_str())
+                    .is_some_and(|o| o.plural && !o.scale && o.value < 10.0)
+                {
+                    break;
+                }
+            }
             let ok = match c.last {
                 Last::None | Last::Hundred | Last::Big => true,
                 Last::Ten => v < 10.0 && v > 0.0,
@@ -750,7 +829,12 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         // hundred ("3 hundred and 2 hundred").
         let next_small = |k: usize| {
             let v = small_word(t.lc(k).as_str()).or_else(|| digit_part(t, k));
-            v.is_some_and(|v| v > 0) && !(c.last == Last::Hundred && t.is_word(k + 1, "hundred"))
+            // ("5 lakh and 3 crore" are two numbers: a scale as large follows.)
+            let larger_scale = c.last == Last::Big
+                && scale_word(t.lc(k + 1).as_str()).is_some_and(|s| s >= c.last_big);
+            v.is_some_and(|v| v > 0)
+                && !(c.last == Last::Hundred && t.is_word(k + 1, "hundred"))
+                && !larger_scale
         };
         let hyphen = t.is_dash(j) && c.last == Last::Ten && next_small(j + 1);
         let and = allow_and
@@ -761,6 +845,7 @@ fn cardinal_with(t: &Tokens, i: usize, allow_and: bool) -> Option<Cardinal> {
         if hyphen || and {
             j += 1;
         }
+        joined_by_and = and;
     }
     if c.count == 0 {
         None
@@ -774,9 +859,12 @@ fn next_is_denominator(t: &Tokens, i: usize) -> bool {
     match cardinal_plain(t, i) {
         Some(c) => {
             let k = if t.is_dash(c.end) { c.end + 1 } else { c.end };
-            let one = c.value() == 1.0;
-            denominator(t, k).is_some_and(|d| d.1 || one)
-                || denominator(t, c.end).is_some_and(|d| d.1 || one)
+            // Only a proper fraction ("and two thirds") stays apart: "one hundred and
+            // thirty fifths" is 130 fifths.
+            let v = c.value();
+            let one = v == 1.0;
+            let fits = |d: (f64, bool, usize)| (d.1 || one) && v < d.0;
+            denominator(t, k).is_some_and(fits) || denominator(t, c.end).is_some_and(fits)
         }
         None => false,
     }

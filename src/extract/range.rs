@@ -80,8 +80,15 @@ pub(crate) fn join(
     match (a.percent, b.percent) {
         (Some(x), Some(y)) if x.0 != y.0 => return None,
         (None, Some(y)) => a.percent = Some(y),
+        // "fell 1.2% to 7,540": a percent before `to` and a bare figure after it are a
+        // change and a level; only `between`/`from` make the percent carry forward.
+        (Some(_), None) if left.is_none() && !t.is_dash(conn - 1) => return None,
         (Some(x), None) => b.percent = Some(x),
         _ => {}
+    }
+    // "rose by 5% to 20%": the change `by` states and the level it reached.
+    if left.is_none() && a.start > 0 && t.is_word(a.start - 1, "by") && !t.is_dash(conn - 1) {
+        return None;
     }
     // "3 to 5 million": the scale of the second end applies to the first.
     if !a.num.scaled && b.num.scaled && a.num.value * b.num.scale <= b.num.value {
@@ -246,6 +253,25 @@ mod tests {
         let l = opener(&t, 1, 0);
         assert_eq!(l, Some((Opener::Between, 0)));
         assert_eq!(connector(&t, 2, l), Some(3));
+    }
+
+    #[test]
+    fn a_change_by_and_the_level_it_reached_are_no_range() {
+        use crate::extract::numeral::parse_numeral;
+        let t = tokenize("fell 1.2% to 7,540");
+        let core = |i: usize, end_extra: usize| {
+            let num = parse_numeral(&t, i, false).unwrap();
+            Core {
+                start: i,
+                end: num.end + end_extra,
+                num,
+                currency: None,
+                minor: false,
+                percent: (end_extra == 1).then_some(("percent", 1.0)),
+            }
+        };
+        let (a, b) = (core(1, 1), core(6, 0));
+        assert!(join(&t, &a, &b, 6, None).is_none());
     }
 
     #[test]

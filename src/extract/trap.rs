@@ -18,7 +18,8 @@ const DIGIT_SUFFIXES: &[&str] = &[
     // Units of measure written onto the number (256GB, 100km, 938hp) leave a figure.
     "km", "kms", "kg", "kgs", "cm", "mm", "mi", "ft", "lb", "lbs", "oz", "mph", "kph", "kmh", "GB",
     "MB", "TB", "KB", "Gb", "Mb", "GHz", "MHz", "Hz", "MW", "GW", "kW", "KW", "kWh", "MWh", "GWh",
-    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft", "Nm",
+    "TWh", "hp", "bhp", "ml", "mL", "cc", "ha", "sq", "sqft", "Nm", "g", "mg", "l", "L", "kbps",
+    "Mbps", "Gbps", "kHz", "Hz", "mpg", "Ma", "Ga", "Myr", "Gyr", "C", "F",
     // Currencies written after the amount with letters of their script.
     "元", "円", "원",
 ];
@@ -64,7 +65,167 @@ pub fn skip_number(t: &Tokens, i: usize) -> Option<usize> {
     if let Some(e) = phone(t, i) {
         return Some(e);
     }
+    // "1/0": a division by zero states no number; "24/7" means always.
+    if t.is_punct(i + 1, '/')
+        && t.attached(i + 1)
+        && t.attached(i + 2)
+        && (t.s(i + 2) == "0" || t.s(i) == "24" && t.s(i + 2) == "7")
+        && !t.is_punct(i + 3, '/')
+    {
+        return Some(i + 3);
+    }
+    if let Some(e) = score(t, i) {
+        return Some(e);
+    }
+    if let Some(e) = street_address(t, i) {
+        return Some(e);
+    }
     glued_to_letters(t, i)
+}
+
+/// Words before a dashed pair of small numbers that make it a result (`won 3-1`).
+const SCORE_BEFORE: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "drew",
+    "draw",
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "trailed",
+    "trailing",
+    "led",
+    "leading",
+    "lead",
+    "score",
+    "scored",
+    "scoreline",
+    "finished",
+    "ended",
+    "edged",
+    "thrashed",
+    "routed",
+    "voted",
+    "vote",
+];
+
+/// Words after a dashed pair of small numbers that make it a result (`a 2-2 draw`).
+const SCORE_AFTER: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "draw",
+    "lead",
+    "scoreline",
+    "aggregate",
+    "thrashing",
+    "drubbing",
+    "rout",
+    "home",
+    "away",
+    "vote",
+    "verdict",
+    "ruling",
+    "decision",
+    "majority",
+    "split",
+    "tie",
+    "result",
+    "advantage",
+    "deficit",
+    "comeback",
+];
+
+/// A result written as two small numbers joined by a dash (`won 3-1`, `a 2-2 draw`, `a
+/// 5-4 ruling`): a score or a tally, never a range or two quantities. A falling or level
+/// pair is never a range; a rising one is a result when a word of the game or the vote
+/// stands next to it. Returns the token after the pair.
+fn score(t: &Tokens, i: usize) -> Option<usize> {
+    let small = |k: usize| t.is_num(k) && t.ndigits(k) <= 2;
+    if !(small(i) && t.is_dash(i + 1) && t.attached(i + 1) && small(i + 2) && t.attached(i + 2)) {
+        return None;
+    }
+    let e = i + 3;
+    // Dates, codes and figures go on (`3-1-2020`, `10-4.5`, `3-5%`, `2-3pm`).
+    let glued_after = t.attached(e)
+        && (t.is_word_tok(e)
+            || t.is_num(e)
+            || t.is_punct(e, '%')
+            || matches!(t.punct(e), Some('.' | ',' | '/' | '-' | '–'))
+                && t.is_num(e + 1)
+                && t.attached(e + 1));
+    let glued_before =
+        i > 0 && t.attached(i) && !matches!(t.punct(i - 1), Some('(' | '"' | '“' | '\'' | '‘'));
+    if glued_after || glued_before {
+        return None;
+    }
+    let (a, b) = (t.int(i)?, t.int(i + 2)?);
+    let before = i > 0 && t.is_any(i - 1, SCORE_BEFORE)
+        || i > 1
+            && t.is_any(i - 2, SCORE_BEFORE)
+            && t.is_any(i - 1, &["a", "by", "them", "him", "her", "it"]);
+    let after = t.is_any(e, SCORE_AFTER);
+    let unit_after = t.is_any(e, &["percent", "per", "pct", "points", "pts"]);
+    (a >= b && !unit_after || before || after).then_some(e)
+}
+
+/// Street suffixes that end an address after its house number.
+const STREETS: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "place",
+    "pl",
+    "court",
+    "ct",
+    "terrace",
+    "crescent",
+    "highway",
+    "hwy",
+    "square",
+    "parkway",
+    "pkwy",
+    "close",
+    "gardens",
+    "row",
+    "strasse",
+    "straße",
+];
+
+/// A house number (`221 Baker Street`, `10 Downing St`, `1600 Pennsylvania Avenue NW`):
+/// a bare number of at most five digits followed by one to three capitalised words, the
+/// last a street suffix. Returns the token after the suffix.
+fn street_address(t: &Tokens, i: usize) -> Option<usize> {
+    if t.ndigits(i) > 5 || t.attached(i + 1) {
+        return None;
+    }
+    for k in i + 1..i + 4 {
+        if !(t.is_word_tok(k) && t.is_cap(k)) {
+            return None;
+        }
+        if k > i + 1 && t.is_any(k, STREETS) {
+            return Some(k + 1);
+        }
+    }
+    None
 }
 
 /// The whitespace-delimited chunk around token `i`: (first, one past last), looking at
@@ -164,7 +325,13 @@ fn phone(t: &Tokens, i: usize) -> Option<usize> {
 
 fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
     // Letters before: G7, MP3, Dec31 is handled as a date before traps run.
-    if i > 0 && t.attached(i) && t.is_word_tok(i - 1) && !DIGIT_PREFIXES.contains(&t.s(i - 1)) {
+    let rand = t.s(i.saturating_sub(1)) == "R" && super::money::rand_amount(t, i);
+    if i > 0
+        && t.attached(i)
+        && t.is_word_tok(i - 1)
+        && !DIGIT_PREFIXES.contains(&t.s(i - 1))
+        && !rand
+    {
         return Some(chunk(t, i).1);
     }
     // Letters-hyphen before: GPT-3, F-35, Covid-19 (not mid-2024, not twenty-1, and not a
@@ -191,8 +358,12 @@ fn glued_to_letters(t: &Tokens, i: usize) -> Option<usize> {
         k += 2;
     }
     // "1.2m people": a lower-case m before a counted noun is millions, not metres.
-    let million = t.s(k) == "m" && super::count::noun_after(t, k + 1, false).is_some();
-    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) && !million {
+    let million = super::numeral::m_is_million(t, k);
+    // "45m2", "120km²": areas.
+    let area = matches!(t.s(k), "m" | "km")
+        && t.attached(k + 1)
+        && (t.s(k + 1) == "2" || t.is_punct(k + 1, '²'));
+    if t.is_word_tok(k) && t.attached(k) && !DIGIT_SUFFIXES.contains(&t.s(k)) && !million && !area {
         return Some(chunk_end_alnum(t, k));
     }
     None
@@ -226,7 +397,7 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
     if !(cap || camel) {
         return false;
     }
-    if v >= 100 && !camel {
+    if v >= 100 && !camel && !named_hundreds(t, n) {
         return false;
     }
     if v >= 10_000 {
@@ -292,6 +463,107 @@ pub fn model_name(t: &Tokens, n: &Numeral) -> bool {
         return false;
     }
     true
+}
+
+/// Whether a bare three-digit number follows a capitalised name inside a sentence
+/// (`Boeing 787`, `Porsche 911`, `Fortune 500 firms`): part of the name, even before a
+/// noun. Not after a capitalised first word (`Some 500 people`) nor a function word.
+pub fn named_hundreds(t: &Tokens, n: &Numeral) -> bool {
+    let Some(v) = n.plain else {
+        return false;
+    };
+    let i = n.start;
+    if !(100..1000).contains(&v) || i == 0 || t.attached(i) || !t.is_cap(i - 1) {
+        return false;
+    }
+    let lc = t.lc(i - 1);
+    !t.sentence_start(i - 1)
+        && t.s(i - 1).len() > 2
+        && !t.is_punct(n.end, '%')
+        && super::date::month(lc.as_str()).is_none()
+        && !FUNCTION_WORDS.contains(&lc.as_str())
+        && !super::numeral::starts_number_word(lc.as_str())
+}
+
+/// Whether a bare number names one thing of a numbered series (`flight 302`, `Route 66`,
+/// `gate 12`, `Section 230`, `Chapter 11`): an identifier, not a quantity.
+pub fn series_number(t: &Tokens, n: &Numeral) -> bool {
+    n.plain.is_some()
+        && n.start > 0
+        && !t.attached(n.start)
+        && t.is_any(
+            n.start - 1,
+            &[
+                "flight",
+                "route",
+                "room",
+                "gate",
+                "platform",
+                "highway",
+                "interstate",
+                "bus",
+                "channel",
+                "section",
+                "chapter",
+                "article",
+                "clause",
+                "rule",
+                "resolution",
+                "proposition",
+                "amendment",
+                "no",
+                "number",
+                "pier",
+                "terminal",
+                "ward",
+                "block",
+                "lot",
+                "unit",
+                "exit",
+                "junction",
+                "track",
+                "episode",
+                "season",
+                "volume",
+            ],
+        )
+        && !(t.is_punct(n.start - 1, '.') || t.is_word(n.start - 1, "no") && t.is_cap(n.start))
+}
+
+/// Whether a bare number of three or four digits is a model before its series letters
+/// (`737 MAX`, `the 911 GT3`): an upper-case word of two to four letters follows that is
+/// not an era, a zone or a time.
+pub fn model_suffix(t: &Tokens, n: &Numeral) -> bool {
+    let Some(v) = n.plain else {
+        return false;
+    };
+    let k = n.end;
+    if !(100..10_000).contains(&v) || t.attached(k) || !t.is_word_tok(k) {
+        return false;
+    }
+    let w = t.s(k);
+    (2..=4).contains(&w.len())
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && !matches!(
+            w,
+            "BC" | "AD"
+                | "BCE"
+                | "CE"
+                | "GMT"
+                | "UTC"
+                | "ET"
+                | "EST"
+                | "EDT"
+                | "PST"
+                | "PDT"
+                | "CET"
+                | "BST"
+                | "IST"
+                | "AM"
+                | "PM"
+                | "HRS"
+        )
 }
 
 /// Words that, capitalised at a sentence start, introduce a figure rather than name a
@@ -378,6 +650,32 @@ const FUNCTION_WORDS: &[&str] = &[
     "topped",
 ];
 
+/// Whether an ordinal or fraction word ending before token `end` is the first half of a
+/// compound adjective (`a third-party seller`, `second-hand cars`, `first-class mail`,
+/// `a second-degree burn`): a kind of thing, not a rank or a share.
+pub fn ordinal_compound(t: &Tokens, end: usize) -> bool {
+    t.is_hyphen(end)
+        && t.attached(end)
+        && t.attached(end + 1)
+        && t.is_any(
+            end + 1,
+            &[
+                "party",
+                "parties",
+                "hand",
+                "class",
+                "rate",
+                "degree",
+                "generation",
+                "person",
+                "guessing",
+                "string",
+                "tier",
+                "world",
+            ],
+        )
+}
+
 /// Whether a bare `one` is a pronoun (`the one you mentioned`, `which one`).
 pub fn pronoun_one(t: &Tokens, n: &Numeral) -> bool {
     if !(n.words && n.end == n.start + 1 && t.is_word(n.start, "one")) {
@@ -454,6 +752,23 @@ mod tests {
         let t = tokenize("In 2016 it grew");
         let n = parse_numeral(&t, 1, false).unwrap();
         assert!(!model_name(&t, &n));
+    }
+
+    #[test]
+    fn scores_and_tallies_are_skipped() {
+        assert!(skipped("United won 3-1 on Sunday", 2));
+        assert!(skipped("a 2-2 draw", 1));
+        assert!(skipped("the court's 5-4 ruling", 4));
+        assert!(skipped("they lost 1-2 at home", 2));
+        assert!(!skipped("for 2-3 days", 1));
+        assert!(!skipped("born 3-1-2020", 1));
+    }
+
+    #[test]
+    fn house_numbers_are_skipped() {
+        assert!(skipped("lives at 221 Baker Street now", 2));
+        assert!(skipped("10 Downing St", 0));
+        assert!(!skipped("sold 221 Boeing jets", 1));
     }
 
     #[test]
