@@ -358,6 +358,20 @@ const PERIOD_CUES: &[(&str, &str)] = &[
     ("previous season", "season:last"),
     ("campaign", "season"),
     ("season", "season"),
+    // A player's tallies count over one competition or all of them.
+    ("in all competitions", "competitions:all"),
+    ("across all competitions", "competitions:all"),
+    ("all competitions", "competitions:all"),
+    ("in the league", "competitions:league"),
+    ("league games", "competitions:league"),
+    ("league matches", "competitions:league"),
+    ("league appearances", "competitions:league"),
+    ("bundesliga", "competitions:league"),
+    ("premier league", "competitions:league"),
+    ("la liga", "competitions:league"),
+    ("serie a", "competitions:league"),
+    ("ligue 1", "competitions:league"),
+    ("champions league", "competitions:europe"),
     ("full year", "year"),
     ("full-year", "year"),
     ("annual", "year"),
@@ -551,6 +565,13 @@ mod tests {
         let s = "inflation of 4.2 per cent projected for FY26";
         let f = s.find("4.2").unwrap();
         assert_eq!(period_of(s, (f, f + 12)), Some("year"));
+        let s = "He added five assists in the league.";
+        let f = s.find("five").unwrap();
+        assert_eq!(period_of(s, (f, f + 4)), Some("competitions:league"));
+        let s = "He scored 14 goals across all competitions, plus seven assists.";
+        let f = s.find("seven").unwrap();
+        assert_eq!(period_of(s, (f, f + 5)), Some("competitions:all"));
+        assert!(!same_period("competitions:all", "competitions:league"));
         let s = "For the full year, revenue reached $16.1bn.";
         let f = s.find("$16").unwrap();
         assert_eq!(period_of(s, (f, f + 7)), Some("year"));
