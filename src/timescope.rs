@@ -531,26 +531,39 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_time_binds_to_the_nearest_figure() {
-        let t = "Revenue rose to $4.2 billion, up from $3.9 billion in 2023.";
+    /// The scopes of two figures of one sentence (each 12 bytes from where `a` and `b`
+    /// start) with one time mention `at` (ISO `iso`).
+    fn two_scopes(
+        t: &str,
+        (at, iso): (&str, &str),
+        (a, b): (&str, &str),
+        published: &str,
+    ) -> [(Option<String>, Option<AsOfSource>); 2] {
         let seg = segment(t);
-        let ms = vec![year(t, "2023", "2023")];
+        let ms = vec![year(t, at, iso)];
         let tm = time_mentions(t, &ms, &seg);
-        let a = t.find("$4.2").unwrap();
-        let b = t.find("$3.9").unwrap();
+        let (a, b) = (t.find(a).unwrap(), t.find(b).unwrap());
         let figs = [(a, a + 12), (b, b + 12)];
         let ctx = ScopeContext {
             text: t,
             seg: &seg,
             times: &tm,
             figures: &figs,
-            published: Some("2025-02-11"),
+            published: Some(published),
         };
-        let r = as_of(&ctx, 0, figs[0], Kind::Money);
-        assert_eq!(r.1, Some(AsOfSource::Published));
-        let r = as_of(&ctx, 0, figs[1], Kind::Money);
-        assert_eq!(r.0.as_deref(), Some("2023"));
+        figs.map(|f| as_of(&ctx, 0, f, Kind::Money))
+    }
+
+    #[test]
+    fn a_time_binds_to_the_nearest_figure() {
+        let [first, second] = two_scopes(
+            "Revenue rose to $4.2 billion, up from $3.9 billion in 2023.",
+            ("2023", "2023"),
+            ("$4.2", "$3.9"),
+            "2025-02-11",
+        );
+        assert_eq!(first.1, Some(AsOfSource::Published));
+        assert_eq!(second.0.as_deref(), Some("2023"));
     }
 
     #[test]
@@ -591,24 +604,13 @@ mod tests {
 
     #[test]
     fn as_of_after_a_list_dates_every_figure_and_since_dates_none() {
-        let t = "The agency put the toll at 38,466 cases and 1,457 deaths as of August 4.";
-        let seg = segment(t);
-        let ms = vec![year(t, "August 4", "2024-08-04")];
-        let tm = time_mentions(t, &ms, &seg);
-        let a = t.find("38,466").unwrap();
-        let b = t.find("1,457").unwrap();
-        let figs = [(a, a + 12), (b, b + 12)];
-        let ctx = ScopeContext {
-            text: t,
-            seg: &seg,
-            times: &tm,
-            figures: &figs,
-            published: Some("2024-08-14"),
-        };
-        assert_eq!(
-            as_of(&ctx, 0, figs[0], Kind::Count).0.as_deref(),
-            Some("2024-08-04")
+        let [cases, _] = two_scopes(
+            "The agency put the toll at 38,466 cases and 1,457 deaths as of August 4.",
+            ("August 4", "2024-08-04"),
+            ("38,466", "1,457"),
+            "2024-08-14",
         );
+        assert_eq!(cases.0.as_deref(), Some("2024-08-04"));
         let r = scope(
             "It counted 1,456 deaths in Africa since January 2022.",
             "1,456 deaths",
