@@ -218,3 +218,23 @@ fn a_fee_and_a_first_bid_are_apart_and_nationalities_own_nothing() {
     assert!(f.contains("bid: 2 sources agree"), "{f}");
     assert!(!t.contains("Dutch"), "{t}");
 }
+
+#[test]
+fn an_aftershock_is_not_the_main_quake() {
+    let v = check("fixtures/claims/secondary_events");
+    let f = findings(&v);
+    // The main quake's 7.1 agrees; the aftershock's 6.2 and 6.4 disagree; "12 floors"
+    // and "14 storeys" of the collapsed block disagree.
+    assert!(
+        f.contains("none agree · Tarsa magnitude: 2 sources agree"),
+        "{f}"
+    );
+    assert!(
+        f.contains("error conflict · Tarsa aftershock magnitude: \"6.2\""),
+        "{f}"
+    );
+    assert!(
+        f.contains("warning conflict · Tarsa storeys: \"12 floors\""),
+        "{f}"
+    );
+}
