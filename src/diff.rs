@@ -17,6 +17,7 @@ use crate::fingerprint::fingerprint;
 use crate::group::ClaimGroup;
 use crate::identity::quantity::is_weak_rule;
 use crate::timescope::{compatible, same_period};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default severity of a verdict.
@@ -816,8 +817,9 @@ pub fn diff_groups(
     config: &Config,
     lexicon: &Lexicon,
 ) -> Vec<Finding> {
+    // Groups are diffed on every core and collected in group order.
     let mut findings: Vec<Finding> = groups
-        .iter()
+        .par_iter()
         .filter(|g| g.claims.len() >= 2)
         .map(|g| {
             let volatile = lexicon

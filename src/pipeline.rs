@@ -26,6 +26,7 @@ use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
 use crate::text::find_words;
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
+use rayon::prelude::*;
 
 /// Kept here for callers of the earlier `pipeline::fingerprint`; it lives in [`crate::fingerprint`].
 pub use crate::fingerprint::fingerprint;
@@ -65,7 +66,8 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
 /// Every claim of every document, sorted by document id and offset, with names merged
 /// across the documents.
 pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
-    let analyses: Vec<Analysis> = docs.iter().map(|d| analyse(d, config)).collect();
+    // Each document on its own, on every core; collected in document order.
+    let analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse(d, config)).collect();
     claims_of(docs, &analyses, config)
 }
 
@@ -79,11 +81,11 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
     // document tells.
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     let stories = story_labels(&entity_lists, &texts, &names);
-    let mut claims: Vec<Claim> = docs
-        .iter()
+    let per_doc: Vec<Vec<Claim>> = docs
+        .par_iter()
         .zip(analyses)
         .zip(&stories)
-        .flat_map(|((d, a), story)| {
+        .map(|((d, a), story)| {
             let mut claims = build_claims(d, a, &names, &lexicon, config);
             for c in &mut claims {
                 if c.subject_rule == SubjectRule::Story {
@@ -94,6 +96,10 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
             claims
         })
         .collect();
+    let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+    for c in per_doc {
+        claims.extend(c);
+    }
     sort_claims(&mut claims);
     claims
 }
