@@ -786,8 +786,18 @@ fn timeline_message(group: &ClaimGroup, members: &[&Claim]) -> String {
 /// A content fingerprint: subject, attribute and each document's normalized values,
 /// never line numbers, so edits elsewhere in a file keep it stable.
 pub fn group_fingerprint(subject: &str, attribute: &str, members: &[&Claim]) -> String {
+    // Copies repeat the same parts: each distinct one is formatted once.
+    let mut seen = HashSet::new();
     let mut parts: Vec<String> = members
         .iter()
+        .filter(|c| {
+            seen.insert((
+                c.doc.as_str(),
+                c.value.low.map(f64::to_bits),
+                c.value.high.map(f64::to_bits),
+                c.unit.as_deref(),
+            ))
+        })
         .map(|c| {
             format!(
                 "{}|{}|{}|{}",

@@ -68,25 +68,39 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
 pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
     // Each document on its own, on every core; collected in document order.
     let analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse(d, config)).collect();
-    claims_of(docs, &analyses, config)
+    // Each analysis is dropped as soon as its document's claims are built.
+    build_all(docs, analyses, config)
 }
 
 /// Turns analyses into sorted claims: merges names, then builds each document's claims.
 pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> Vec<Claim> {
+    build_all(docs, analyses.iter().collect(), config)
+}
+
+/// [`claims_of`] over owned or borrowed analyses, one per document.
+fn build_all<A>(docs: &[Document], analyses: Vec<A>, config: &Config) -> Vec<Claim>
+where
+    A: std::borrow::Borrow<Analysis> + Send,
+{
     let lexicon = Lexicon::for_config(config);
-    let entity_lists: Vec<&[EntityMention]> =
-        analyses.iter().map(|a| a.entities.as_slice()).collect();
-    let names = merge_names(&entity_lists, config);
-    // Open quantities with no owner in their sentence are about the story their
-    // document tells.
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let stories = story_labels(&entity_lists, &texts, &names);
+    let (names, stories) = {
+        let entity_lists: Vec<&[EntityMention]> = analyses
+            .iter()
+            .map(|a| a.borrow().entities.as_slice())
+            .collect();
+        let names = merge_names(&entity_lists, config);
+        // Open quantities with no owner in their sentence are about the story their
+        // document tells.
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let stories = story_labels(&entity_lists, &texts, &names);
+        (names, stories)
+    };
     let per_doc: Vec<Vec<Claim>> = docs
         .par_iter()
         .zip(analyses)
         .zip(&stories)
         .map(|((d, a), story)| {
-            let mut claims = build_claims(d, a, &names, &lexicon, config);
+            let mut claims = build_claims(d, a.borrow(), &names, &lexicon, config);
             for c in &mut claims {
                 if c.subject_rule == SubjectRule::Story {
                     c.subject = Some(story.clone());
