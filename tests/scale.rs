@@ -110,3 +110,58 @@ fn a_deal_repeated_in_many_copies_is_one_derived_finding() {
     let message = derived[0]["message"].as_str().unwrap_or_default();
     assert!(message.contains("and 11 other sources"), "{message}");
 }
+
+/// The findings' (verdict, subject, attribute) of `check --format json --all DIR`.
+fn findings(dir: &Path) -> Vec<(String, String, String)> {
+    let out = run(dir, &["check", "--format", "json", "--all", "."]);
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let mut f: Vec<(String, String, String)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (s("verdict"), s("subject"), s("attribute"))
+        })
+        .collect();
+    f.sort();
+    f
+}
+
+#[test]
+fn findings_do_not_grow_with_copies() {
+    let mut sources = files("seeds");
+    sources.extend(files("fixtures/clusters/acquisition"));
+    let few = tempfile::tempdir().expect("temp dir");
+    syndicate(few.path(), &sources, 2);
+    let many = tempfile::tempdir().expect("temp dir");
+    syndicate(many.path(), &sources, 9);
+    let f = findings(few.path());
+    assert!(f.iter().any(|x| x.0 == "derived_conflict"), "{f:?}");
+    assert_eq!(f, findings(many.path()));
+}
+
+#[test]
+fn a_baseline_holds_when_more_copies_arrive() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let seeds = files("seeds");
+    syndicate(tmp.path(), &seeds, 3);
+    let baseline = tmp.path().join("baseline.json");
+    let baseline = baseline.to_str().expect("utf-8 path");
+    run(tmp.path(), &["check", "--write-baseline", baseline, "."]);
+    // Three more copies of every article, named apart from the first three.
+    let more = tmp.path().join("more");
+    std::fs::create_dir(&more).expect("folder");
+    syndicate(&more, &seeds, 3);
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["check", "--fail-on", "warning", "--baseline", baseline, "."])
+        .current_dir(tmp.path())
+        .output()
+        .expect("claimcheck runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
