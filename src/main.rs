@@ -62,6 +62,11 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Manage the archive cache (`check --cache`).
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
     /// Show the effective configuration.
     Config {
         /// Print the effective config as TOML, defaults included.
@@ -70,6 +75,16 @@ enum Command {
         /// Read this config file instead of the `claimcheck.toml` found from here up.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Delete the cache folder and everything in it.
+    Clear {
+        /// The cache folder.
+        #[arg(default_value = claimcheck::cache::DEFAULT_DIR)]
+        dir: PathBuf,
     },
 }
 
@@ -126,6 +141,14 @@ struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Keep each document's analysis in DIR (default `.claimcheck-cache`) and reuse it
+    /// when the document, config and version are unchanged.
+    #[arg(long, value_name = "DIR", num_args = 0..=1,
+          default_missing_value = claimcheck::cache::DEFAULT_DIR)]
+    cache: Option<PathBuf>,
+    /// Neither read nor write the cache, even with `--cache`.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 fn main() -> ExitCode {
@@ -236,6 +259,22 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Cache {
+            action: CacheAction::Clear { dir },
+        } => match claimcheck::cache::clear(&dir) {
+            Ok(true) => {
+                eprintln!("claimcheck: removed the cache {}", dir.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Ok(false) => {
+                eprintln!("claimcheck: no cache at {}", dir.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("claimcheck: cannot remove the cache {}: {e}", dir.display());
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Extract {
             paths,
             format,
@@ -365,6 +404,7 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
         changed_since: args.changed_since,
         allow_empty: args.allow_empty,
         cwd: current_dir(),
+        cache: args.cache.filter(|_| !args.no_cache),
     };
     let run = match run_check_with(&opts) {
         Ok(r) => r,

@@ -3,6 +3,7 @@
 //! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
 use crate::attribute::{Figure, Lexicon, SubjectRole};
+use crate::cache::Cache;
 use crate::claim::{Claim, Interval, Kind, Mention, Span};
 use crate::claim::{Identity, SubjectRule};
 use crate::config::Config;
@@ -32,7 +33,7 @@ use rayon::prelude::*;
 pub use crate::fingerprint::fingerprint;
 
 /// What the per-document stages produce before names are merged across documents.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Sentences, segments and chrome.
     pub segmentation: Segmentation,
@@ -70,6 +71,42 @@ pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
     let analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse(d, config)).collect();
     // Each analysis is dropped as soon as its document's claims are built.
     build_all(docs, analyses, config)
+}
+
+/// [`check`] with each document's analysis read from `cache` when it holds it, and
+/// written there when it does not. Also returns a warning for each cache entry that
+/// could not be read or written (its document is analysed anyway): the report is the
+/// one [`check`] gives.
+pub fn check_cached(docs: &[Document], config: &Config, cache: &Cache) -> (Report, Vec<String>) {
+    let results: Vec<(Analysis, Option<String>)> = docs
+        .par_iter()
+        .map(|d| {
+            let key = cache.key(d);
+            let mut warning = None;
+            match cache.get(&key) {
+                Ok(Some(a)) => return (a, None),
+                Ok(None) => {}
+                Err(e) => warning = Some(format!("cache entry unusable, analysed again: {e}")),
+            }
+            let a = analyse(d, config);
+            if let Err(e) = cache.put(&key, &a) {
+                warning.get_or_insert_with(|| {
+                    format!("cannot write the cache in {}: {e}", cache.dir().display())
+                });
+            }
+            (a, warning)
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut analyses = Vec::with_capacity(results.len());
+    for (a, w) in results {
+        analyses.push(a);
+        // An unwritable folder fails alike for every document: said once.
+        warnings.extend(w.filter(|w| seen.insert(w.clone())));
+    }
+    let claims = build_all(docs, analyses, config);
+    (report_of(docs, claims, config), warnings)
 }
 
 /// Turns analyses into sorted claims: merges names, then builds each document's claims.

@@ -165,3 +165,83 @@ fn a_baseline_holds_when_more_copies_arrive() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// `claimcheck ARGS` in `dir`: its standard output and standard error.
+fn run_both(dir: &Path, args: &[&str]) -> (Vec<u8>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("claimcheck runs");
+    (
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_cached_run_prints_what_an_uncached_run_prints() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let archive = tmp.path().join("archive");
+    std::fs::create_dir(&archive).expect("folder");
+    let mut sources = files("seeds");
+    sources.extend(files("fixtures/clusters/results"));
+    syndicate(&archive, &sources, 2);
+    let check = ["check", "--format", "json", "--all", "archive"];
+    let (plain, _) = run_both(tmp.path(), &check);
+    let cached: Vec<&str> = check.iter().copied().chain(["--cache"]).collect();
+    let (cold, err) = run_both(tmp.path(), &cached);
+    assert_eq!(plain, cold, "{err}");
+    let cache = tmp.path().join(".claimcheck-cache");
+    assert!(cache.is_dir());
+    let (warm, err) = run_both(tmp.path(), &cached);
+    assert_eq!(plain, warm, "{err}");
+    assert!(!err.contains("cache"), "{err}");
+    // A corrupt entry is a warning; its document is analysed again.
+    let entry = std::fs::read_dir(&cache)
+        .expect("cache folder")
+        .flat_map(|d| std::fs::read_dir(d.expect("entry").path()).expect("subfolder"))
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("an entry");
+    std::fs::write(&entry, "{\"key\": \"trunc").expect("entry overwritten");
+    let (again, err) = run_both(tmp.path(), &cached);
+    assert_eq!(plain, again);
+    assert!(err.contains("cache entry unusable"), "{err}");
+    // --no-cache reads nothing: clearing then running with it leaves no folder.
+    let (_, err) = run_both(tmp.path(), &["cache", "clear"]);
+    assert!(err.contains("removed the cache"), "{err}");
+    assert!(!cache.exists());
+    let no_cache: Vec<&str> = cached.iter().copied().chain(["--no-cache"]).collect();
+    assert_eq!(run_both(tmp.path(), &no_cache).0, plain);
+    assert!(!cache.exists());
+}
+
+#[test]
+fn a_run_killed_while_writing_the_cache_leaves_it_usable() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let archive = tmp.path().join("archive");
+    std::fs::create_dir(&archive).expect("folder");
+    let mut sources = files("seeds");
+    sources.extend(files("fixtures/clusters/disaster"));
+    syndicate(&archive, &sources, 12);
+    let check = ["check", "--format", "json", "archive"];
+    let (plain, _) = run_both(tmp.path(), &check);
+    let cached: Vec<&str> = check.iter().copied().chain(["--cache"]).collect();
+    // Killed at several moments of its run: whatever it left, the next run is right.
+    for wait_ms in [5, 40, 150] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+            .args(&cached)
+            .current_dir(tmp.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("claimcheck runs");
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let (next, err) = run_both(tmp.path(), &cached);
+        assert_eq!(plain, next, "killed after {wait_ms} ms: {err}");
+        assert!(!err.contains("unusable"), "{err}");
+    }
+}
