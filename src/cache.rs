@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The folder `claimcheck check --cache` uses when no other is named.
 pub const DEFAULT_DIR: &str = ".claimcheck-cache";
@@ -114,7 +115,11 @@ impl Cache {
         let path = self.path(key);
         let folder = path.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(folder)?;
-        let tmp = folder.join(format!(".{key}.{}.tmp", std::process::id()));
+        // Unique per process and write: two documents of the same text (copies) are
+        // written by two threads at once, each renaming its own file.
+        static WRITES: AtomicUsize = AtomicUsize::new(0);
+        let n = WRITES.fetch_add(1, Ordering::Relaxed);
+        let tmp = folder.join(format!(".{key}.{}.{n}.tmp", std::process::id()));
         let entry = serde_json::to_vec(&Entry {
             key: key.to_string(),
             analysis: analysis.clone(),
@@ -164,6 +169,23 @@ mod tests {
         assert_eq!(cache.get(&key), Ok(None));
         let a = analyse(&doc, &config);
         cache.put(&key, &a).unwrap();
+        assert_eq!(cache.get(&key), Ok(Some(a)));
+    }
+
+    #[test]
+    fn copies_written_at_once_all_land() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::default();
+        let cache = Cache::new(dir.path(), &config);
+        let doc = text_document("a.txt".into(), "It cost $5.".into());
+        let key = cache.key(&doc);
+        let a = analyse(&doc, &config);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..8).map(|_| s.spawn(|| cache.put(&key, &a))).collect();
+            for h in handles {
+                h.join().unwrap().unwrap();
+            }
+        });
         assert_eq!(cache.get(&key), Ok(Some(a)));
     }
 
