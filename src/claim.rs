@@ -175,7 +175,7 @@ impl Kind {
 
 /// A figure found in text, before it is attached to a subject: byte offsets are into the
 /// string the extractor was given.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// First byte of the mention, hedge included.
     pub start: usize,

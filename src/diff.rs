@@ -17,6 +17,7 @@ use crate::fingerprint::fingerprint;
 use crate::group::ClaimGroup;
 use crate::identity::quantity::is_weak_rule;
 use crate::timescope::{compatible, same_period};
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The default severity of a verdict.
@@ -785,8 +786,18 @@ fn timeline_message(group: &ClaimGroup, members: &[&Claim]) -> String {
 /// A content fingerprint: subject, attribute and each document's normalized values,
 /// never line numbers, so edits elsewhere in a file keep it stable.
 pub fn group_fingerprint(subject: &str, attribute: &str, members: &[&Claim]) -> String {
+    // Copies repeat the same parts: each distinct one is formatted once.
+    let mut seen = HashSet::new();
     let mut parts: Vec<String> = members
         .iter()
+        .filter(|c| {
+            seen.insert((
+                c.doc.as_str(),
+                c.value.low.map(f64::to_bits),
+                c.value.high.map(f64::to_bits),
+                c.unit.as_deref(),
+            ))
+        })
         .map(|c| {
             format!(
                 "{}|{}|{}|{}",
@@ -816,8 +827,9 @@ pub fn diff_groups(
     config: &Config,
     lexicon: &Lexicon,
 ) -> Vec<Finding> {
+    // Groups are diffed on every core and collected in group order.
     let mut findings: Vec<Finding> = groups
-        .iter()
+        .par_iter()
         .filter(|g| g.claims.len() >= 2)
         .map(|g| {
             let volatile = lexicon
@@ -848,7 +860,10 @@ pub fn diff_groups(
     findings
 }
 
-/// Conflicts found through arithmetic between groups.
+/// Conflicts found through arithmetic between groups. Each rule runs once per distinct
+/// figure, never once per copy: claims that state the same value (in any number of
+/// documents) are one side of a finding, which lists every claim of each side, so an
+/// archive that repeats a story in many copies gets one finding per disagreement.
 pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding> {
     let mut out = Vec::new();
     let by_key: BTreeMap<(&str, &str), Vec<&ClaimGroup>> =
@@ -858,15 +873,15 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 .push(g);
             m
         });
-    // Each distinct figure once: repeated claims add no finding, only cost.
-    let members = |subject: &str, attribute: &str| -> Vec<&Claim> {
+    // Each distinct figure once, with every document that states it.
+    let sides = |subject: &str, attribute: &str| -> Vec<Vec<&Claim>> {
         let all: Vec<&Claim> = by_key
             .get(&(subject, attribute))
             .into_iter()
             .flatten()
             .flat_map(|g| g.claims.iter().map(|&i| &claims[i]))
             .collect();
-        distinct_shapes(&all)
+        by_value(distinct_shapes(&all), value_key)
     };
     // An age at a dated time against a birth year.
     let subjects: Vec<&str> = groups
@@ -875,8 +890,9 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         .map(|g| g.subject.as_str())
         .collect();
     for subject in subjects {
-        let births = members(subject, "birth_year");
-        for age in members(subject, "age") {
+        let births = sides(subject, "birth_year");
+        for ages in sides(subject, "age") {
+            let age = ages[0];
             let Some(year) = age
                 .as_of
                 .as_deref()
@@ -884,7 +900,8 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
             else {
                 continue;
             };
-            for b in &births {
+            for bs in &births {
+                let b = bs[0];
                 let Some(born) = b.value.point else { continue };
                 // Someone born in year B is Y-B-1 or Y-B years old during year Y.
                 let implied = Interval::new(
@@ -896,14 +913,14 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                     out.push(derived(
                         subject,
                         "age",
-                        &[age, b],
+                        &[&ages, bs],
                         format!(
                             "{subject} age: \"{}\" in {} (as of {}) but born in {} per {} implies {}–{}",
                             age.text,
-                            age.doc,
+                            sources(&ages),
                             year,
                             born,
-                            b.doc,
+                            sources(bs),
                             year - born - 1.0,
                             year - born
                         ),
@@ -914,7 +931,8 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
     }
     // An age at founding and the founding year imply a birth year (F - A - 1 or F - A)
     // and, at a later date Y, an age of Y - F + A give or take one.
-    let mut seen_founders = HashSet::new();
+    let mut founders: Vec<Vec<&Claim>> = Vec::new();
+    let mut founder_ix: HashMap<(&str, &str, u64), usize> = HashMap::new();
     for c in claims
         .iter()
         .filter(|c| c.attribute.as_deref() == Some("age_at_founding"))
@@ -924,10 +942,27 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         else {
             continue;
         };
-        if !seen_founders.insert((person, org, at.to_bits())) {
-            continue;
+        let n = founders.len();
+        let i = *founder_ix.entry((person, org, at.to_bits())).or_insert(n);
+        if i == n {
+            founders.push(Vec::new());
         }
-        for f in members(org, "founding_year") {
+        // One claim per document: a copy's repeats add nothing.
+        if founders[i].iter().all(|o| o.doc != c.doc) {
+            founders[i].push(c);
+        }
+    }
+    for cs in &founders {
+        let c = cs[0];
+        let (Some(person), Some(org), Some(at)) =
+            (c.subject.as_deref(), c.object.as_deref(), c.value.point)
+        else {
+            continue;
+        };
+        let births = sides(person, "birth_year");
+        let ages = sides(person, "age");
+        for fs in sides(org, "founding_year") {
+            let f = fs[0];
             let Some(founded) = f.value.point else {
                 continue;
             };
@@ -936,27 +971,29 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 Some(founded - at),
                 Some(founded - at),
             );
-            for b in members(person, "birth_year") {
+            for bs in &births {
+                let b = bs[0];
                 if b.value.overlaps(&born) {
                     continue;
                 }
                 out.push(derived(
                     person,
                     "birth_year",
-                    &[c, f, b],
+                    &[cs, &fs, bs],
                     format!(
                         "{person} birth year: \"{}\" at founding ({}) and {org} founded in {founded} ({}) imply born {}–{}, but {} says {}",
                         c.text,
-                        c.doc,
-                        f.doc,
+                        sources(cs),
+                        sources(&fs),
                         founded - at - 1.0,
                         founded - at,
-                        b.doc,
+                        sources(bs),
                         b.text
                     ),
                 ));
             }
-            for a in members(person, "age") {
+            for as_ in &ages {
+                let a = as_[0];
                 let Some(year) = a
                     .as_of
                     .as_deref()
@@ -972,17 +1009,22 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
                 out.push(derived(
                     person,
                     "age",
-                    &[c, f, a],
+                    &[cs, &fs, as_],
                     format!(
                         "{person} age: \"{}\" at founding ({}) and {org} founded in {founded} ({}) imply about {now} in {year}, but {} says \"{}\"",
-                        c.text, c.doc, f.doc, a.doc, a.text
+                        c.text,
+                        sources(cs),
+                        sources(&fs),
+                        sources(as_),
+                        a.text
                     ),
                 ));
             }
         }
     }
     // An investment for a stake implies a valuation: I / (s / 100). Stakes are looked up
-    // by document, sentence and subject; each distinct deal is derived once.
+    // by document, sentence and subject; each distinct deal is derived once, with every
+    // document that states it.
     let mut stakes: HashMap<(&str, &str, &str), &Claim> = HashMap::new();
     for s in claims
         .iter()
@@ -995,7 +1037,10 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         }
     }
     let mut deals_seen = HashSet::new();
-    let mut valuations: HashMap<&str, Vec<&Claim>> = HashMap::new();
+    // Each deal: what it is (subject, amount, stake, unit, time), and per document its
+    // amount and stake claims.
+    let mut deals: Vec<(&str, Vec<&Claim>, Vec<&Claim>)> = Vec::new();
+    let mut deal_ix: HashMap<DealKey<'_>, usize> = HashMap::new();
     for c in claims.iter().filter(|c| {
         matches!(
             c.attribute.as_deref(),
@@ -1008,17 +1053,35 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         let Some(&stake) = stakes.get(&(c.doc.as_str(), c.sentence.as_str(), subject)) else {
             continue;
         };
-        let deal = (
+        let bits = |v: &Interval| {
+            (
+                v.low.map(f64::to_bits),
+                v.high.map(f64::to_bits),
+                v.point.map(f64::to_bits),
+            )
+        };
+        let deal = (subject, bits(&c.value), bits(&stake.value));
+        let in_doc = (
             c.doc.as_str(),
             subject,
-            c.value.low.map(f64::to_bits),
-            c.value.high.map(f64::to_bits),
-            stake.value.low.map(f64::to_bits),
-            stake.value.high.map(f64::to_bits),
+            (deal.1 .0, deal.1 .1),
+            (deal.2 .0, deal.2 .1),
         );
-        if !deals_seen.insert(deal) {
+        if !deals_seen.insert(in_doc) {
             continue;
         }
+        let key = (deal, c.unit.as_deref(), c.as_of.as_deref());
+        let n = deals.len();
+        let i = *deal_ix.entry(key).or_insert(n);
+        if i == n {
+            deals.push((subject, Vec::new(), Vec::new()));
+        }
+        deals[i].1.push(c);
+        deals[i].2.push(stake);
+    }
+    let mut valuations: HashMap<&str, Vec<Vec<&Claim>>> = HashMap::new();
+    for (subject, cs, ss) in &deals {
+        let (c, stake) = (cs[0], ss[0]);
         let (Some(i_lo), Some(i_hi), Some(s_lo), Some(s_hi)) =
             (c.value.low, c.value.high, stake.value.low, stake.value.high)
         else {
@@ -1040,8 +1103,9 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         // others standing.
         let stated = valuations
             .entry(subject)
-            .or_insert_with(|| members(subject, "valuation"));
-        for &v in stated.iter() {
+            .or_insert_with(|| sides(subject, "valuation"));
+        for vs in stated.iter() {
+            let v = vs[0];
             let stated_elsewhen = v
                 .as_of_source
                 .as_deref()
@@ -1053,20 +1117,82 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
             out.push(derived(
                 subject,
                 "valuation",
-                &[c, stake, v],
+                &[cs, ss, vs],
                 format!(
-                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but {} says \"{}\"",
+                    "{subject} valuation: \"{}\" for \"{}\" in {} implies about {}, but {} {} \"{}\"",
                     c.text,
                     stake.text,
-                    c.doc,
+                    sources(cs),
                     format_amount(implied.point.unwrap_or_default(), c.unit.as_deref()),
-                    v.doc,
+                    sources(vs),
+                    if distinct_docs(vs) > 1 { "say" } else { "says" },
                     v.text
                 ),
             ));
         }
     }
     out
+}
+
+/// What makes one deal: subject, the amount's and the stake's intervals.
+type DealBits = (Option<u64>, Option<u64>, Option<u64>);
+/// A deal with its unit and time: documents stating the same deal share one finding.
+type DealKey<'a> = (
+    (&'a str, DealBits, DealBits),
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+/// What a derived rule reads of a figure: its value, unit and time scope.
+type ValueKey<'a> = (
+    Option<u64>,
+    Option<u64>,
+    Option<u64>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+fn value_key(c: &Claim) -> ValueKey<'_> {
+    (
+        c.value.low.map(f64::to_bits),
+        c.value.high.map(f64::to_bits),
+        c.value.point.map(f64::to_bits),
+        c.unit.as_deref(),
+        c.as_of.as_deref(),
+        c.as_of_source.as_deref(),
+        c.date.as_deref(),
+    )
+}
+
+/// Claims split by `key`, each part in claim order, parts in order of first claim.
+fn by_value<'a, K: std::hash::Hash + Eq>(
+    claims: Vec<&'a Claim>,
+    key: impl Fn(&'a Claim) -> K,
+) -> Vec<Vec<&'a Claim>> {
+    let mut ix: HashMap<K, usize> = HashMap::new();
+    let mut out: Vec<Vec<&Claim>> = Vec::new();
+    for c in claims {
+        let n = out.len();
+        let i = *ix.entry(key(c)).or_insert(n);
+        if i == n {
+            out.push(Vec::new());
+        }
+        out[i].push(c);
+    }
+    out
+}
+
+/// The documents one side of a derived finding comes from: the first, and how many more
+/// ("a.md", "a.md and 24 other sources").
+fn sources(side: &[&Claim]) -> String {
+    let first = side.first().map_or("", |c| c.doc.as_str());
+    match distinct_docs(side) {
+        0 | 1 => first.to_string(),
+        2 => format!("{first} and 1 other source"),
+        n => format!("{first} and {} other sources", n - 1),
+    }
 }
 
 /// "29.2 billion USD": an amount with a scale word and three significant digits.
@@ -1100,8 +1226,11 @@ pub fn format_amount(v: f64, unit: Option<&str>) -> String {
     }
 }
 
-fn derived(subject: &str, attribute: &str, members: &[&Claim], message: String) -> Finding {
-    let mut fp_members = members.to_vec();
+/// A derived finding: its sides' claims in order (each side in claim order), its
+/// fingerprint from all of them.
+fn derived(subject: &str, attribute: &str, sides: &[&[&Claim]], message: String) -> Finding {
+    let members: Vec<&Claim> = sides.iter().flat_map(|s| s.iter().copied()).collect();
+    let mut fp_members = members.clone();
     fp_members.sort_by(|a, b| a.id.cmp(&b.id));
     Finding {
         fingerprint: group_fingerprint(subject, &format!("derived:{attribute}"), &fp_members),
@@ -1258,6 +1387,55 @@ mod tests {
         let mut ok = claims.clone();
         ok[2].value = Interval::exact(1997.0);
         assert!(derived_conflicts(&ok, &groups).is_empty());
+    }
+
+    #[test]
+    fn a_deal_repeated_in_many_copies_is_derived_once() {
+        let mut claims = Vec::new();
+        for i in 0..30 {
+            let doc = format!("deal{i:02}");
+            let mut inv = claim(&doc, "$14.3 billion", 14.25e9, 14.35e9, None);
+            inv.attribute = Some("investment_amount".into());
+            inv.value.point = Some(14.3e9);
+            let mut stake = claim(&doc, "49%", 48.5, 49.5, None);
+            stake.id = format!("{doc}:stake");
+            stake.unit = Some("%".into());
+            stake.attribute = Some("ownership_stake".into());
+            stake.value.point = Some(49.0);
+            claims.push(inv);
+            claims.push(stake);
+            claims.push(claim(
+                &format!("val{i:02}"),
+                "nearly $14 billion",
+                13.58e9,
+                14e9,
+                None,
+            ));
+        }
+        let group = |attribute: &str| ClaimGroup {
+            subject: "Scale AI".into(),
+            attribute: attribute.into(),
+            unit: "USD".into(),
+            claims: (0..claims.len())
+                .filter(|&i| claims[i].attribute.as_deref() == Some(attribute))
+                .collect(),
+            open: false,
+        };
+        let groups = vec![group("valuation"), group("investment_amount")];
+        let found = derived_conflicts(&claims, &groups);
+        assert_eq!(found.len(), 1, "{found:?}");
+        // Every source of each side is listed: 30 amounts, 30 stakes, 30 valuations.
+        assert_eq!(found[0].claims.len(), 90);
+        assert!(
+            found[0]
+                .message
+                .contains("in deal00 and 29 other sources implies about 29.18 billion USD"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0]
+            .message
+            .contains("but val00 and 29 other sources say"));
     }
 
     #[test]

@@ -16,6 +16,7 @@
 //! 6. [`gate`] applies what a newsroom configured in `claimcheck.toml` ([`config_file`]):
 //!    house facts ([`facts`]), ignores and inline suppressions ([`suppress`]), a
 //!    [`baseline`] and pull-request mode ([`changed`]).
+//!    [`cache`] keeps each document's analysis on disk between runs (`check --cache`).
 //!    [`run`] wires it all for the `check` command: [`run::CheckOptions`] (what the flags
 //!    say) → [`run::run_check`] → the gated report, its documents, errors and warnings.
 //! 7. [`report`] renders a report for people, Markdown, JSON and CI formats;
@@ -38,6 +39,7 @@
 
 pub mod attribute;
 pub mod baseline;
+pub mod cache;
 pub mod changed;
 pub mod claim;
 pub mod config;

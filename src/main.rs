@@ -23,6 +23,10 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Threads to analyse documents on (default: one per core). The output is the same
+    /// for any number.
+    #[arg(long, short = 'j', global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 #[derive(Subcommand)]
@@ -79,6 +83,11 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Manage the archive cache (`check --cache`).
+    Cache {
+        #[command(subcommand)]
+        action: CacheAction,
+    },
     /// Show the effective configuration.
     Config {
         /// Print the effective config as TOML, defaults included.
@@ -87,6 +96,16 @@ enum Command {
         /// Read this config file instead of the `claimcheck.toml` found from here up.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CacheAction {
+    /// Delete the cache folder and everything in it.
+    Clear {
+        /// The cache folder.
+        #[arg(default_value = claimcheck::cache::DEFAULT_DIR)]
+        dir: PathBuf,
     },
 }
 
@@ -143,10 +162,24 @@ struct CheckArgs {
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Keep each document's analysis in DIR (default `.claimcheck-cache`) and reuse it
+    /// when the document, config and version are unchanged.
+    #[arg(long, value_name = "DIR", num_args = 0..=1,
+          default_missing_value = claimcheck::cache::DEFAULT_DIR)]
+    cache: Option<PathBuf>,
+    /// Neither read nor write the cache, even with `--cache`.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(n) = cli.jobs {
+        // Only fails when a pool was already built, which nothing here does.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -263,6 +296,22 @@ fn run(cli: Cli) -> std::io::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Cache {
+            action: CacheAction::Clear { dir },
+        } => match claimcheck::cache::clear(&dir) {
+            Ok(true) => {
+                eprintln!("claimcheck: removed the cache {}", dir.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Ok(false) => {
+                eprintln!("claimcheck: no cache at {}", dir.display());
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("claimcheck: cannot remove the cache {}: {e}", dir.display());
+                Ok(ExitCode::from(2))
+            }
+        },
         Command::Extract {
             paths,
             format,
@@ -454,6 +503,7 @@ fn run_check(args: CheckArgs) -> std::io::Result<ExitCode> {
         changed_since: args.changed_since,
         allow_empty: args.allow_empty,
         cwd: current_dir(),
+        cache: args.cache.filter(|_| !args.no_cache),
     };
     let run = match run_check_with(&opts) {
         Ok(r) => r,

@@ -3,6 +3,7 @@
 //! attribute and time scope, and (for `check`) groups and diffs them into a report.
 
 use crate::attribute::{Figure, Lexicon, SubjectRole};
+use crate::cache::Cache;
 use crate::claim::{Claim, Interval, Kind, Mention, Span};
 use crate::claim::{Identity, SubjectRule};
 use crate::config::Config;
@@ -26,12 +27,13 @@ use crate::segment::{figure_window, segment_with, Segmentation};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
 use crate::text::find_words;
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
+use rayon::prelude::*;
 
 /// Kept here for callers of the earlier `pipeline::fingerprint`; it lives in [`crate::fingerprint`].
 pub use crate::fingerprint::fingerprint;
 
 /// What the per-document stages produce before names are merged across documents.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Sentences, segments and chrome.
     pub segmentation: Segmentation,
@@ -65,26 +67,77 @@ pub fn extract(doc: &Document, config: &Config) -> Vec<Claim> {
 /// Every claim of every document, sorted by document id and offset, with names merged
 /// across the documents.
 pub fn extract_all(docs: &[Document], config: &Config) -> Vec<Claim> {
-    let analyses: Vec<Analysis> = docs.iter().map(|d| analyse(d, config)).collect();
-    claims_of(docs, &analyses, config)
+    // Each document on its own, on every core; collected in document order.
+    let analyses: Vec<Analysis> = docs.par_iter().map(|d| analyse(d, config)).collect();
+    // Each analysis is dropped as soon as its document's claims are built.
+    build_all(docs, analyses, config)
+}
+
+/// [`check`] with each document's analysis read from `cache` when it holds it, and
+/// written there when it does not. Also returns a warning for each cache entry that
+/// could not be read or written (its document is analysed anyway): the report is the
+/// one [`check`] gives.
+pub fn check_cached(docs: &[Document], config: &Config, cache: &Cache) -> (Report, Vec<String>) {
+    let results: Vec<(Analysis, Option<String>)> = docs
+        .par_iter()
+        .map(|d| {
+            let key = cache.key(d);
+            let mut warning = None;
+            match cache.get(&key) {
+                Ok(Some(a)) => return (a, None),
+                Ok(None) => {}
+                Err(e) => warning = Some(format!("cache entry unusable, analysed again: {e}")),
+            }
+            let a = analyse(d, config);
+            if let Err(e) = cache.put(&key, &a) {
+                warning.get_or_insert_with(|| {
+                    format!("cannot write the cache in {}: {e}", cache.dir().display())
+                });
+            }
+            (a, warning)
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut analyses = Vec::with_capacity(results.len());
+    for (a, w) in results {
+        analyses.push(a);
+        // An unwritable folder fails alike for every document: said once.
+        warnings.extend(w.filter(|w| seen.insert(w.clone())));
+    }
+    let claims = build_all(docs, analyses, config);
+    (report_of(docs, claims, config), warnings)
 }
 
 /// Turns analyses into sorted claims: merges names, then builds each document's claims.
 pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> Vec<Claim> {
+    build_all(docs, analyses.iter().collect(), config)
+}
+
+/// [`claims_of`] over owned or borrowed analyses, one per document.
+fn build_all<A>(docs: &[Document], analyses: Vec<A>, config: &Config) -> Vec<Claim>
+where
+    A: std::borrow::Borrow<Analysis> + Send,
+{
     let lexicon = Lexicon::for_config(config);
-    let entity_lists: Vec<&[EntityMention]> =
-        analyses.iter().map(|a| a.entities.as_slice()).collect();
-    let names = merge_names(&entity_lists, config);
-    // Open quantities with no owner in their sentence are about the story their
-    // document tells.
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let stories = story_labels(&entity_lists, &texts, &names);
-    let mut claims: Vec<Claim> = docs
-        .iter()
+    let (names, stories) = {
+        let entity_lists: Vec<&[EntityMention]> = analyses
+            .iter()
+            .map(|a| a.borrow().entities.as_slice())
+            .collect();
+        let names = merge_names(&entity_lists, config);
+        // Open quantities with no owner in their sentence are about the story their
+        // document tells.
+        let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+        let stories = story_labels(&entity_lists, &texts, &names);
+        (names, stories)
+    };
+    let per_doc: Vec<Vec<Claim>> = docs
+        .par_iter()
         .zip(analyses)
         .zip(&stories)
-        .flat_map(|((d, a), story)| {
-            let mut claims = build_claims(d, a, &names, &lexicon, config);
+        .map(|((d, a), story)| {
+            let mut claims = build_claims(d, a.borrow(), &names, &lexicon, config);
             for c in &mut claims {
                 if c.subject_rule == SubjectRule::Story {
                     c.subject = Some(story.clone());
@@ -94,6 +147,10 @@ pub fn claims_of(docs: &[Document], analyses: &[Analysis], config: &Config) -> V
             claims
         })
         .collect();
+    let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+    for c in per_doc {
+        claims.extend(c);
+    }
     sort_claims(&mut claims);
     claims
 }

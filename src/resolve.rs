@@ -8,11 +8,11 @@
 
 use crate::config::Config;
 use crate::segment::Segmentation;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// What sort of thing a name denotes, as far as the text tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// A person.
@@ -24,7 +24,7 @@ pub enum EntityKind {
 }
 
 /// One occurrence of a name in a document's prose view.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityMention {
     /// First byte of the name in the prose view.
     pub start: usize,

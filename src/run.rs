@@ -6,6 +6,7 @@
 //! exit code.
 
 use crate::baseline::{baseline_from, read_baseline, write_baseline};
+use crate::cache::Cache;
 use crate::changed::{changed_since, ChangedSet};
 use crate::claim::Claim;
 use crate::config::Config;
@@ -17,7 +18,7 @@ use crate::error::{Error, ErrorKind};
 use crate::facts::{canonical, resolve_facts};
 use crate::gate::{apply_gate, GateReport, GateSettings};
 use crate::load::load_paths;
-use crate::pipeline::check;
+use crate::pipeline::{check, check_cached};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,8 @@ pub struct CheckOptions {
     pub allow_empty: bool,
     /// The directory relative paths are read against.
     pub cwd: PathBuf,
+    /// Keep each document's analysis in this folder and reuse it in later runs.
+    pub cache: Option<PathBuf>,
 }
 
 /// What a run produced, for the caller to render.
@@ -186,7 +189,15 @@ pub fn run_check(opts: &CheckOptions) -> Result<CheckRun, Error> {
         ));
     }
 
-    let report = check(&docs, &config);
+    let report = match &opts.cache {
+        Some(dir) => {
+            let cache = Cache::new(cwd.join(dir), &config);
+            let (report, cache_warnings) = check_cached(&docs, &config, &cache);
+            warnings.extend(cache_warnings);
+            report
+        }
+        None => check(&docs, &config),
+    };
     warnings.extend(unmatched_fact_subjects(
         &config,
         &report.claims,

@@ -7,11 +7,11 @@
 //! Sits between loading and extraction; works on the prose view of a document.
 
 use crate::text::MONTH_NAMES;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// A sentence of the prose view, with the story segment it belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     /// First byte in the prose view.
     pub start: usize,
@@ -26,7 +26,7 @@ pub struct Sentence {
 }
 
 /// A document's sentences in order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segmentation {
     /// Sentences sorted by offset, chrome included (flagged).
     pub sentences: Vec<Sentence>,

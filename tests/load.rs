@@ -211,6 +211,26 @@ fn a_file_over_the_size_limit_is_refused() {
     );
 }
 
+#[test]
+fn a_document_too_large_to_analyse_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("huge.jsonl");
+    // One record over the limit among small ones: only it is refused.
+    let text = "Acme paid $5 million. ".repeat(claimcheck::load::MAX_DOCUMENT_BYTES / 22 + 1);
+    let records = format!(
+        "{{\"id\": \"small-1\", \"text\": \"ok\"}}\n{{\"id\": \"huge-2\", \"text\": \"{text}\"}}\n"
+    );
+    std::fs::write(&big, records).unwrap();
+    let (docs, errors) = load_paths(&[big]);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let msg = errors[0].to_string();
+    assert!(
+        msg.contains("huge-2") && msg.contains("too large to analyse"),
+        "{msg}"
+    );
+}
+
 /// Checks the offset map of a converted document: every run lies inside both texts on
 /// char boundaries, and every char-boundary range of the view maps into bounds and onto
 /// char boundaries of the source.

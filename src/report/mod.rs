@@ -362,11 +362,17 @@ fn rel_path(doc: &str) -> String {
 }
 
 /// The other claims of a finding, for a one-claim annotation: "b.md:5: nearly $14
-/// billion as of unknown".
+/// billion as of unknown"; the first [`OTHERS_SHOWN`], then how many more.
 fn others_summary(ctx: &Context<'_>, f: &Finding, this: &Claim) -> Vec<String> {
-    ctx.claims_of(f)
+    let others: Vec<&Claim> = ctx
+        .claims_of(f)
         .into_iter()
         .filter(|c| c.id != this.id)
+        .collect();
+    let more = others.len().saturating_sub(OTHERS_SHOWN);
+    let mut out: Vec<String> = others
+        .into_iter()
+        .take(OTHERS_SHOWN)
         .map(|c| {
             let place = match ctx.record_origin(c) {
                 Some(_) => ctx.short_location(c),
@@ -374,8 +380,17 @@ fn others_summary(ctx: &Context<'_>, f: &Finding, this: &Claim) -> Vec<String> {
             };
             format!("{place}: {}, as of {}", c.text, as_of_label(c))
         })
-        .collect()
+        .collect();
+    if more > 0 {
+        out.push(format!("and {more} more"));
+    }
+    out
 }
+
+/// How many of a finding's other claims an annotation names: a story repeated in many
+/// copies would otherwise make every claim's annotation list every other claim, an
+/// output that grows with the square of the copies.
+pub(super) const OTHERS_SHOWN: usize = 16;
 
 #[cfg(test)]
 mod tests {

@@ -109,6 +109,7 @@ pub(super) fn render(ctx: &Context<'_>, out: &mut dyn Write) -> io::Result<()> {
                 .iter()
                 .enumerate()
                 .filter(|(j, _)| *j != i)
+                .take(super::OTHERS_SHOWN)
                 .map(|(j, o)| {
                     let (p, line, s, e) = ctx.place(o);
                     let mut l = location(&p, line, s, Some(e));
