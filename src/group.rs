@@ -178,7 +178,25 @@ fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<Strin
         .filter(|&j| claims[j].subject.is_some())
         .collect();
     let owner = |j: usize| claims[j].subject.as_deref().unwrap_or_default();
-    let size = |o: &str| owned.iter().filter(|&&j| owner(j) == o).count();
+    let mut sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for &j in &owned {
+        *sizes.entry(owner(j)).or_default() += 1;
+    }
+    let size = |o: &str| sizes.get(o).copied().unwrap_or(0);
+    // Each story's owned figures, by magnitude, and its names: built once per block so
+    // that a block of many copies stays linear.
+    let mut by_story: BTreeMap<Option<&str>, Vec<(f64, usize)>> = BTreeMap::new();
+    let mut names_of: BTreeMap<Option<&str>, BTreeSet<&str>> = BTreeMap::new();
+    for &j in &owned {
+        let story = claims[j].story.as_deref();
+        names_of.entry(story).or_default().insert(owner(j));
+        if let Some(n) = magnitude(&claims[j]) {
+            by_story.entry(story).or_default().push((n, j));
+        }
+    }
+    for v in by_story.values_mut() {
+        v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    }
     let mut alias: BTreeMap<String, String> = BTreeMap::new();
     let mut joined: BTreeMap<usize, String> = BTreeMap::new();
     for &i in &members {
@@ -186,12 +204,10 @@ fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<Strin
         if c.subject_rule != SubjectRule::Story {
             continue;
         }
-        let same_story: Vec<usize> = owned
-            .iter()
-            .copied()
-            .filter(|&j| claims[j].story == c.story)
-            .collect();
-        let names: BTreeSet<&str> = same_story.iter().map(|&j| owner(j)).collect();
+        let story = c.story.as_deref();
+        let Some(names) = names_of.get(&story) else {
+            continue;
+        };
         if names.len() == 1 {
             joined.insert(i, names.iter().next().unwrap().to_string());
             continue;
@@ -200,14 +216,11 @@ fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<Strin
             continue;
         };
         let mut fits: BTreeMap<&str, bool> = BTreeMap::new();
-        for &j in &same_story {
-            let Some(n) = magnitude(&claims[j]) else {
-                continue;
-            };
-            if n <= m * ratio && n * ratio >= m {
-                let close = n <= m * 1.1 && n * 1.1 >= m;
-                *fits.entry(owner(j)).or_insert(true) &= close;
-            }
+        let near = by_story.get(&story).map_or(&[][..], Vec::as_slice);
+        let lo = near.partition_point(|(n, _)| *n * ratio < m);
+        for &(n, j) in near[lo..].iter().take_while(|(n, _)| *n <= m * ratio) {
+            let close = n <= m * 1.1 && n * 1.1 >= m;
+            *fits.entry(owner(j)).or_insert(true) &= close;
         }
         let target = match fits.len() {
             1 => fits.keys().next().map(|o| o.to_string()),
