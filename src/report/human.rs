@@ -2,7 +2,7 @@
 //! `error[conflict]: Scale AI valuation: sources disagree`, the competing values side
 //! by side with hedge and time scope, how much they differ (the majority's figure and its
 //! sources, then each differing figure against it: relative and absolute difference,
-//! beyond or within the hedge), then each source line quoted under `--> path:line:col`
+//! beyond or within rounding and hedges), then each source line quoted under `--> path:line:col`
 //! with the figure underlined — and a summary line.
 
 use super::spread::{describe_difference, describe_relative, spread, Standing};
@@ -191,7 +191,7 @@ fn value_table(
 
 /// How far apart the figures are: the majority's figure with its sources and who
 /// differs, then one line per differing figure, "$13 billion (004, as of 2023-11) vs
-/// nearly $14 billion (000, now): 7.7% apart ($1 billion), beyond the hedge". Derived and
+/// nearly $14 billion (000, now): 7.7% apart as stated ($1 billion), beyond rounding and hedges". Derived and
 /// house-fact checks weigh figures of several quantities and get no such line.
 fn how_much(
     ctx: &Context<'_>,
@@ -255,15 +255,17 @@ fn how_much(
             when(sp.anchor)
         );
         if let Some(r) = d.relative {
-            line.push_str(&format!(": {} apart", describe_relative(r)));
+            // The stated figures' distance; the note's percentage is what is left of it
+            // once rounding and hedges are allowed for.
+            line.push_str(&format!(": {} apart as stated", describe_relative(r)));
             if let Some(a) = d.absolute {
                 line.push_str(&format!(" ({})", describe_difference(a, sp.anchor)));
             }
         }
         line.push_str(if d.beyond_hedge {
-            ", beyond the hedge"
+            ", beyond rounding and hedges"
         } else {
-            ", within the hedge"
+            ", within rounding and hedges"
         });
         if d.standing == Standing::OtherTime {
             line.push_str(", at another time");
