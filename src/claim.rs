@@ -287,7 +287,7 @@ pub struct Claim {
     pub as_of: Option<String>,
     /// How `as_of` was decided: `explicit`, `at_the_time`, `published`, `relative`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of_source: Option<String>,
+    pub as_of_source: Option<AsOfSource>,
     /// For date and year claims, the ISO form of what is stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
@@ -351,4 +351,52 @@ pub enum SubjectRule {
     Place,
     /// The story the figure's document tells.
     Story,
+}
+
+/// How an `as_of` was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsOfSource {
+    /// An explicit year or date next to the figure.
+    Explicit,
+    /// "at the time", resolved to the story's narrative time.
+    AtTheTime,
+    /// "now", "recently", "currently": the publication date (or unknown without one).
+    Present,
+    /// "last year", "this year": relative to the publication date.
+    Relative,
+    /// No cue: the publication date.
+    Published,
+}
+
+impl AsOfSource {
+    /// The snake_case name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AsOfSource::Explicit => "explicit",
+            AsOfSource::AtTheTime => "at_the_time",
+            AsOfSource::Present => "present",
+            AsOfSource::Relative => "relative",
+            AsOfSource::Published => "published",
+        }
+    }
+
+    /// The source named by `name` (`explicit`, `at_the_time`, `present`, `relative`,
+    /// `published`).
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            AsOfSource::Explicit,
+            AsOfSource::AtTheTime,
+            AsOfSource::Present,
+            AsOfSource::Relative,
+            AsOfSource::Published,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
+    }
+
+    /// Whether the text itself pins the time (rather than the publication default).
+    pub fn is_stated(self) -> bool {
+        !matches!(self, AsOfSource::Published)
+    }
 }

@@ -10,6 +10,7 @@
 //! the writer meant, never as a conflict.
 
 use crate::attribute::Lexicon;
+use crate::claim::AsOfSource;
 use crate::claim::{Claim, Interval, Kind};
 use crate::config::Config;
 use crate::finding::{Finding, Severity, Verdict};
@@ -43,7 +44,7 @@ const SAME_TIME_DAYS: i64 = 31;
 fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
     let loose = |c: &Claim| {
         matches!(
-            c.as_of_source.as_deref(),
+            c.as_of_source.map(AsOfSource::as_str),
             Some("published") | Some("present")
         )
     };
@@ -99,7 +100,7 @@ fn pair_verdict(
 
 /// Whether a claim's time scope is a date its text states ("as of June 12").
 fn stated_date(c: &Claim) -> bool {
-    c.as_of_source.as_deref() == Some("explicit")
+    c.as_of_source == Some(AsOfSource::Explicit)
 }
 
 /// Days between two ISO dates (a year or month counts as its first day).
@@ -405,7 +406,7 @@ pub fn diff_group(
     // Nobody dissents, but the figures change over explicitly different times (a
     // valuation in 2021 and in 2025): a timeline.
     if verdict == Verdict::Agree && docs.len() >= 2 {
-        let explicit = |c: &Claim| c.as_of_source.as_deref() == Some("explicit");
+        let explicit = |c: &Claim| c.as_of_source == Some(AsOfSource::Explicit);
         let mut firsts: Vec<usize> = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (i, &k) in shape.iter().enumerate() {
@@ -607,7 +608,7 @@ fn shape_key(c: &Claim) -> ShapeKey<'_> {
         c.base.point.map(f64::to_bits),
         c.value.point.is_some(),
         c.as_of.as_deref(),
-        c.as_of_source.as_deref(),
+        c.as_of_source.map(AsOfSource::as_str),
         c.period.as_deref(),
         // A date's value is only its year; the day it names is in `date`.
         c.date.as_deref(),
@@ -645,7 +646,7 @@ fn majority(
         let c = r.reps[i];
         // A figure an article dates to a past year ("212 people in 2019") is history,
         // not what the story's sources say now.
-        let current = !(c.as_of_source.as_deref() == Some("explicit")
+        let current = !(c.as_of_source == Some(AsOfSource::Explicit)
             && c.as_of.as_deref().is_some_and(|t| t.len() == 4));
         let docs = fitting(r, c, pool, comparable, clash)
             .iter()
@@ -747,7 +748,7 @@ fn who_disagrees(group: &ClaimGroup, major: &Claim, n: usize, mut dissent: Vec<&
 }
 
 fn when(c: &Claim) -> String {
-    match (&c.as_of, c.as_of_source.as_deref()) {
+    match (&c.as_of, c.as_of_source.map(AsOfSource::as_str)) {
         (Some(t), _) => format!("as of {t}"),
         (None, Some("present")) => "\"now\", date unknown".to_string(),
         _ => "time unknown".to_string(),
@@ -1108,8 +1109,7 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
             let v = vs[0];
             let stated_elsewhen = v
                 .as_of_source
-                .as_deref()
-                .is_some_and(|s| s != "published" && s != "present")
+                .is_some_and(|s| !matches!(s, AsOfSource::Published | AsOfSource::Present))
                 && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
             if v.unit != c.unit || stated_elsewhen || implied.overlaps(&v.value) {
                 continue;
@@ -1161,7 +1161,7 @@ fn value_key(c: &Claim) -> ValueKey<'_> {
         c.value.point.map(f64::to_bits),
         c.unit.as_deref(),
         c.as_of.as_deref(),
-        c.as_of_source.as_deref(),
+        c.as_of_source.map(AsOfSource::as_str),
         c.date.as_deref(),
     )
 }

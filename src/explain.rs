@@ -4,6 +4,7 @@
 //! compared ("no counterpart in another source", "no quantity", "unrelated story").
 //! Sits after `check`: it reads a finished [`Report`] and does no I/O.
 
+use crate::claim::AsOfSource;
 use crate::claim::{Claim, Kind, SubjectRule};
 use crate::finding::{Finding, Report, Verdict};
 use std::fmt::Write as _;
@@ -187,7 +188,7 @@ pub fn render_explanations(items: &[Explanation<'_>]) -> String {
             (None, _) => "none".to_string(),
         };
         let _ = writeln!(out, "  subject    {subject}");
-        let when = match (&c.as_of, c.as_of_source.as_deref()) {
+        let when = match (&c.as_of, c.as_of_source.map(AsOfSource::as_str)) {
             (Some(t), Some(src)) => format!("{t} ({src})"),
             (Some(t), None) => t.clone(),
             (None, Some("present")) => "now, date unknown (present)".to_string(),

@@ -553,7 +553,7 @@ fn build_claims(
         if !matches!(m.kind, Kind::Year | Kind::Date) {
             let (when, source) = as_of(&scope, si, (m.start, m.end), m.kind);
             claim.as_of = when;
-            claim.as_of_source = source.map(|s| s.as_str().to_string());
+            claim.as_of_source = source;
             claim.period = period_of(sent_text, fig)
                 .map(str::to_string)
                 .or_else(|| played_in(&doc.text, &an.mentions, mi, limit));

@@ -10,41 +10,8 @@
 use crate::claim::{Kind, Mention};
 use crate::segment::{figure_window, Segmentation};
 use crate::text::find_words;
-use serde::Serialize;
 
-/// How an `as_of` was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AsOfSource {
-    /// An explicit year or date next to the figure.
-    Explicit,
-    /// "at the time", resolved to the story's narrative time.
-    AtTheTime,
-    /// "now", "recently", "currently": the publication date (or unknown without one).
-    Present,
-    /// "last year", "this year": relative to the publication date.
-    Relative,
-    /// No cue: the publication date.
-    Published,
-}
-
-impl AsOfSource {
-    /// The snake_case name used in JSON and reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AsOfSource::Explicit => "explicit",
-            AsOfSource::AtTheTime => "at_the_time",
-            AsOfSource::Present => "present",
-            AsOfSource::Relative => "relative",
-            AsOfSource::Published => "published",
-        }
-    }
-
-    /// Whether the text itself pins the time (rather than the publication default).
-    pub fn is_stated(self) -> bool {
-        !matches!(self, AsOfSource::Published)
-    }
-}
+pub use crate::claim::AsOfSource;
 
 /// A year or date mention of a document, placed in its sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]

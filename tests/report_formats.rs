@@ -50,7 +50,7 @@ fn claim(
         subject: Some(about.0.into()),
         attribute: Some(about.1.into()),
         as_of: as_of.map(|a| a.0.to_string()),
-        as_of_source: as_of.map(|a| a.1.to_string()),
+        as_of_source: as_of.and_then(|a| claimcheck::claim::AsOfSource::from_name(a.1)),
         ..Claim::new(
             doc,
             Span {

@@ -7,6 +7,7 @@
 
 use super::spread::{describe_difference, describe_relative, spread, Standing};
 use super::{as_of_label, columns, headline, plural, Context};
+use crate::claim::AsOfSource;
 use crate::claim::Claim;
 use crate::finding::Severity;
 use crate::gate::Notice;
@@ -283,7 +284,7 @@ fn how_much(
 
 /// "as of 2023-11", "now", "at the time", "date unknown".
 fn when(c: &Claim) -> String {
-    match (&c.as_of, c.as_of_source.as_deref()) {
+    match (&c.as_of, c.as_of_source.map(AsOfSource::as_str)) {
         (Some(a), _) => format!("as of {a}"),
         (None, Some("present")) => "now".to_string(),
         (None, Some("at_the_time")) => "at the time".to_string(),

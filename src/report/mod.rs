@@ -16,6 +16,7 @@ pub mod spread;
 
 pub use claims::{claim_line, describe_value, render_claims, ClaimFormat};
 
+use crate::claim::AsOfSource;
 use crate::claim::Claim;
 use crate::document::Document;
 use crate::finding::{Finding, Severity, Verdict};
@@ -323,11 +324,13 @@ fn plural(n: usize, word: &str) -> String {
 
 /// The time scope of a claim for people: "2025-06", "2025 (published)", "unknown".
 fn as_of_label(c: &Claim) -> String {
-    match (&c.as_of, &c.as_of_source) {
-        (Some(a), Some(s)) if s != "explicit" => format!("{a} ({})", s.replace('_', " ")),
+    match (&c.as_of, c.as_of_source) {
+        (Some(a), Some(s)) if s != AsOfSource::Explicit => {
+            format!("{a} ({})", s.as_str().replace('_', " "))
+        }
         (Some(a), _) => a.clone(),
-        (None, Some(s)) if s == "present" => "now (date unknown)".to_string(),
-        (None, Some(s)) if s == "at_the_time" => "at the time (unknown)".to_string(),
+        (None, Some(AsOfSource::Present)) => "now (date unknown)".to_string(),
+        (None, Some(AsOfSource::AtTheTime)) => "at the time (unknown)".to_string(),
         (None, _) => "unknown".to_string(),
     }
 }
