@@ -246,7 +246,7 @@ impl Claim {
             object: None,
             period: None,
             segment: 0,
-            dimension: crate::identity::unit::Dimension::Number,
+            dimension: crate::identity::dimension::Dimension::Number,
             identity: None,
             subject_rule: SubjectRule::Named,
             base: value,
@@ -305,7 +305,7 @@ pub struct Claim {
     pub segment: usize,
     /// What the unit measures (`currency`, `count`, `length`, `duration`, …): figures of
     /// different dimensions are never compared.
-    pub dimension: crate::identity::unit::Dimension,
+    pub dimension: crate::identity::dimension::Dimension,
     /// How the quantity was decided, for open quantities (`explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,

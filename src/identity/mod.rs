@@ -5,6 +5,7 @@
 //! the story a document tells ([`story`]). Each is a pure function of a sentence and a figure.
 
 pub mod cues;
+pub mod dimension;
 pub mod owner;
 pub mod quantity;
 pub mod story;
