@@ -14,9 +14,9 @@
 //! that cannot be read back (truncated, edited, from another format) is a warning, and
 //! the document is analysed again and the entry rewritten.
 
+use crate::analysis::Analysis;
 use crate::config::Config;
 use crate::document::{Document, Format};
-use crate::pipeline::Analysis;
 use serde::{Deserialize, Serialize};
 use std::hash::{Hash, Hasher};
 use std::io::Write;

@@ -37,6 +37,7 @@
 //! assert_eq!(c.value.high, Some(14e9));
 //! ```
 
+pub mod analysis;
 pub mod attribute;
 pub mod baseline;
 pub mod cache;

@@ -23,7 +23,7 @@ use crate::identity::quantity::open_quantity;
 use crate::identity::story::story_labels;
 use crate::identity::unit::{unit_of, wrap_day, Dimension};
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
-use crate::segment::{figure_window, segment_with, Segmentation};
+use crate::segment::{figure_window, segment_with};
 use crate::subject::{choose_subject, SubjectMemo, SubjectQuery};
 use crate::text::find_words;
 use crate::timescope::{as_of, period_of, time_mentions, ScopeContext, TimeMention};
@@ -32,16 +32,7 @@ use rayon::prelude::*;
 /// Kept here for callers of the earlier `pipeline::fingerprint`; it lives in [`crate::fingerprint`].
 pub use crate::fingerprint::fingerprint;
 
-/// What the per-document stages produce before names are merged across documents.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Analysis {
-    /// Sentences, segments and chrome.
-    pub segmentation: Segmentation,
-    /// Every figure, chrome included (filtered when claims are built).
-    pub mentions: Vec<Mention>,
-    /// Every name, resolved within its story segment.
-    pub entities: Vec<EntityMention>,
-}
+pub use crate::analysis::Analysis;
 
 /// Runs segmentation, extraction and in-document entity resolution on one document.
 pub fn analyse(doc: &Document, config: &Config) -> Analysis {
