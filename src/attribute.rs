@@ -428,50 +428,9 @@ impl Lexicon {
                 }
             }
         }
-        // "holds 34% of the vote": a share of a common noun is no stake in a company.
-        let share_of_thing = {
-            let rest = sentence.get(fig.1..).unwrap_or("").trim_start();
-            let rest = rest.strip_prefix("of ").map(str::trim_start);
-            let rest = rest.map(|r| {
-                ["the ", "all ", "its ", "their "]
-                    .iter()
-                    .find_map(|d| r.strip_prefix(d))
-                    .unwrap_or(r)
-            });
-            // "14% of the company", "14 per cent of the shares" are stakes still.
-            let owned = [
-                "company",
-                "firm",
-                "business",
-                "group",
-                "shares",
-                "share",
-                "stock",
-                "equity",
-                "capital",
-                "bank",
-                "lender",
-                "startup",
-                "start-up",
-                "club",
-                "team",
-                "carmaker",
-                "insurer",
-                "airline",
-                "maker",
-                "operator",
-                "venture",
-                "unit",
-                "subsidiary",
-            ];
-            rest.is_some_and(|r| {
-                let word: String = r
-                    .chars()
-                    .take_while(|c| c.is_alphabetic() || *c == '-')
-                    .collect();
-                r.starts_with(|c: char| c.is_lowercase()) && !owned.contains(&word.as_str())
-            })
-        };
+        // "holds 34% of the vote": a share of a common noun is no stake in a company
+        // (read only when a stake's trigger is near).
+        let share_of_thing = || share_of_common_noun(sentence.get(fig.1..).unwrap_or(""));
         for m in self.automaton.find_overlapping_iter(sentence) {
             let (fam, side) = self.patterns[m.pattern().as_usize()];
             let f = &self.families[fam];
@@ -479,7 +438,7 @@ impl Lexicon {
                 || !f.admits(value)
                 || !f.counts(unit)
                 || !at_word_boundaries(sentence, m.start(), m.end())
-                || (f.subject == SubjectRole::Stake && share_of_thing)
+                || (f.subject == SubjectRole::Stake && share_of_thing())
             {
                 continue;
             }
@@ -547,6 +506,50 @@ fn crosses_clause(gap: &str) -> bool {
         || gap.contains(" while ")
         || gap.contains(" whereas ")
         || gap.contains(" and then ")
+}
+
+/// Nouns that, after "N% of the", still make the figure a stake ("14% of the company",
+/// "14 per cent of the shares").
+const OWNED: &[&str] = &[
+    "company",
+    "firm",
+    "business",
+    "group",
+    "shares",
+    "share",
+    "stock",
+    "equity",
+    "capital",
+    "bank",
+    "lender",
+    "startup",
+    "start-up",
+    "club",
+    "team",
+    "carmaker",
+    "insurer",
+    "airline",
+    "maker",
+    "operator",
+    "venture",
+    "unit",
+    "subsidiary",
+];
+
+/// Whether the text right after a percentage makes it a share of a common noun ("of the
+/// vote", "of all votes") rather than of an owned company.
+fn share_of_common_noun(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix("of ").map(str::trim_start) else {
+        return false;
+    };
+    let rest = ["the ", "all ", "its ", "their "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+        .unwrap_or(rest);
+    let word_end = rest
+        .find(|c: char| !(c.is_alphabetic() || c == '-'))
+        .unwrap_or(rest.len());
+    rest.starts_with(|c: char| c.is_lowercase()) && !OWNED.contains(&&rest[..word_end])
 }
 
 #[cfg(test)]

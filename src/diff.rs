@@ -44,8 +44,8 @@ const SAME_TIME_DAYS: i64 = 31;
 fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
     let loose = |c: &Claim| {
         matches!(
-            c.as_of_source.map(AsOfSource::as_str),
-            Some("published") | Some("present")
+            c.as_of_source,
+            Some(AsOfSource::Published | AsOfSource::Present)
         )
     };
     if let Some(t) = &c.as_of {
@@ -596,7 +596,7 @@ type ShapeKey<'a> = (
     Option<u64>,
     bool,
     Option<&'a str>,
-    Option<&'a str>,
+    Option<AsOfSource>,
     Option<&'a str>,
     Option<&'a str>,
 );
@@ -608,7 +608,7 @@ fn shape_key(c: &Claim) -> ShapeKey<'_> {
         c.base.point.map(f64::to_bits),
         c.value.point.is_some(),
         c.as_of.as_deref(),
-        c.as_of_source.map(AsOfSource::as_str),
+        c.as_of_source,
         c.period.as_deref(),
         // A date's value is only its year; the day it names is in `date`.
         c.date.as_deref(),
@@ -748,9 +748,9 @@ fn who_disagrees(group: &ClaimGroup, major: &Claim, n: usize, mut dissent: Vec<&
 }
 
 fn when(c: &Claim) -> String {
-    match (&c.as_of, c.as_of_source.map(AsOfSource::as_str)) {
+    match (&c.as_of, c.as_of_source) {
         (Some(t), _) => format!("as of {t}"),
-        (None, Some("present")) => "\"now\", date unknown".to_string(),
+        (None, Some(AsOfSource::Present)) => "\"now\", date unknown".to_string(),
         _ => "time unknown".to_string(),
     }
 }
@@ -1150,7 +1150,7 @@ type ValueKey<'a> = (
     Option<u64>,
     Option<&'a str>,
     Option<&'a str>,
-    Option<&'a str>,
+    Option<AsOfSource>,
     Option<&'a str>,
 );
 
@@ -1161,7 +1161,7 @@ fn value_key(c: &Claim) -> ValueKey<'_> {
         c.value.point.map(f64::to_bits),
         c.unit.as_deref(),
         c.as_of.as_deref(),
-        c.as_of_source.map(AsOfSource::as_str),
+        c.as_of_source,
         c.date.as_deref(),
     )
 }

@@ -188,10 +188,10 @@ pub fn render_explanations(items: &[Explanation<'_>]) -> String {
             (None, _) => "none".to_string(),
         };
         let _ = writeln!(out, "  subject    {subject}");
-        let when = match (&c.as_of, c.as_of_source.map(AsOfSource::as_str)) {
-            (Some(t), Some(src)) => format!("{t} ({src})"),
+        let when = match (&c.as_of, c.as_of_source) {
+            (Some(t), Some(src)) => format!("{t} ({})", src.as_str()),
             (Some(t), None) => t.clone(),
-            (None, Some("present")) => "now, date unknown (present)".to_string(),
+            (None, Some(AsOfSource::Present)) => "now, date unknown (present)".to_string(),
             _ => "unknown".to_string(),
         };
         let _ = writeln!(out, "  as of      {when}");

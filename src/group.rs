@@ -148,10 +148,14 @@ pub fn group_claims<'a>(
     out
 }
 
-/// Splits a block by owner: figures owned by a name (a lexicon family's subject, or a
-/// possessive) go with it; figures about the story join the only named owner, or stay
-/// together when there are several.
-fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<String, Vec<usize>> {
+/// Splits a block by owner: figures owned by a name (a lexicon family's subject, a
+/// possessive, a clause's subject) go with it; figures about the story join a name of
+/// their own story as told below, or stay together.
+fn by_owner<'a>(
+    claims: &'a [Claim],
+    members: Vec<usize>,
+    ratio: f64,
+) -> BTreeMap<String, Vec<usize>> {
     // A story figure joins the only name that owns figures of the same story ("242
     // people on board" and "Air India's 242 passengers and crew"). With several owners,
     // it joins the one whose own figures lie within `ratio` of it ("17 seconds shy of
@@ -197,8 +201,8 @@ fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<Strin
     for v in by_story.values_mut() {
         v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     }
-    let mut alias: BTreeMap<String, String> = BTreeMap::new();
-    let mut joined: BTreeMap<usize, String> = BTreeMap::new();
+    let mut alias: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut joined: BTreeMap<usize, &str> = BTreeMap::new();
     for &i in &members {
         let c = &claims[i];
         if c.subject_rule != SubjectRule::Story {
@@ -209,7 +213,7 @@ fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<Strin
             continue;
         };
         if names.len() == 1 {
-            joined.insert(i, names.iter().next().unwrap().to_string());
+            joined.insert(i, names.iter().next().copied().unwrap_or_default());
             continue;
         }
         let Some(m) = magnitude(c).filter(|m| *m > 0.0 && !positional) else {
@@ -223,15 +227,15 @@ fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<Strin
             *fits.entry(owner(j)).or_insert(true) &= close;
         }
         let target = match fits.len() {
-            1 => fits.keys().next().map(|o| o.to_string()),
+            1 => fits.keys().next().copied(),
             2.. if fits.values().all(|close| *close) => {
                 let rep = fits
                     .keys()
-                    .max_by_key(|o| (size(o), std::cmp::Reverse(**o)))
-                    .map(|o| o.to_string())
+                    .copied()
+                    .max_by_key(|o| (size(o), std::cmp::Reverse(*o)))
                     .unwrap_or_default();
                 for o in fits.keys() {
-                    alias.insert(o.to_string(), rep.clone());
+                    alias.insert(o, rep);
                 }
                 Some(rep)
             }
@@ -241,16 +245,17 @@ fn by_owner(claims: &[Claim], members: Vec<usize>, ratio: f64) -> BTreeMap<Strin
             joined.insert(i, t);
         }
     }
-    let resolve = |o: String| alias.get(&o).cloned().unwrap_or(o);
+    let resolve = |o: &'a str| alias.get(o).copied().unwrap_or(o);
     let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in members {
         let c = &claims[i];
+        let own = c.subject.as_deref().unwrap_or_default();
         let subject = match joined.get(&i) {
-            Some(o) => resolve(o.clone()),
-            None if c.subject_rule == SubjectRule::Story => c.subject.clone().unwrap_or_default(),
-            None => resolve(c.subject.clone().unwrap_or_default()),
+            Some(o) => resolve(o),
+            None if c.subject_rule == SubjectRule::Story => own,
+            None => resolve(own),
         };
-        out.entry(subject).or_default().push(i);
+        out.entry(subject.to_string()).or_default().push(i);
     }
     out
 }

@@ -44,6 +44,14 @@ pub fn find_words<'a>(hay: &'a str, phrase: &'a str) -> impl Iterator<Item = usi
         .filter_map(move |(i, _)| at_word_boundaries(hay, i, i + phrase.len()).then_some(i))
 }
 
+/// Whether `hay` ends with `suffix`, ASCII case ignored (no copy of `hay` is made).
+pub fn ends_with_ci(hay: &str, suffix: &str) -> bool {
+    hay.len() >= suffix.len()
+        && hay
+            .get(hay.len() - suffix.len()..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix))
+}
+
 /// Whether `phrase` occurs in `hay` as whole words.
 pub fn has_words(hay: &str, phrase: &str) -> bool {
     find_words(hay, phrase).next().is_some()
@@ -56,6 +64,7 @@ mod tests {
     #[test]
     fn phrases_match_whole_words_only() {
         assert!(has_words("it is now done", "now"));
+        assert!(ends_with_ci("Cases Since", " since") && !ends_with_ci("ince", " since"));
         assert!(!has_words("it is nowhere", "now"));
         assert_eq!(
             find_words("then, at the time then", "then").collect::<Vec<_>>(),

@@ -9,7 +9,7 @@
 
 use crate::claim::{Kind, Mention};
 use crate::segment::{figure_window, Segmentation};
-use crate::text::find_words;
+use crate::text::{ends_with_ci, find_words};
 
 pub use crate::claim::AsOfSource;
 
@@ -168,15 +168,14 @@ pub fn as_of(
         } else {
             (t.end, fig.0)
         };
-        let lead = text.get(base..t.start).unwrap_or("").to_ascii_lowercase();
-        let lead = lead.trim_end();
+        let lead = text.get(base..t.start).unwrap_or("").trim_end();
         // "cases since January 2022": the start of a count's period, not its date.
-        if lead.ends_with(" since") || lead == "since" {
+        if ends_with_ci(lead, " since") || lead.eq_ignore_ascii_case("since") {
             continue;
         }
         // "38,466 cases and 1,457 deaths as of August 4": an "as of" after a list of
         // figures dates them all, unless the list compares ("up from", "than").
-        let as_of_cue = lead.ends_with("as of") || lead.ends_with("as at");
+        let as_of_cue = ends_with_ci(lead, "as of") || ends_with_ci(lead, "as at");
         let i = figures.partition_point(|f| f.0 < lo);
         if t.start >= fig.1 && figures.get(i).is_some_and(|f| f.1 <= hi) {
             let between = text.get(lo..hi).unwrap_or("").to_ascii_lowercase();

@@ -32,7 +32,7 @@ const CLAUSE_VERBS: &[&str] = &[
     "took", "taken", "got", "gets", "ran", "hit", "reached", "recorded", "posted", "clocked",
     "totalled", "totaled", "employs", "owns", "carried", "carries", "lost", "fell", "rose", "grew",
     "gave", "kept", "saw", "sold", "bought", "paid", "led", "beat", "cut", "will", "would", "is",
-    "was", "are", "were", "gains", "loses", "wins", "takes", "gets",
+    "was", "are", "were", "gains", "loses", "wins", "takes",
 ];
 
 /// Verbs that report what someone else states: their subject is a source, not an owner.

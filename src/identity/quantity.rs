@@ -19,6 +19,7 @@
 use super::unit::Dimension;
 use crate::claim::Kind;
 use crate::extract::numeral::starts_number_word;
+use crate::text::ends_with_ci;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -435,13 +436,9 @@ pub fn open_quantity(
     let mut q = quantity_of_words(text, fig, kind, unit, dimension)?;
     // "648 out of 650 seats": the whole the others are parts of ("all 242 passengers"
     // is the count itself).
-    let lead = text
-        .get(..fig.0)
-        .unwrap_or("")
-        .trim_end()
-        .to_ascii_lowercase();
-    let whole = lead.ends_with(" out of");
-    if whole && dimension == Dimension::Count && !q.name.starts_with("total") {
+    let lead = text.get(..fig.0).unwrap_or("").trim_end();
+    let whole = dimension == Dimension::Count && ends_with_ci(lead, " out of");
+    if whole && !q.name.starts_with("total") {
         q.name = format!("total {}", q.name);
     }
     // "the pilots had nearly 10,000 hours between them", "a combined 9,300 hours": a

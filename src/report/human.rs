@@ -284,10 +284,10 @@ fn how_much(
 
 /// "as of 2023-11", "now", "at the time", "date unknown".
 fn when(c: &Claim) -> String {
-    match (&c.as_of, c.as_of_source.map(AsOfSource::as_str)) {
+    match (&c.as_of, c.as_of_source) {
         (Some(a), _) => format!("as of {a}"),
-        (None, Some("present")) => "now".to_string(),
-        (None, Some("at_the_time")) => "at the time".to_string(),
+        (None, Some(AsOfSource::Present)) => "now".to_string(),
+        (None, Some(AsOfSource::AtTheTime)) => "at the time".to_string(),
         (None, _) => "date unknown".to_string(),
     }
 }
