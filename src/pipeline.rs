@@ -482,6 +482,11 @@ fn build_claims(
                 });
                 claim.volatile = q.volatile;
                 claim.subject = owner;
+                // "cut the repo rate by 0.25%": the change of a rate counts points.
+                if q.rate_change {
+                    claim.unit = Some(crate::extract::percent::POINT.into());
+                    claim.dimension = Dimension::PercentagePoint;
+                }
             }
         }
         // An event's tally (deaths, injuries, missing) is about the story, or a place

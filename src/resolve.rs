@@ -772,7 +772,7 @@ fn scan_sentence(
                 end: last.end,
                 surface: surface.to_string(),
                 canonical: normalise_name(&words),
-                kind: if org_cue_after(text, last.end) {
+                kind: if org_cue_after(text, last.end) || org_cue_before(text, first.start) {
                     EntityKind::Org
                 } else {
                     kind_of(&words)
@@ -817,6 +817,46 @@ const ORG_CUES_AFTER: &[&str] = &[
     "division",
     "brand",
 ];
+
+/// Words that, right before a name, show it names an organisation ("Swiss bank Credit
+/// Suisse", "a stake in Acme Robotics").
+const ORG_CUES_BEFORE: &[&str] = &[
+    "bank",
+    "lender",
+    "company",
+    "firm",
+    "carmaker",
+    "automaker",
+    "insurer",
+    "airline",
+    "carrier",
+    "startup",
+    "start-up",
+    "retailer",
+    "conglomerate",
+    "manufacturer",
+    "takeover of",
+    "merger with",
+    "stake in",
+    "shares in",
+    "shares of",
+];
+
+/// Whether the words right before byte `start` show that a name there is an organisation.
+fn org_cue_before(text: &str, start: usize) -> bool {
+    let lead = text.get(..start).unwrap_or("");
+    if !lead.ends_with(' ') {
+        return false;
+    }
+    let lead = lead.trim_end();
+    ORG_CUES_BEFORE.iter().any(|c| {
+        crate::text::ends_with_ci(lead, c)
+            && !lead[..lead.len() - c.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
 
 /// Whether the word after byte `end` is an organisation cue (see [`ORG_CUES_AFTER`]).
 fn org_cue_after(text: &str, end: usize) -> bool {
@@ -1032,6 +1072,20 @@ impl NameMap {
     }
 }
 
+/// The kind of a name from its mentions' votes (person, organisation, unknown). A
+/// person is read from the shape of a name alone ("Credit Suisse" has one); an
+/// organisation from the words around a mention or its suffix, so a few such mentions
+/// outweigh many bare ones.
+fn kind_by_votes(v: [usize; 3]) -> EntityKind {
+    if v[1] > 0 && v[1] * 4 >= v[0] {
+        EntityKind::Org
+    } else if v[0] > 0 {
+        EntityKind::Person
+    } else {
+        EntityKind::Unknown
+    }
+}
+
 /// Merges names across documents: configured aliases first, then spelling variants of
 /// people (same number of words, same initials, Jaro-Winkler at or above the configured
 /// similarity, identical surname or near-identical given names), then an organisation's
@@ -1065,16 +1119,8 @@ pub fn merge_names<D: AsRef<[EntityMention]>>(all: &[D], config: &Config) -> Nam
         p.insert(x, r);
         r
     }
-    let kind_of_name = |n: &str| -> EntityKind {
-        let v = kind_votes.get(n).copied().unwrap_or_default();
-        if v[0] >= v[1] && v[0] > 0 {
-            EntityKind::Person
-        } else if v[1] > 0 {
-            EntityKind::Org
-        } else {
-            EntityKind::Unknown
-        }
-    };
+    let kind_of_name =
+        |n: &str| -> EntityKind { kind_by_votes(kind_votes.get(n).copied().unwrap_or_default()) };
     let mut unions: Vec<(&str, &str)> = Vec::new();
     // Configured aliases.
     let mut alias_names: BTreeSet<(String, String)> = BTreeSet::new();
@@ -1163,13 +1209,7 @@ pub fn merge_names<D: AsRef<[EntityMention]>>(all: &[D], config: &Config) -> Nam
                 votes[k] += v[k];
             }
         }
-        let kind = if votes[0] > votes[1] {
-            EntityKind::Person
-        } else if votes[1] > 0 {
-            EntityKind::Org
-        } else {
-            EntityKind::Unknown
-        };
+        let kind = kind_by_votes(votes);
         for n in members {
             map.insert(n.to_string(), rep.to_string());
         }
@@ -1317,6 +1357,21 @@ mod tests {
     fn org_short_form_resolves_to_full_name() {
         let n = names("Meta invested in Scale AI last week. Scale's valuation rose.");
         assert!(n.contains(&("Scale".into(), "Scale AI".into())), "{n:?}");
+    }
+
+    #[test]
+    fn words_around_a_name_outweigh_its_shape() {
+        // "Credit Suisse" has the shape of a person's name; "Swiss bank Credit Suisse"
+        // and "Credit Suisse shares" say what it is.
+        let text = "UBS will buy Swiss bank Credit Suisse. Credit Suisse shares fell. \
+                    Credit Suisse said so. Credit Suisse is old. Credit Suisse is big.";
+        let seg = segment(text);
+        let found = find_entities(text, &seg);
+        let map = merge_names(&[found], &Config::default());
+        assert_eq!(map.kind("Credit Suisse"), EntityKind::Org);
+        assert_eq!(kind_by_votes([9, 0, 0]), EntityKind::Person);
+        assert_eq!(kind_by_votes([9, 1, 0]), EntityKind::Person);
+        assert_eq!(kind_by_votes([0, 0, 3]), EntityKind::Unknown);
     }
 
     #[test]

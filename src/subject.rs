@@ -230,6 +230,34 @@ pub fn choose_subject(q: &SubjectQuery<'_>) -> Option<String> {
                     }
                 }
             }
+            // "the $8.4 billion Credit Suisse was worth": a name between the figure and
+            // its trigger.
+            if let Some((t0, _)) = q.trigger.filter(|t| t.0 >= q.figure.1) {
+                let between = in_sentence
+                    .iter()
+                    .find(|e| e.start >= q.figure.1 && e.end <= t0 && fits(e, SubjectRole::Target));
+                if let Some(e) = between.filter(|e| q.text[q.figure.1..e.start].trim().is_empty()) {
+                    return Some(canon(e));
+                }
+            }
+            // "Credit Suisse shares closed at …, which valued the bank at $8 billion": an
+            // anaphor right after the trigger points to the organisation named last
+            // before it in the sentence.
+            if let Some((t0, t1)) = q.trigger.filter(|t| t.1 <= q.figure.0) {
+                let object = q.text[t1..q.figure.0].trim().to_ascii_lowercase();
+                let anaphor = ORG_ANAPHORA.iter().any(|a| {
+                    object == *a || object.strip_prefix(a).is_some_and(|r| r.trim() == "at")
+                });
+                if anaphor {
+                    if let Some(e) = in_sentence
+                        .iter()
+                        .rev()
+                        .find(|e| e.end <= t0 && kind(e) == EntityKind::Org)
+                    {
+                        return Some(canon(e));
+                    }
+                }
+            }
             // "a business Zuckerberg now owns 49% of, …": a stranded preposition points
             // back past the clause's subject to the thing owned, the organisation
             // named last before it.
@@ -548,6 +576,22 @@ mod tests {
             "about 2,300 people",
         );
         assert_eq!(s.as_deref(), Some("Keller Chemicals"));
+    }
+
+    #[test]
+    fn a_valuation_names_the_company_it_values() {
+        // A name between the figure and a trigger after it.
+        let s = subject_of(
+            "Acme Bank agreed to buy rival Keller Bank for less than the $8.4 billion Keller Bank was worth.",
+            "$8.4 billion",
+        );
+        assert_eq!(s.as_deref(), Some("Keller Bank"));
+        // "the bank" right after the trigger: the organisation named before it.
+        let s = subject_of(
+            "Acme Bank agreed to buy it. Keller Bank shares closed at 1.86 francs, which valued the bank at $8 billion.",
+            "$8 billion",
+        );
+        assert_eq!(s.as_deref(), Some("Keller Bank"));
     }
 
     #[test]

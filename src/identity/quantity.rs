@@ -35,6 +35,9 @@ pub struct Quantity {
     pub words: String,
     /// Whether the quantity is a running tally (tolls, cases).
     pub volatile: bool,
+    /// Whether a percentage states a change of a rate, and so counts percentage points
+    /// ("cut the repo rate by 0.25%" is 25 basis points).
+    pub rate_change: bool,
 }
 
 /// The rule name of a quantity read from the dimension alone.
@@ -538,7 +541,7 @@ fn quantity_of_words(
 ) -> Option<Quantity> {
     let words = words_of(text);
     let first_after = words.partition_point(|w| w.start < fig.1);
-    let before: Vec<Word<'_>> = {
+    let before_long: Vec<Word<'_>> = {
         let end = words.partition_point(|w| w.start < fig.0);
         let mut v = Vec::new();
         for w in words[..end].iter().rev() {
@@ -546,12 +549,13 @@ fn quantity_of_words(
                 continue;
             }
             v.push(*w);
-            if w.brk || v.len() >= 6 {
+            if w.brk || v.len() >= 10 {
                 break;
             }
         }
         v
     };
+    let before: Vec<Word<'_>> = before_long.iter().take(6).copied().collect();
     let after: Vec<Word<'_>> = words[first_after..]
         .iter()
         .enumerate()
@@ -566,6 +570,7 @@ fn quantity_of_words(
             rule,
             words: words.to_string(),
             volatile,
+            rate_change: false,
         })
     };
     // A tally predicate right after or before the figure ("missing", "on board"); the
@@ -707,6 +712,15 @@ fn quantity_of_words(
                 }
                 return None;
             }
+            // "one of 15 systemically important banks", "one of about 30 banks": the
+            // size of a set its subject belongs to, whatever the outlet calls the members.
+            let lead = text.get(..fig.0).unwrap_or("").trim_end();
+            if [" one of", " one of the", " among", " among the"]
+                .iter()
+                .any(|p| ends_with_ci(lead, p))
+            {
+                return q(format!("set of {name}"), "one of N", noun, false);
+            }
             // Modifiers between the number and the noun name a narrower thing ("two
             // field hospitals", "10 cabin crew"), unless a synonym set knows the phrase
             // ("confirmed cases" are cases).
@@ -825,7 +839,29 @@ fn quantity_of_words(
     }
     // 2. "the X of N", "X: N"; for times, rates and amounts also "X at N" and "X to N"
     // ("took off at 1:39 PM", "trims the repo rate to 6.25%").
-    if let [w0, w1, rest @ ..] = before.as_slice() {
+    // "cuts repo rate by 25 basis points to 6.25%": the new level of the object before
+    // the change.
+    let past_change: Vec<Word<'_>> = match before_long.as_slice() {
+        [to, rest @ ..] if matches!(to.text, "to" | "at") => rest
+            .iter()
+            .take(5)
+            .position(|w| w.text == "by")
+            .filter(|&k| {
+                k > 0
+                    && rest[k - 1].text.starts_with(|c: char| c.is_ascii_digit())
+                    && !rest[..=k].iter().any(|w| w.brk)
+            })
+            .map_or_else(
+                || before.clone(),
+                |k| {
+                    std::iter::once(*to)
+                        .chain(rest[k + 1..].iter().copied())
+                        .collect()
+                },
+            ),
+        _ => before.clone(),
+    };
+    if let [w0, w1, rest @ ..] = past_change.as_slice() {
         let joiner = w0.text.to_lowercase();
         let level = matches!(joiner.as_str(), "at" | "to")
             && (dimension == Dimension::ClockTime
@@ -979,6 +1015,30 @@ fn quantity_of_words(
                 .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
                 .map(|(n, _)| (n, w.text))
         });
+    // "cut the repo rate by 25 basis points", "lowered its forecast by 0.3%": a change
+    // verb before its object and "by".
+    let mut object: Option<String> = None;
+    let change = change.or_else(|| {
+        before
+            .first()
+            .filter(|w| w.text.eq_ignore_ascii_case("by") && !w.brk)?;
+        let mut between: Vec<&str> = Vec::new();
+        for w in before.iter().skip(1).take(5) {
+            if let Some((n, _)) =
+                known(w.text).filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
+            {
+                between.reverse();
+                object = Some(between.join(" "));
+                return Some((n, w.text));
+            }
+            let determiner = matches!(w.text, "the" | "its" | "their" | "his" | "her" | "a");
+            if w.brk || !(content(w) || determiner) {
+                return None;
+            }
+            between.push(w.text);
+        }
+        None
+    });
     // "slipped to 14.6%" states the new level, "from 20%" the old one: not a change.
     let level = before
         .first()
@@ -994,7 +1054,15 @@ fn quantity_of_words(
                 | Dimension::Currency
         ) || dimension.is_measure()
         {
-            return q(name, "change verb", words, false);
+            let mut c = q(name, "change verb", words, false);
+            // A change of a rate stated in percent moves it by points ("cut the rate by
+            // 0.25%", "lifted its interest rate by 0.5 per cent").
+            if let (Some(c), Some(o)) = (c.as_mut(), object.as_deref()) {
+                c.rate_change = dimension == Dimension::Percent
+                    && o.split(' ')
+                        .any(|w| [stem("rate"), stem("yield")].contains(&stem(w)));
+            }
+            return c;
         }
     }
     // 8. An amount paid or received in a deal ("will pay 103m euros", "for €103m", "a
@@ -1357,6 +1425,62 @@ mod tests {
             Dimension::Percent,
         );
         assert_eq!(a.as_deref(), Some("fall"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_change_verb_reaches_over_its_object() {
+        let text = "The central bank cut the repo rate by 0.25% on Friday";
+        let s = text.find("0.25%").unwrap();
+        let q = open_quantity(text, (s, s + 5), Kind::Percent, None, Dimension::Percent).unwrap();
+        assert_eq!(q.name, "fall");
+        // A rate moved "by 0.25%" moves by points; a price moved by 0.25% does not.
+        assert!(q.rate_change);
+        let text = "The firm cut its prices by 0.25% on Friday";
+        let s = text.find("0.25%").unwrap();
+        let q = open_quantity(text, (s, s + 5), Kind::Percent, None, Dimension::Percent).unwrap();
+        assert_eq!(q.name, "fall");
+        assert!(!q.rate_change);
+        // Not across another verb: "said on Friday by 3%" names no change.
+        let none = quantity(
+            "profits were said to be higher than expected by 3%",
+            "3%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        assert_ne!(none.as_deref(), Some("rise"));
+    }
+
+    #[test]
+    fn a_new_level_after_a_change_names_the_object() {
+        let q = quantity(
+            "RBI cuts repo rate by 25 basis points to 6.25%",
+            "6.25%",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        assert_eq!(q.as_deref(), Some("interest rate"));
+    }
+
+    #[test]
+    fn one_of_n_is_the_size_of_a_set_by_its_head_noun() {
+        let a = quantity(
+            "Credit Suisse is one of 15 systemically important banks in the world",
+            "15 systemically important banks",
+            Kind::Count,
+            Some("banks"),
+            Dimension::Count,
+        );
+        let b = quantity(
+            "Credit Suisse is one of about 30 banks regarded as too big to fail",
+            "about 30 banks",
+            Kind::Count,
+            Some("banks"),
+            Dimension::Count,
+        );
+        assert_eq!(a.as_deref(), Some("set of bank"));
         assert_eq!(a, b);
     }
 
