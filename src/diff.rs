@@ -149,7 +149,26 @@ fn claims_disjoint(a: &Claim, b: &Claim, tolerance: f64, rate_slack: f64) -> boo
         };
         return disjoint(&widen(a), &widen(b), tolerance);
     }
-    disjoint(&as_stated(a), &as_stated(b), tolerance)
+    disjoint(&as_stated(a), &as_stated(b), tolerance) || adjacent_roundings(a, b)
+}
+
+/// Whether two figures stated plainly are roundings that only touch ("33.7%" and
+/// "33.8%", "$13 billion" and "$14 billion"): a rounding interval holds its lower end
+/// and not its upper one, so no value rounds to both.
+fn adjacent_roundings(a: &Claim, b: &Claim) -> bool {
+    use crate::claim::Qualifier;
+    let rounding = |c: &Claim| {
+        c.qualifier == Qualifier::None
+            && matches!((c.base.low, c.base.high), (Some(l), Some(h)) if l < h)
+    };
+    if !rounding(a) || !rounding(b) {
+        return false;
+    }
+    let touch = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0),
+        _ => false,
+    };
+    touch(a.base.high, b.base.low) || touch(b.base.high, a.base.low)
 }
 
 /// A claim's base interval, with no point when the figure as stated had none (a vague

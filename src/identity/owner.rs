@@ -32,7 +32,8 @@ const CLAUSE_VERBS: &[&str] = &[
     "took", "taken", "got", "gets", "ran", "hit", "reached", "recorded", "posted", "clocked",
     "totalled", "totaled", "employs", "owns", "carried", "carries", "lost", "fell", "rose", "grew",
     "gave", "kept", "saw", "sold", "bought", "paid", "led", "beat", "cut", "will", "would", "is",
-    "was", "are", "were", "gains", "loses", "wins", "takes",
+    "was", "are", "were", "gains", "loses", "wins", "takes", "could", "can", "may", "might",
+    "should", "must", "secured", "secures",
 ];
 
 /// Verbs that report what someone else states: their subject is a source, not an owner.
@@ -95,6 +96,10 @@ pub fn clause_subject(
     if amount {
         return None;
     }
+    // "predicts 13 seats for Nigel Farage's Reform party": the name the figure is for.
+    if let Some(e) = beneficiary(text, entities, fig.1, window.1) {
+        return (!doubtful(text, e, names)).then(|| canon(e));
+    }
     let lead = text.get(window.0..fig.0)?;
     let (cut, end) = clause_start(lead);
     let clause = &lead[cut..];
@@ -103,6 +108,26 @@ pub fn clause_subject(
         .first()
         .map(|w| w.to_ascii_lowercase())
         .unwrap_or_default();
+    // "… Reform UK, forecast to take 13 seats": a participle phrase after a comma leans
+    // on the name right before the comma.
+    let participle =
+        first.ends_with("ed") || matches!(first.as_str(), "forecast" | "set" | "poised" | "tipped");
+    if cut > 0 && participle && words.get(1) == Some(&"to") {
+        let before = lead[..end].trim_end();
+        let i = entities.partition_point(|e| e.start < window.0 + before.len());
+        // The name may stop short of a suffix it does not keep ("Reform UK").
+        let next_to_comma = |e: &&EntityMention| {
+            e.start >= window.0
+                && text.get(e.end..window.0 + before.len()).is_some_and(|g| {
+                    g.split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                        && g.split_whitespace().count() <= 1
+                })
+        };
+        if let Some(e) = entities[..i].last().filter(next_to_comma) {
+            return (!doubtful(text, e, names)).then(|| canon(e));
+        }
+    }
     if first == "with" && words.len() <= 2 {
         if cut == 0 {
             // "With 71 seats, the Lib Dems have …": the clause after the phrase.
@@ -133,6 +158,41 @@ pub fn clause_subject(
     let gap = text.get(e.end..fig.0)?;
     let words = gap.split_whitespace().count();
     ((1..=10).contains(&words) && !reports(gap)).then(|| canon(e))
+}
+
+/// The name right after "for" behind a figure, through a chain of possessives ("13
+/// seats for Nigel Farage's Reform party" → Reform).
+fn beneficiary<'a>(
+    text: &str,
+    entities: &'a [EntityMention],
+    fig_end: usize,
+    limit: usize,
+) -> Option<&'a EntityMention> {
+    let rest = text.get(fig_end..limit)?;
+    let after_for = rest.strip_prefix(" for ")?;
+    let mut at = fig_end + rest.len() - after_for.len();
+    let skipped = after_for.len() - after_for.trim_start_matches("the ").len();
+    at += skipped;
+    let i = entities.partition_point(|e| e.start < at);
+    let mut found: Option<&EntityMention> = None;
+    for e in &entities[i..] {
+        let gap = text.get(at..e.start)?;
+        // The first name right after "for"; a possessive hands on to the next one
+        // ("Nigel Farage's far-right Reform UK").
+        if gap.split_whitespace().count() > if found.is_some() { 2 } else { 0 }
+            || gap.contains([',', ';', '.'])
+        {
+            break;
+        }
+        found = Some(e);
+        if !e.possessive {
+            break;
+        }
+        at = e.end;
+        let t = text.get(at..).unwrap_or("");
+        at += t.len() - t.trim_start_matches(['\'', '’', 's']).len();
+    }
+    found.filter(|e| !e.possessive)
 }
 
 /// Whether a name is too doubtful to own a figure: one capitalised word that opens a
@@ -413,6 +473,20 @@ mod tests {
             ),
             shares_owner(text, &entities, &names, 0, at),
         )
+    }
+
+    #[test]
+    fn a_figure_for_a_name_is_that_names() {
+        let (_, c, _) = owners(
+            "The poll predicts 13 seats for Nigel Farage's Reform party.",
+            "13 seats",
+        );
+        assert_eq!(c.as_deref(), Some("Reform"));
+        let (_, c, _) = owners(
+            "Their tally may have been dented by Reform UK, forecast to take 13 seats.",
+            "13 seats",
+        );
+        assert_eq!(c.as_deref(), Some("Reform"));
     }
 
     #[test]

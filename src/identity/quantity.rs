@@ -726,9 +726,18 @@ fn quantity_of_words(
             // ("confirmed cases" are cases).
             // Names narrow it too ("two NASA astronauts", "12 African countries"), and
             // so does "other" ("two other astronauts" are not all four).
+            // Only words after the numeral: "as many as 241 seats" counts seats.
+            let numeral = words
+                .iter()
+                .filter(|w| w.start >= fig.0 && w.start < fig.1)
+                .find(|w| {
+                    w.text.starts_with(|c: char| c.is_ascii_digit())
+                        || starts_number_word(&w.text.to_lowercase())
+                })
+                .map_or(fig.0, |w| w.start);
             let modifiers: Vec<String> = words
                 .iter()
-                .filter(|w| w.start > fig.0 && w.start < fig.1 && w.text != noun)
+                .filter(|w| w.start > numeral && w.start < fig.1 && w.text != noun)
                 .map(|w| w.text.to_lowercase())
                 .filter(|t| {
                     t.chars().all(|c| c.is_alphabetic() || c == '-')
@@ -841,25 +850,43 @@ fn quantity_of_words(
     // ("took off at 1:39 PM", "trims the repo rate to 6.25%").
     // "cuts repo rate by 25 basis points to 6.25%": the new level of the object before
     // the change.
+    // "a vote share of just 33.8 per cent": a word that only stresses the figure.
+    let stressed = before
+        .first()
+        .is_some_and(|w| matches!(w.text, "just" | "only" | "merely" | "mere" | "barely"));
+    let before_long: Vec<Word<'_>> = before_long
+        .iter()
+        .skip(usize::from(stressed))
+        .copied()
+        .collect();
+    let near: Vec<Word<'_>> = before_long.iter().take(6).copied().collect();
     let past_change: Vec<Word<'_>> = match before_long.as_slice() {
         [to, rest @ ..] if matches!(to.text, "to" | "at") => rest
             .iter()
             .take(5)
             .position(|w| w.text == "by")
             .filter(|&k| {
-                k > 0
-                    && rest[k - 1].text.starts_with(|c: char| c.is_ascii_digit())
-                    && !rest[..=k].iter().any(|w| w.brk)
+                rest[..k].iter().any(|w| {
+                    w.text.starts_with(|c: char| c.is_ascii_digit())
+                        || starts_number_word(&w.text.to_lowercase())
+                }) && !rest[..=k].iter().any(|w| w.brk)
             })
             .map_or_else(
-                || before.clone(),
+                || near.clone(),
                 |k| {
+                    // "its vote share rose by … to 34%": past the verb to its subject.
+                    let verb = rest.get(k + 1).is_some_and(|w| {
+                        !w.brk
+                            && known(w.text)
+                                .is_some_and(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
+                    });
+                    let skip = k + 1 + usize::from(verb);
                     std::iter::once(*to)
-                        .chain(rest[k + 1..].iter().copied())
+                        .chain(rest[skip..].iter().copied())
                         .collect()
                 },
             ),
-        _ => before.clone(),
+        _ => near,
     };
     if let [w0, w1, rest @ ..] = past_change.as_slice() {
         let joiner = w0.text.to_lowercase();
@@ -967,17 +994,36 @@ fn quantity_of_words(
     }
     // "33.7% of the vote", "a fifth of its revenue": a share of the thing after "of".
     if dimension == Dimension::Percent && after_clean {
-        if let Some(of) = after.first().filter(|w| w.text == "of") {
-            // The head of the noun phrase: "of the overall vote" is a share of the vote.
+        // "a 33.7% share of the vote" says the same as "33.7% of the vote".
+        let lead = usize::from(
+            after.len() > 1
+                && matches!(after[0].text, "share" | "shares")
+                && after[1].text == "of"
+                && !after[1].brk,
+        );
+        if let Some(of) = after.get(lead).filter(|w| w.text == "of") {
+            // The head of the noun phrase: "of the overall vote" is a share of the vote,
+            // "of the seats available" a share of the seats.
             let phrase: Vec<&Word<'_>> = after
                 .iter()
-                .skip(1)
+                .skip(lead + 1)
                 .take(4)
                 .skip_while(|w| !content(w) && !w.brk)
                 .take_while(|w| content(w) && !PREPOSITIONS.contains(&w.text))
                 .take(2)
                 .collect();
-            let noun = phrase.last().copied().filter(|w| w.start > of.start);
+            let postmodifier = |w: &&Word<'_>| {
+                let t = w.text.to_lowercase();
+                ["able", "ible", "ed", "wide"]
+                    .iter()
+                    .any(|s| t.ends_with(s))
+                    || matches!(t.as_str(), "remaining" | "left" | "overall" | "combined")
+            };
+            let noun = match phrase.as_slice() {
+                [first, last] if postmodifier(last) => Some(*first),
+                _ => phrase.last().copied(),
+            }
+            .filter(|w| w.start > of.start);
             if let Some(n) = noun {
                 let (name, v) = canonical(&format!("share of {}", n.text));
                 return q(name, "share of", n.text, v);
@@ -1450,6 +1496,18 @@ mod tests {
             Dimension::Percent,
         );
         assert_ne!(none.as_deref(), Some("rise"));
+    }
+
+    #[test]
+    fn a_stressing_word_does_not_hide_the_x_of_n() {
+        let q = quantity(
+            "Labour has won 411 seats on a vote share of just 33.8 per cent.",
+            "33.8 per cent",
+            Kind::Percent,
+            None,
+            Dimension::Percent,
+        );
+        assert_eq!(q.as_deref(), Some("vote share"));
     }
 
     #[test]
