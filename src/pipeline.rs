@@ -441,7 +441,7 @@ fn build_claims(
         if claim.attribute.is_none()
             && !partitive
             && sentence.segment == 0
-            && !matches!(m.kind, Kind::Year | Kind::Ordinal)
+            && m.kind != Kind::Ordinal
         {
             if let Some(q) =
                 open_quantity(sent_text, fig, m.kind, m.unit.as_deref(), unit.dimension)
@@ -487,6 +487,13 @@ fn build_claims(
                     claim.unit = Some(crate::extract::percent::POINT.into());
                     claim.dimension = Dimension::PercentagePoint;
                 }
+            }
+        }
+        // "€100m plus up to €20m in add-ons", "$2bn in cash": the part of an amount paid
+        // in one form is not the whole.
+        if m.kind == Kind::Money {
+            if let (Some(a), Some(part)) = (&claim.attribute, paid_in(after)) {
+                claim.attribute = Some(format!("{a} in {part}"));
             }
         }
         // An event's tally (deaths, injuries, missing) is about the story, or a place
@@ -598,6 +605,50 @@ fn build_claims(
         }
     }
     out
+}
+
+/// Forms an amount is paid in, as "N in X" names them.
+const PAID_IN: &[&str] = &[
+    "add-ons",
+    "add-on",
+    "bonuses",
+    "bonus",
+    "incentives",
+    "variables",
+    "debt",
+    "cash",
+    "stock",
+    "shares",
+    "fees",
+    "wages",
+    "salary",
+    "payments",
+    "instalments",
+    "installments",
+    "loans",
+    "guarantees",
+    "deposits",
+    "assets",
+    "liabilities",
+    "aid",
+    "grants",
+];
+
+/// The form "in X" right after an amount names ("€20m in add-ons" → "add-ons").
+fn paid_in(after: &str) -> Option<&'static str> {
+    let rest = after.trim_start().strip_prefix("in ")?.trim_start();
+    let rest = rest
+        .strip_prefix("potential ")
+        .or_else(|| rest.strip_prefix("further "))
+        .unwrap_or(rest);
+    let word: &str = rest
+        .split(|c: char| !(c.is_alphabetic() || c == '-'))
+        .next()
+        .unwrap_or("");
+    PAID_IN
+        .iter()
+        .copied()
+        .find(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// The mention at `mi` read as a count of the noun of the counted figure just before it
@@ -727,6 +778,19 @@ mod tests {
         );
         assert!(find(&c, "About 450").attribute.is_none());
         assert!(find(&c, "1,180 jobs").attribute.is_some());
+    }
+
+    #[test]
+    fn an_amount_paid_in_a_form_is_a_part_of_the_price() {
+        let c = claims(
+            "Bayern agreed to pay Tottenham €100m plus up to €20m in add-ons for Kane.",
+            "2023-08-11",
+        );
+        let whole = find(&c, "€100m").attribute.clone().unwrap();
+        let part = find(&c, "up to €20m").attribute.clone().unwrap();
+        assert_eq!(part, format!("{whole} in add-ons"));
+        assert_eq!(paid_in(" in cash and stock"), Some("cash"));
+        assert_eq!(paid_in(" in 2023"), None);
     }
 
     #[test]

@@ -392,6 +392,32 @@ const ORDER_WORDS: &[&str] = &[
     "straight-line",
 ];
 
+/// Nouns of one-off events in a life or a firm's history, whose year outlets may
+/// disagree on ("debut in 2011"); stems.
+const EVENT_NOUNS: &[&str] = &[
+    "debut",
+    "launch",
+    "found",
+    "foundation",
+    "birth",
+    "death",
+    "retirement",
+    "ipo",
+    "listing",
+    "marriage",
+    "wedding",
+    "arrival",
+    "departure",
+    "promotion",
+    "relegation",
+    "opening",
+    "closure",
+    "inauguration",
+    "independence",
+    "premiere",
+    "release",
+];
+
 /// Nouns that count people without saying what happened to them: the predicate decides.
 const GENERIC: &[&str] = &["person", "other", "individual", "those", "one"];
 
@@ -692,6 +718,23 @@ fn quantity_of_words(
             {
                 let (name, _) = canonical(v.text);
                 return q(name, DATE_VERB_RULE, v.text, false);
+            }
+        }
+        return None;
+    }
+    // "his senior debut in 2011", "a Spurs debut in 2012": the year of the event the noun
+    // right before "in" names (weakly, as a date's verb).
+    if dimension == Dimension::Year {
+        // "his debut for the club in 2012": past a short phrase after the noun.
+        if before.first().is_some_and(|w| w.text == "in") {
+            for (k, w) in before.iter().enumerate().skip(1).take(4) {
+                if EVENT_NOUNS.contains(&stem(w.text).as_str()) && content(w) {
+                    let (name, _) = canonical(w.text);
+                    return q(format!("year of {name}"), DATE_VERB_RULE, w.text, false);
+                }
+                if w.brk || k == 4 {
+                    break;
+                }
             }
         }
         return None;
