@@ -397,6 +397,11 @@ fn build_claims(
                 &claim.text,
                 after,
             );
+        // "Photo caption: Mourners in Moulay Brahim on September 9": the time of a
+        // picture, not of the events the story tells.
+        let photo_time = matches!(m.kind, Kind::Date | Kind::Year | Kind::Time)
+            && is_caption(doc.text.get(sentence.start..m.start).unwrap_or(""));
+        let partitive = partitive || photo_time;
         if partitive {
             claim.attribute = None;
             family = None;
@@ -607,6 +612,26 @@ fn build_claims(
     out
 }
 
+/// Whether a sentence opens as a picture's caption ("Photo caption: …", "Pictured: …").
+fn is_caption(opening: &str) -> bool {
+    let lower = opening
+        .trim_start()
+        .get(..16)
+        .unwrap_or(opening.trim_start());
+    let lower = lower.to_ascii_lowercase();
+    [
+        "photo caption",
+        "caption:",
+        "photo:",
+        "picture:",
+        "image:",
+        "pictured:",
+        "file photo",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+}
+
 /// Forms an amount is paid in, as "N in X" names them.
 const PAID_IN: &[&str] = &[
     "add-ons",
@@ -778,6 +803,17 @@ mod tests {
         );
         assert!(find(&c, "About 450").attribute.is_none());
         assert!(find(&c, "1,180 jobs").attribute.is_some());
+    }
+
+    #[test]
+    fn a_captions_date_is_the_pictures() {
+        let c = claims(
+            "Photo caption: Mourners in Moulay Brahim on September 9, 2023.\n\nThe quake struck on September 8, 2023.",
+            "2023-09-10",
+        );
+        assert_eq!(find(&c, "September 9, 2023").attribute, None);
+        assert!(is_caption("Pictured: the rescue"));
+        assert!(!is_caption("The quake struck"));
     }
 
     #[test]
