@@ -806,6 +806,24 @@ mod tests {
     }
 
     #[test]
+    fn games_played_belong_to_the_figures_they_follow() {
+        let c = claims(
+            "He scored 28 goals and 12 assists in 30 games. He is 48 goals short of the record of 260 goals in 441 matches.",
+            "2023-08-11",
+        );
+        assert_eq!(find(&c, "28 goals").period.as_deref(), Some("in 30 games"));
+        assert_eq!(
+            find(&c, "12 assists").period.as_deref(),
+            Some("in 30 games")
+        );
+        assert_eq!(find(&c, "48 goals").period, None);
+        assert_eq!(
+            find(&c, "260 goals").period.as_deref(),
+            Some("in 441 matches")
+        );
+    }
+
+    #[test]
     fn a_captions_date_is_the_pictures() {
         let c = claims(
             "Photo caption: Mourners in Moulay Brahim on September 9, 2023.\n\nThe quake struck on September 8, 2023.",

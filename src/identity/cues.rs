@@ -212,6 +212,15 @@ pub fn played_in(text: &str, mentions: &[Mention], mi: usize, limit: usize) -> O
             let over = text.get(n.start..n.end)?;
             return Some(format!("in {}", over.to_lowercase()));
         }
+        // "28 goals and 12 assists in 30 games" share the games; "48 goals less than
+        // Shearer's record of 260 goals in 441 matches" does not.
+        let joined = matches!(
+            gap.trim().trim_end_matches(',').trim(),
+            "" | "and" | ", and" | "with" | "plus" | "or"
+        );
+        if !joined {
+            break;
+        }
         from = n.end;
     }
     None

@@ -169,8 +169,10 @@ fn beneficiary<'a>(
     limit: usize,
 ) -> Option<&'a EntityMention> {
     let rest = text.get(fig_end..limit)?;
+    // "scored 58 times for England": past the word the count leaves out.
+    let rest = rest.strip_prefix(" times").unwrap_or(rest);
     let after_for = rest.strip_prefix(" for ")?;
-    let mut at = fig_end + rest.len() - after_for.len();
+    let mut at = limit.min(text.len()) - after_for.len();
     let skipped = after_for.len() - after_for.trim_start_matches("the ").len();
     at += skipped;
     let i = entities.partition_point(|e| e.start < at);
@@ -487,6 +489,8 @@ mod tests {
             "13 seats",
         );
         assert_eq!(c.as_deref(), Some("Reform"));
+        let (_, c, _) = owners("He has scored 58 times for England.", "58");
+        assert_eq!(c.as_deref(), Some("England"));
     }
 
     #[test]

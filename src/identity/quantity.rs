@@ -822,6 +822,25 @@ fn quantity_of_words(
                     return q(format!("point {dir}"), "change in points", noun, false);
                 }
             }
+            // "48 goals short of Shearer's record", "48 goals less than", "trailing the
+            // record by 47 goals": a gap to something else, not a level.
+            let gap_after = after_clean
+                && after.first().is_some_and(|w| {
+                    let t = w.text.to_lowercase();
+                    matches!(t.as_str(), "short" | "shy" | "behind" | "adrift")
+                        || matches!(t.as_str(), "less" | "fewer")
+                            && after.get(1).is_some_and(|n| n.text == "than")
+                });
+            let gap_before = before.first().is_some_and(|w| w.text == "by")
+                && before.iter().skip(1).take(5).any(|w| {
+                    matches!(
+                        w.text.to_lowercase().as_str(),
+                        "trailing" | "trails" | "trailed" | "behind" | "short" | "shy"
+                    )
+                });
+            if gap_after || gap_before {
+                return q(format!("{name} short"), "gap", noun, false);
+            }
             // "a majority of 176 seats", "a loss of 249 seats": the noun before "of"
             // names what the count measures; "lost 251 seats", "gained nine seats": a
             // change of the count, not its level.
@@ -1563,6 +1582,29 @@ mod tests {
             Dimension::Percent,
         );
         assert_eq!(q.as_deref(), Some("interest rate"));
+    }
+
+    #[test]
+    fn a_gap_to_a_record_is_not_a_level() {
+        let count = |text: &str, fig: &str| {
+            quantity(text, fig, Kind::Count, Some("goals"), Dimension::Count)
+        };
+        let a = count(
+            "His 213 goals leave him 48 goals short of Shearer's record.",
+            "48 goals",
+        );
+        let b = count(
+            "He has 213 goals, 48 goals less than Shearer's record of 260.",
+            "48 goals",
+        );
+        let c = count(
+            "He has 213 goals, trailing Shearer's record by 47 goals.",
+            "47 goals",
+        );
+        let level = count("He has 213 goals in all.", "213 goals").unwrap();
+        assert_eq!(a, Some(format!("{level} short")));
+        assert_eq!(a, b);
+        assert_eq!(a, c);
     }
 
     #[test]
