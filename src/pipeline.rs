@@ -323,16 +323,21 @@ fn build_claims(
                     });
                 }
             }
-        } else if let Some(am) = lexicon.classify(
-            sent_text,
-            &Figure {
-                span: fig,
-                kind: m.kind,
-                unit: m.unit.as_deref(),
-                value: m.value.point,
-                others: &window_figures(&figures, (base, limit), m),
-            },
-        ) {
+        } else if let Some(am) = (!weekday_named(&claim.text))
+            .then(|| {
+                lexicon.classify(
+                    sent_text,
+                    &Figure {
+                        span: fig,
+                        kind: m.kind,
+                        unit: m.unit.as_deref(),
+                        value: m.value.point,
+                        others: &window_figures(&figures, (base, limit), m),
+                    },
+                )
+            })
+            .flatten()
+        {
             let f = &lexicon.families()[am.family];
             let lead = doc.text.get(base..m.start).unwrap_or("");
             let level = lead
@@ -612,6 +617,13 @@ fn build_claims(
     out
 }
 
+/// Whether a figure's text names a weekday ("Thursday afternoon"): its date was read
+/// from the tense of its clause, good enough to compare as info, never as a fact.
+fn weekday_named(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    crate::extract::date::weekday(&first.to_ascii_lowercase()).is_some()
+}
+
 /// Whether a sentence opens as a picture's caption ("Photo caption: …", "Pictured: …").
 fn is_caption(opening: &str) -> bool {
     let lower = opening
@@ -821,6 +833,17 @@ mod tests {
             find(&c, "260 goals").period.as_deref(),
             Some("in 441 matches")
         );
+    }
+
+    #[test]
+    fn a_weekday_is_a_date_but_never_a_lexicon_fact() {
+        let c = claims(
+            "The quake struck on Friday night, killing 2,000 people.",
+            "2023-09-10",
+        );
+        let day = find(&c, "Friday night");
+        assert_eq!(day.date.as_deref(), Some("2023-09-08"));
+        assert_ne!(day.attribute.as_deref(), Some("event_date"));
     }
 
     #[test]

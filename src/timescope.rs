@@ -39,6 +39,11 @@ pub fn time_mentions(text: &str, mentions: &[Mention], seg: &Segmentation) -> Ve
             if !iso.as_bytes().first().is_some_and(u8::is_ascii_digit) {
                 return None;
             }
+            // A weekday dates figures as a relative cue (below), not as a stated date.
+            let first = text.get(m.start..m.end)?.split_whitespace().next()?;
+            if crate::extract::date::weekday(&first.to_ascii_lowercase()).is_some() {
+                return None;
+            }
             let sentence = seg.sentence_at(m.start)?;
             let s = &seg.sentences[sentence];
             let lead = text.get(s.start..m.start).unwrap_or("");

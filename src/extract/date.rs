@@ -785,7 +785,98 @@ pub fn parse(
     if month(w).is_some() {
         return from_month(t, i, published);
     }
+    if let Some(d) = weekday(w) {
+        return from_weekday(t, i, d, published?);
+    }
     from_day(t, i, published)
+}
+
+/// The weekday number (0 = Monday) of a lower-cased weekday name.
+pub fn weekday(w: &str) -> Option<u32> {
+    crate::text::WEEKDAY_NAMES
+        .iter()
+        .position(|d| *d == w)
+        .map(|d| d as u32)
+}
+
+/// Words that put the clause before a weekday in the future ("will open … on Sunday",
+/// "ahead of Sunday's game", "before … on Sunday").
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "before",
+    "ahead",
+    "next",
+    "due",
+    "set",
+    "scheduled",
+    "expected",
+    "plans",
+    "plan",
+    "hopes",
+    "wants",
+    "open",
+    "opens",
+    "face",
+    "faces",
+    "host",
+    "hosts",
+    "visit",
+    "visits",
+];
+
+/// Past forms that do not end in "-ed".
+const PAST_IRREGULAR: &[&str] = &[
+    "was", "were", "came", "went", "struck", "hit", "fell", "died", "made", "won", "lost", "began",
+    "left", "took", "gave", "met", "ran", "sank", "shook", "broke", "found", "held", "rose",
+    "said", "told", "saw", "flew", "got", "paid", "sold", "bought", "had", "did", "set",
+];
+
+/// "crashed on Thursday afternoon", "will open their season on Sunday": a weekday after
+/// "on", dated by the tense of its clause against the publication date (the latest such
+/// day on or before it for the past, the next on or after it for the future). A clause
+/// whose tense says neither gives no date.
+fn from_weekday(t: &Tokens, i: usize, day: u32, published: Anchor) -> Option<DateMatch> {
+    use chrono::{Datelike, NaiveDate};
+    if i == 0 || !t.is_word(i - 1, "on") || !t.is_cap(i) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(published.year, published.month?, published.day?)?;
+    // The clause before "on", back to a sentence or clause boundary.
+    let mut future = false;
+    let mut past = false;
+    let mut k = i - 1;
+    while k > 0 && i - k < 14 {
+        k -= 1;
+        if t.is_boundary(k) || t.is_punct(k, ',') {
+            break;
+        }
+        if !t.is_word_tok(k) {
+            continue;
+        }
+        let w = t.lc(k);
+        let w = w.as_str();
+        if FUTURE_CUES.contains(&w) {
+            future = true;
+        } else if (w.ends_with("ed") && w.len() > 3) || PAST_IRREGULAR.contains(&w) {
+            past = true;
+        }
+    }
+    let today = date.weekday().num_days_from_monday();
+    let resolved = match (past, future) {
+        (true, false) => date - chrono::Duration::days(i64::from((today + 7 - day) % 7)),
+        (false, true) => date + chrono::Duration::days(i64::from((day + 7 - today) % 7)),
+        _ => return None,
+    };
+    let part = t.is_any(i + 1, &["morning", "afternoon", "evening", "night"]);
+    Some(DateMatch {
+        start: i,
+        end: i + 1 + usize::from(part),
+        year_only: false,
+        iso: Some(resolved.format("%Y-%m-%d").to_string()),
+        year: Some(resolved.year()),
+        last_year: None,
+        range: false,
+    })
 }
 
 /// Whether a lower-cased word can start a date (month names, day ordinals, mid/early/late).
@@ -797,6 +888,43 @@ pub fn starts_date_word(w: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::token::tokenize;
+
+    /// The ISO date of the weekday at word `w` of `s`, published on `published`.
+    fn weekday_date(s: &str, w: &str, published: &str) -> Option<String> {
+        let t = tokenize(s);
+        let i = (0..t.len()).find(|&i| t.is_word(i, w))?;
+        parse(&t, i, Anchor::parse(published), false).and_then(|m| m.iso)
+    }
+
+    #[test]
+    fn a_weekday_is_dated_by_the_tense_of_its_clause() {
+        // 2025-06-13 is a Friday.
+        let past = "The jet crashed on Thursday afternoon.";
+        assert_eq!(
+            weekday_date(past, "Thursday", "2025-06-13").as_deref(),
+            Some("2025-06-12")
+        );
+        let future = "Spurs will open their season against Brentford on Sunday.";
+        assert_eq!(
+            weekday_date(future, "Sunday", "2025-06-13").as_deref(),
+            Some("2025-06-15")
+        );
+        let same_day = "Rescuers found 10 more bodies on Friday.";
+        assert_eq!(
+            weekday_date(same_day, "Friday", "2025-06-13").as_deref(),
+            Some("2025-06-13")
+        );
+        // No tense, no "on", or no day of publication: no date.
+        assert_eq!(
+            weekday_date("Markets on Monday.", "Monday", "2025-06-13"),
+            None
+        );
+        assert_eq!(
+            weekday_date("It crashed Thursday.", "Thursday", "2025-06-13"),
+            None
+        );
+        assert_eq!(weekday_date(past, "Thursday", "2025-06"), None);
+    }
 
     fn d(s: &str, i: usize, published: Option<i32>) -> Option<String> {
         let t = tokenize(s);

@@ -694,6 +694,7 @@ fn anchor_initial(b: u8) -> bool {
             | b'q'
             | b's'
             | b't'
+            | b'w'
             | b'z'
     )
 }
@@ -788,6 +789,13 @@ fn anchor_word(w: &str) -> bool {
             | "millionth"
             | "billionth"
             | "trillionth"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
             | "january"
             | "jan"
             | "february"
