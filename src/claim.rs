@@ -4,6 +4,7 @@
 //! Everything here is plain serializable data; the stages that fill it live in
 //! `extract`, `resolve`, `timescope` and `group`.
 
+pub use crate::identity::time::AsOf;
 use serde::{Deserialize, Serialize};
 
 /// A byte range `[start, end)` into a document's text as read, with the 1-based line
@@ -283,8 +284,8 @@ pub struct Claim {
     pub subject: Option<String>,
     /// What the figure states about the subject (`valuation`, `age`, …).
     pub attribute: Option<String>,
-    /// The time the figure refers to, as an ISO year, month or date.
-    pub as_of: Option<String>,
+    /// The time the figure refers to: a year, month or date (written as ISO, "2023-11").
+    pub as_of: Option<AsOf>,
     /// How `as_of` was decided: `explicit`, `at_the_time`, `published`, `relative`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of_source: Option<AsOfSource>,

@@ -17,6 +17,7 @@ use crate::finding::{Finding, Severity, Verdict};
 use crate::fingerprint::fingerprint;
 use crate::group::ClaimGroup;
 use crate::identity::quantity::is_weak_rule;
+use crate::identity::time::{AsOf, Precision};
 use crate::timescope::{compatible, same_period};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -41,21 +42,21 @@ const SAME_TIME_DAYS: i64 = 31;
 /// scopes of the bounded claims from other documents it agrees with (a figure with no
 /// date that matches this quarter's figure is this quarter's figure). Each scope carries
 /// whether it comes only from a publication date.
-fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
+fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(AsOf, bool)> {
     let loose = |c: &Claim| {
         matches!(
             c.as_of_source,
             Some(AsOfSource::Published | AsOfSource::Present)
         )
     };
-    if let Some(t) = &c.as_of {
-        return vec![(t.clone(), loose(c))];
+    if let Some(t) = c.as_of {
+        return vec![(t, loose(c))];
     }
-    let mut out: Vec<(String, bool)> = members
+    let mut out: Vec<(AsOf, bool)> = members
         .iter()
         .filter(|o| o.doc != c.doc && o.value.low.is_some() && o.value.high.is_some())
         .filter(|o| o.value.point.is_some() && o.base.overlaps(&c.base))
-        .filter_map(|o| Some((o.as_of.clone()?, loose(o))))
+        .filter_map(|o| Some((o.as_of?, loose(o))))
         .collect();
     out.sort();
     out.dedup();
@@ -67,8 +68,8 @@ fn scopes_of(c: &Claim, members: &[&Claim]) -> Vec<(String, bool)> {
 fn pair_verdict(
     a: &Claim,
     b: &Claim,
-    sa: &[(String, bool)],
-    sb: &[(String, bool)],
+    sa: &[(AsOf, bool)],
+    sb: &[(AsOf, bool)],
     volatile: bool,
 ) -> Verdict {
     // Years and dates state a time themselves.
@@ -80,10 +81,7 @@ fn pair_verdict(
     }
     let same = sa.iter().any(|(x, lx)| {
         sb.iter().any(|(y, ly)| {
-            compatible(x, y)
-                || (!volatile
-                    && (*lx || *ly)
-                    && days_apart(x, y).is_some_and(|d| d <= SAME_TIME_DAYS))
+            x.compatible(y) || (!volatile && (*lx || *ly) && x.days_apart(y) <= SAME_TIME_DAYS)
         })
     });
     if !same {
@@ -101,20 +99,6 @@ fn pair_verdict(
 /// Whether a claim's time scope is a date its text states ("as of June 12").
 fn stated_date(c: &Claim) -> bool {
     c.as_of_source == Some(AsOfSource::Explicit)
-}
-
-/// Days between two ISO dates (a year or month counts as its first day).
-fn days_apart(a: &str, b: &str) -> Option<i64> {
-    // Read by hand: this runs for many pairs of figures, and a format parser would
-    // dominate the comparison.
-    fn parse(s: &str) -> Option<chrono::NaiveDate> {
-        let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
-        let year = s.get(..4)?.parse::<i32>().ok()?;
-        let month = if s.len() >= 7 { num(5..7)? } else { 1 };
-        let day = if s.len() >= 10 { num(8..10)? } else { 1 };
-        chrono::NaiveDate::from_ymd_opt(year, month, day)
-    }
-    Some((parse(a)? - parse(b)?).num_days().abs())
 }
 
 fn rank(v: Verdict) -> u8 {
@@ -251,8 +235,8 @@ pub fn diff_group(
         })
         .collect();
     // Time scopes are needed only when two documents take part.
-    let scopes: Vec<Vec<(String, bool)>> = if docs.len() >= 2 {
-        let mut by_shape: HashMap<usize, Vec<(String, bool)>> = HashMap::new();
+    let scopes: Vec<Vec<(AsOf, bool)>> = if docs.len() >= 2 {
+        let mut by_shape: HashMap<usize, Vec<(AsOf, bool)>> = HashMap::new();
         reps.iter()
             .zip(&shape)
             .map(|(c, &k)| {
@@ -293,9 +277,9 @@ pub fn diff_group(
         // both fit "nine months", not each other).
         // A running tally (a toll) is compared within each day it is dated to; across
         // days it is a timeline.
-        let mut partitions: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+        let mut partitions: BTreeMap<Option<AsOf>, Vec<usize>> = BTreeMap::new();
         for (i, sc) in scopes.iter().enumerate() {
-            let day = volatile.then(|| sc.first().map(|s| s.0.as_str())).flatten();
+            let day = volatile.then(|| sc.first().map(|s| s.0)).flatten();
             partitions.entry(day).or_default().push(i);
         }
         for everyone in partitions.into_values() {
@@ -392,7 +376,7 @@ pub fn diff_group(
                     let (a, b) = (reps[i], reps[j]);
                     let stated = |c: &Claim| c.value.point.is_some() && !c.in_change;
                     let same_time = match (&a.as_of, &b.as_of) {
-                        (Some(x), Some(y)) => compatible(x, y),
+                        (Some(x), Some(y)) => x.compatible(y),
                         (None, None) => true,
                         _ => false,
                     };
@@ -585,7 +569,7 @@ fn distinct_docs(members: &[&Claim]) -> usize {
 }
 
 /// A claim's readable scopes, or none when they were not computed (one document).
-fn scopes_or_empty(scopes: &[Vec<(String, bool)>], i: usize) -> Vec<(String, bool)> {
+fn scopes_or_empty(scopes: &[Vec<(AsOf, bool)>], i: usize) -> Vec<(AsOf, bool)> {
     scopes.get(i).cloned().unwrap_or_default()
 }
 
@@ -614,7 +598,7 @@ type ShapeKey<'a> = (
     Option<u64>,
     Option<u64>,
     bool,
-    Option<&'a str>,
+    Option<AsOf>,
     Option<AsOfSource>,
     Option<&'a str>,
     Option<&'a str>,
@@ -626,7 +610,7 @@ fn shape_key(c: &Claim) -> ShapeKey<'_> {
         c.base.high.map(f64::to_bits),
         c.base.point.map(f64::to_bits),
         c.value.point.is_some(),
-        c.as_of.as_deref(),
+        c.as_of,
         c.as_of_source,
         c.period.as_deref(),
         // A date's value is only its year; the day it names is in `date`.
@@ -666,7 +650,7 @@ fn majority(
         // A figure an article dates to a past year ("212 people in 2019") is history,
         // not what the story's sources say now.
         let current = !(c.as_of_source == Some(AsOfSource::Explicit)
-            && c.as_of.as_deref().is_some_and(|t| t.len() == 4));
+            && c.as_of.is_some_and(|t| t.precision() == Precision::Year));
         let docs = fitting(r, c, pool, comparable, clash)
             .iter()
             .filter(|f| **f)
@@ -780,18 +764,20 @@ fn describe(c: &Claim) -> String {
 }
 
 fn timeline_message(group: &ClaimGroup, members: &[&Claim]) -> String {
-    let mut by_time: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    // Earliest first, unknown ("?") last.
+    let mut by_time: BTreeMap<(bool, Option<AsOf>), Vec<&str>> = BTreeMap::new();
     for c in members {
         by_time
-            .entry(c.as_of.as_deref().unwrap_or("?"))
+            .entry((c.as_of.is_none(), c.as_of))
             .or_default()
             .push(c.text.as_str());
     }
     let steps: Vec<String> = by_time
         .into_iter()
-        .map(|(t, texts)| {
+        .map(|((_, t), texts)| {
             let mut texts = texts;
             texts.dedup();
+            let t = t.map_or_else(|| "?".to_string(), |t| t.to_string());
             format!("{t}: {}", texts.join(" / "))
         })
         .collect();
@@ -913,11 +899,7 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         let births = sides(subject, "birth_year");
         for ages in sides(subject, "age") {
             let age = ages[0];
-            let Some(year) = age
-                .as_of
-                .as_deref()
-                .and_then(|t| t.get(..4)?.parse::<f64>().ok())
-            else {
+            let Some(year) = age.as_of.map(|t| f64::from(t.year())) else {
                 continue;
             };
             for bs in &births {
@@ -1014,11 +996,7 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
             }
             for as_ in &ages {
                 let a = as_[0];
-                let Some(year) = a
-                    .as_of
-                    .as_deref()
-                    .and_then(|t| t.get(..4)?.parse::<f64>().ok())
-                else {
+                let Some(year) = a.as_of.map(|t| f64::from(t.year())) else {
                     continue;
                 };
                 let now = year - founded + at;
@@ -1090,7 +1068,7 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
         if !deals_seen.insert(in_doc) {
             continue;
         }
-        let key = (deal, c.unit.as_deref(), c.as_of.as_deref());
+        let key = (deal, c.unit.as_deref(), c.as_of);
         let n = deals.len();
         let i = *deal_ix.entry(key).or_insert(n);
         if i == n {
@@ -1129,7 +1107,7 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
             let stated_elsewhen = v
                 .as_of_source
                 .is_some_and(|s| !matches!(s, AsOfSource::Published | AsOfSource::Present))
-                && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if compatible(a, b));
+                && !matches!((&v.as_of, &c.as_of), (Some(a), Some(b)) if a.compatible(b));
             if v.unit != c.unit || stated_elsewhen || implied.overlaps(&v.value) {
                 continue;
             }
@@ -1156,11 +1134,7 @@ pub fn derived_conflicts(claims: &[Claim], groups: &[ClaimGroup]) -> Vec<Finding
 /// What makes one deal: subject, the amount's and the stake's intervals.
 type DealBits = (Option<u64>, Option<u64>, Option<u64>);
 /// A deal with its unit and time: documents stating the same deal share one finding.
-type DealKey<'a> = (
-    (&'a str, DealBits, DealBits),
-    Option<&'a str>,
-    Option<&'a str>,
-);
+type DealKey<'a> = ((&'a str, DealBits, DealBits), Option<&'a str>, Option<AsOf>);
 
 /// What a derived rule reads of a figure: its value, unit and time scope.
 type ValueKey<'a> = (
@@ -1168,7 +1142,7 @@ type ValueKey<'a> = (
     Option<u64>,
     Option<u64>,
     Option<&'a str>,
-    Option<&'a str>,
+    Option<AsOf>,
     Option<AsOfSource>,
     Option<&'a str>,
 );
@@ -1179,7 +1153,7 @@ fn value_key(c: &Claim) -> ValueKey<'_> {
         c.value.high.map(f64::to_bits),
         c.value.point.map(f64::to_bits),
         c.unit.as_deref(),
-        c.as_of.as_deref(),
+        c.as_of,
         c.as_of_source,
         c.date.as_deref(),
     )
@@ -1273,7 +1247,7 @@ mod tests {
             unit: Some("USD".into()),
             subject: Some("Scale AI".into()),
             attribute: Some("valuation".into()),
-            as_of: as_of.map(str::to_string),
+            as_of: as_of.and_then(AsOf::parse),
             ..Claim::new(
                 doc,
                 Span {

@@ -190,7 +190,7 @@ pub fn render_explanations(items: &[Explanation<'_>]) -> String {
         let _ = writeln!(out, "  subject    {subject}");
         let when = match (&c.as_of, c.as_of_source) {
             (Some(t), Some(src)) => format!("{t} ({})", src.as_str()),
-            (Some(t), None) => t.clone(),
+            (Some(t), None) => t.to_string(),
             (None, Some(AsOfSource::Present)) => "now, date unknown (present)".to_string(),
             _ => "unknown".to_string(),
         };

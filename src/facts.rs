@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{Finding, Severity, Verdict};
 use crate::fingerprint::fingerprint;
+use crate::identity::time::AsOf;
 use serde::{Deserialize, Serialize};
 
 /// One verified figure.
@@ -62,6 +63,8 @@ pub struct ResolvedFact {
     pub value: Interval,
     /// Its unit, from the fact or its value text.
     pub unit: Option<String>,
+    /// The time it refers to, read from `as-of`.
+    pub as_of: Option<AsOf>,
 }
 
 /// Reads a fact's value: `low`/`high` when given, else the first figure in `value`.
@@ -69,13 +72,17 @@ pub struct ResolvedFact {
 pub fn resolve_fact(fact: &Fact, config: &Config) -> Result<ResolvedFact, String> {
     let mut unit = fact.unit.clone();
     let mut value = None;
-    if let Some(a) = &fact.as_of {
-        if !is_iso_date(a) {
-            return Err(format!(
-                "`as-of = {a:?}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
-            ));
-        }
-    }
+    let as_of = match &fact.as_of {
+        None => None,
+        Some(a) => match AsOf::parse(a) {
+            Some(t) if t.time().is_none() => Some(t),
+            _ => {
+                return Err(format!(
+                    "`as-of = {a:?}` is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+                ));
+            }
+        },
+    };
     if let Some(text) = &fact.value {
         let ctx = ExtractContext {
             config,
@@ -136,21 +143,15 @@ pub fn resolve_fact(fact: &Fact, config: &Config) -> Result<ResolvedFact, String
             fact: fact.clone(),
             value,
             unit,
+            as_of,
         }),
         None => Err("needs `value` or `low`/`high`".to_string()),
     }
 }
 
-/// Whether `s` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date.
+/// Whether `s` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real date (no time of day).
 pub fn is_iso_date(s: &str) -> bool {
-    let full = match s.len() {
-        4 => format!("{s}-01-01"),
-        7 => format!("{s}-01"),
-        10 => s.to_string(),
-        _ => return false,
-    };
-    s.bytes().all(|b| b.is_ascii_digit() || b == b'-')
-        && chrono::NaiveDate::parse_from_str(&full, "%Y-%m-%d").is_ok()
+    AsOf::parse(s).is_some_and(|t| t.time().is_none())
 }
 
 /// Every fact resolved, or the first error naming the fact by position and subject.
@@ -182,8 +183,8 @@ pub fn check_facts(facts: &[ResolvedFact], claims: &[Claim], config: &Config) ->
                     continue;
                 }
             }
-            if let (Some(a), Some(b)) = (&rf.fact.as_of, &c.as_of) {
-                if !(a.starts_with(b.as_str()) || b.starts_with(a.as_str())) {
+            if let (Some(a), Some(b)) = (&rf.as_of, &c.as_of) {
+                if !a.compatible(b) {
                     continue;
                 }
             }
@@ -204,7 +205,7 @@ fn fact_finding(rf: &ResolvedFact, c: &Claim) -> Finding {
         "{:?} contradicts the house fact: {} {} is {}",
         c.text, rf.fact.subject, rf.fact.attribute, label
     );
-    if let Some(a) = &rf.fact.as_of {
+    if let Some(a) = &rf.as_of {
         message.push_str(&format!(" (as of {a})"));
     }
     if let Some(s) = &rf.fact.source {
@@ -360,9 +361,9 @@ mod tests {
         f.as_of = Some("2025".into());
         let facts = resolve_facts(&[f], &config).unwrap();
         let mut c = claim("Scale AI", "valuation", 7e9, 7e9);
-        c.as_of = Some("2021".into());
+        c.as_of = AsOf::parse("2021");
         assert!(check_facts(&facts, &[c.clone()], &config).is_empty());
-        c.as_of = Some("2025-06".into());
+        c.as_of = AsOf::parse("2025-06");
         assert_eq!(check_facts(&facts, &[c], &config).len(), 1);
     }
 

@@ -10,7 +10,7 @@
 //! 3. [`mod@extract`] finds every figure in the prose as a [`Mention`]: a value [`Interval`]
 //!    with a [`Kind`], unit and [`Qualifier`].
 //! 4. [`pipeline`] turns mentions into [`Claim`]s with a subject ([`resolve`]), an
-//!    attribute ([`attribute`]) and a time scope ([`timescope`]).
+//!    attribute ([`attribute`]) and a time scope ([`timescope`], an [`AsOf`]).
 //! 5. [`group`] puts claims about the same subject and attribute together, and [`diff`]
 //!    gives each group a [`Verdict`] and [`Severity`], as [`Finding`]s in a [`Report`].
 //! 6. [`gate`] applies what a newsroom configured in `claimcheck.toml` ([`config_file`]):
@@ -74,5 +74,6 @@ pub use config::Config;
 pub use document::{Document, Format};
 pub use error::{Error, ErrorKind};
 pub use finding::{Finding, Report, Severity, Verdict};
+pub use identity::time::AsOf;
 pub use load::load_paths;
 pub use pipeline::{check, extract, extract_all};

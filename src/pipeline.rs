@@ -21,6 +21,7 @@ use crate::identity::owner::{
 };
 use crate::identity::quantity::open_quantity;
 use crate::identity::story::story_labels;
+use crate::identity::time::AsOf;
 use crate::identity::unit::{unit_of, wrap_day, Dimension};
 use crate::resolve::{find_entities, merge_names, EntityMention, NameMap};
 use crate::segment::{figure_window, segment_with};
@@ -246,7 +247,7 @@ fn build_claims(
         seg,
         times: &times,
         figures: &figures,
-        published: doc.published.as_deref(),
+        published: doc.published.as_deref().and_then(AsOf::parse),
     };
     let mut out: Vec<Claim> = Vec::new();
     // (sentence, view range, family) of the previous claim, for appositions.
@@ -891,6 +892,9 @@ mod tests {
         assert_eq!(h.subject.as_deref(), Some("Marta Quell"));
         assert_eq!(h.subject_rule, SubjectRule::Named);
         assert_eq!(h.attribute.as_deref(), Some("experience"));
-        assert_eq!(h.as_of.as_deref(), Some("2026-05-14"));
+        assert_eq!(
+            h.as_of.map(|t| t.to_string()).as_deref(),
+            Some("2026-05-14")
+        );
     }
 }

@@ -48,7 +48,7 @@ fn claim_line(c: &Claim) -> String {
         or_dash(c.unit.as_deref()),
         or_dash(c.subject.as_deref()),
         or_dash(c.attribute.as_deref()),
-        or_dash(c.as_of.as_deref()),
+        or_dash(c.as_of.map(|t| t.to_string()).as_deref()),
     )
 }
 

@@ -8,6 +8,7 @@
 //! mentions of the document and the publication date.
 
 use crate::claim::{Kind, Mention};
+use crate::identity::time::AsOf;
 use crate::segment::{figure_window, Segmentation};
 use crate::text::{ends_with_ci, find_words};
 
@@ -20,8 +21,8 @@ pub struct TimeMention {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// ISO form ("2023", "2023-11", "2025-06-13"; a range keeps its start).
-    pub iso: String,
+    /// The time it names ("2023", "2023-11", "2025-06-13"; a range keeps its start).
+    pub at: AsOf,
     /// Sentence index.
     pub sentence: usize,
     /// Whether it sets the scene: it stands in the first words of its sentence.
@@ -35,10 +36,7 @@ pub fn time_mentions(text: &str, mentions: &[Mention], seg: &Segmentation) -> Ve
         .filter(|m| matches!(m.kind, Kind::Year | Kind::Date))
         .filter_map(|m| {
             let iso = m.date.as_deref()?;
-            let iso = iso.split('/').next().unwrap_or(iso).to_string();
-            if !iso.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-                return None;
-            }
+            let at = AsOf::parse(iso.split('/').next().unwrap_or(iso))?;
             // A weekday dates figures as a relative cue (below), not as a stated date.
             let first = text.get(m.start..m.end)?.split_whitespace().next()?;
             if crate::extract::date::weekday(&first.to_ascii_lowercase()).is_some() {
@@ -51,7 +49,7 @@ pub fn time_mentions(text: &str, mentions: &[Mention], seg: &Segmentation) -> Ve
             Some(TimeMention {
                 start: m.start,
                 end: m.end,
-                iso,
+                at,
                 sentence,
                 topic,
             })
@@ -90,17 +88,14 @@ const RELATIVE_YEARS: &[(&str, i32)] = &[
 /// Weekday names, Monday first (chrono's numbering from Monday).
 const WEEKDAYS: &[&str] = &crate::text::WEEKDAY_NAMES;
 
-/// The date of the latest weekday `day` (0 = Monday) on or before the publication date.
-fn weekday_before(published: &str, day: usize) -> Option<String> {
-    use chrono::{Datelike, NaiveDate};
-    let date = NaiveDate::parse_from_str(published.get(..10)?, "%Y-%m-%d").ok()?;
+/// The date of the latest weekday `day` (0 = Monday) on or before the publication date
+/// (none when the publication names no day).
+fn weekday_before(published: AsOf, day: usize) -> Option<AsOf> {
+    use chrono::Datelike;
+    let date = published.date()?;
     let today = date.weekday().num_days_from_monday() as i64;
     let back = (today - day as i64).rem_euclid(7);
-    Some(
-        (date - chrono::Duration::days(back))
-            .format("%Y-%m-%d")
-            .to_string(),
-    )
+    AsOf::from_date(date - chrono::Duration::days(back))
 }
 
 /// How far (in words) a cue may stand from the figure.
@@ -120,7 +115,7 @@ pub struct ScopeContext<'a> {
     /// Spans of the other figures, sorted.
     pub figures: &'a [(usize, usize)],
     /// Publication date, if known.
-    pub published: Option<&'a str>,
+    pub published: Option<AsOf>,
 }
 
 /// Decides the time scope of the figure of `kind` at `fig` (view offsets) in sentence
@@ -130,7 +125,7 @@ pub fn as_of(
     sentence: usize,
     fig: (usize, usize),
     kind: Kind,
-) -> (Option<String>, Option<AsOfSource>) {
+) -> (Option<AsOf>, Option<AsOfSource>) {
     let ScopeContext {
         text,
         seg,
@@ -144,8 +139,8 @@ pub fn as_of(
     let lower = sent.to_ascii_lowercase();
     let rel = (fig.0 - base, fig.1 - base);
     // (distance, tie-break, value, source)
-    let mut best: Option<(usize, u8, Option<String>, AsOfSource)> = None;
-    let mut consider = |d: usize, tie: u8, v: Option<String>, src: AsOfSource| {
+    let mut best: Option<(usize, u8, Option<AsOf>, AsOfSource)> = None;
+    let mut consider = |d: usize, tie: u8, v: Option<AsOf>, src: AsOfSource| {
         if d <= CUE_WINDOW
             && best
                 .as_ref()
@@ -217,7 +212,7 @@ pub fn as_of(
         }
         // A time right after the figure binds tighter than one before it.
         let tie = if a >= rel.1 { 0 } else { 1 };
-        consider(d, tie, Some(t.iso.clone()), AsOfSource::Explicit);
+        consider(d, tie, Some(t.at), AsOfSource::Explicit);
     }
     for cue in THEN_CUES {
         for at in find_words(&lower, cue) {
@@ -233,15 +228,13 @@ pub fn as_of(
     for cue in PRESENT_CUES {
         for at in find_words(&lower, cue) {
             let d = distance(sent, rel, (at, at + cue.len()));
-            consider(d, 3, published.map(str::to_string), AsOfSource::Present);
+            consider(d, 3, published, AsOfSource::Present);
         }
     }
     for (cue, back) in RELATIVE_YEARS {
         for at in find_words(&lower, cue) {
             let d = distance(sent, rel, (at, at + cue.len()));
-            let v = published
-                .and_then(|p| p.get(..4)?.parse::<i32>().ok())
-                .map(|y| (y - back).to_string());
+            let v = published.and_then(|p| AsOf::year_only(p.year() - back));
             consider(d, 2, v, AsOfSource::Relative);
         }
     }
@@ -260,7 +253,7 @@ pub fn as_of(
     match best {
         Some((_, _, v, src)) => (v, Some(src)),
         None => match published {
-            Some(p) => (Some(p.to_string()), Some(AsOfSource::Published)),
+            Some(p) => (Some(p), Some(AsOfSource::Published)),
             None => (None, None),
         },
     }
@@ -268,7 +261,7 @@ pub fn as_of(
 
 /// The story's time at `sentence`: the latest scene-setting time ("In November 2023, …")
 /// before it in the same segment, else the latest time of an earlier sentence.
-fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) -> Option<String> {
+fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) -> Option<AsOf> {
     let segment = seg.sentences[sentence].segment;
     // Times are in text order and segments are contiguous: walk back from the sentence.
     let upto = times.partition_point(|t| t.sentence < sentence);
@@ -281,7 +274,7 @@ fn narrative_time(seg: &Segmentation, sentence: usize, times: &[TimeMention]) ->
     earlier()
         .find(|t| t.topic)
         .or_else(|| earlier().next())
-        .map(|t| t.iso.clone())
+        .map(|t| t.at)
 }
 
 /// Number of words between two byte ranges of `s`.
@@ -397,8 +390,9 @@ pub fn same_period(a: &str, b: &str) -> bool {
         || (b == "season" && a.starts_with("season"))
 }
 
-/// Whether two `as_of` values can denote the same time: one is a prefix of the other at
-/// its own precision ("2023" and "2023-11").
+/// Whether two ISO dates (a claim's stated `date`) can denote the same time: one is a
+/// prefix of the other at its own precision ("2023" and "2023-11"). Time scopes are
+/// compared typed, by [`AsOf::compatible`].
 pub fn compatible(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
 }
@@ -432,9 +426,16 @@ mod tests {
             seg: &seg,
             times: &tm,
             figures: &[],
-            published,
+            published: published.and_then(AsOf::parse),
         };
-        as_of(&ctx, si, (f, f + fig.len()), Kind::Money)
+        written(as_of(&ctx, si, (f, f + fig.len()), Kind::Money))
+    }
+
+    /// A time scope with its time as written.
+    fn written(
+        (t, src): (Option<AsOf>, Option<AsOfSource>),
+    ) -> (Option<String>, Option<AsOfSource>) {
+        (t.map(|t| t.to_string()), src)
     }
 
     #[test]
@@ -520,9 +521,9 @@ mod tests {
             seg: &seg,
             times: &tm,
             figures: &figs,
-            published: Some(published),
+            published: AsOf::parse(published),
         };
-        figs.map(|f| as_of(&ctx, 0, f, Kind::Money))
+        figs.map(|f| written(as_of(&ctx, 0, f, Kind::Money)))
     }
 
     #[test]

@@ -49,7 +49,7 @@ fn claim(
         qualifier,
         subject: Some(about.0.into()),
         attribute: Some(about.1.into()),
-        as_of: as_of.map(|a| a.0.to_string()),
+        as_of: as_of.and_then(|a| claimcheck::AsOf::parse(a.0)),
         as_of_source: as_of.and_then(|a| claimcheck::claim::AsOfSource::from_name(a.1)),
         ..Claim::new(
             doc,

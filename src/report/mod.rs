@@ -328,7 +328,7 @@ fn as_of_label(c: &Claim) -> String {
         (Some(a), Some(s)) if s != AsOfSource::Explicit => {
             format!("{a} ({})", s.as_str().replace('_', " "))
         }
-        (Some(a), _) => a.clone(),
+        (Some(a), _) => a.to_string(),
         (None, Some(AsOfSource::Present)) => "now (date unknown)".to_string(),
         (None, Some(AsOfSource::AtTheTime)) => "at the time (unknown)".to_string(),
         (None, _) => "unknown".to_string(),

@@ -232,7 +232,7 @@ mod tests {
         };
         Claim {
             unit: Some("USD".into()),
-            as_of: (!as_of.is_empty()).then(|| as_of.to_string()),
+            as_of: crate::identity::time::AsOf::parse(as_of),
             ..Claim::new(
                 doc,
                 span,

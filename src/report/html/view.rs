@@ -5,7 +5,7 @@
 
 use super::super::spread::{describe_difference, describe_relative, spread, Standing};
 use super::super::{as_of_label, full_message, headline, rel_path, Context};
-use crate::claim::Claim;
+use crate::claim::{AsOf, Claim};
 use crate::finding::{Finding, Severity, Verdict};
 use std::collections::BTreeMap;
 
@@ -521,15 +521,9 @@ fn card(
     }
 }
 
-/// Days since 1970 for an as-of date ("2021", "2023-11", "2025-06-13", a range's start).
-fn as_of_days(s: &str) -> Option<f64> {
-    let first = s.split('/').next()?;
-    let mut parts = first.split('-');
-    let y: i32 = parts.next()?.parse().ok()?;
-    let m: u32 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
-    let d: u32 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
-    let date = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
-    Some((date - chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days() as f64)
+/// Days since 1970 for a time scope (a year or a month at its first day).
+fn as_of_days(t: AsOf) -> f64 {
+    t.minutes_since_1970() as f64 / 1440.0
 }
 
 const TL_WIDTH: f64 = 560.0;
@@ -545,7 +539,7 @@ fn timeline(claims: &[&Claim], label: &dyn Fn(&str) -> String) -> Option<Timelin
     let mut undated = Vec::new();
     for c in claims {
         let value = c.value.point.or(c.value.low).or(c.value.high);
-        match (c.as_of.as_deref().and_then(as_of_days), value) {
+        match (c.as_of.map(as_of_days), value) {
             (Some(x), Some(v)) => dated.push((x, v, *c)),
             _ => undated.push(format!("{} ({})", fold(&c.text), label(&c.doc))),
         }
@@ -588,7 +582,7 @@ fn timeline(claims: &[&Claim], label: &dyn Fn(&str) -> String) -> Option<Timelin
             title: format!(
                 "{}, {} ({})",
                 fold(&c.text),
-                c.as_of.as_deref().unwrap_or("?"),
+                c.as_of.map_or_else(|| "?".to_string(), |t| t.to_string()),
                 label(&c.doc)
             ),
         })
@@ -596,7 +590,7 @@ fn timeline(claims: &[&Claim], label: &dyn Fn(&str) -> String) -> Option<Timelin
     let mut x_ticks: Vec<(f64, String)> = Vec::new();
     for (x, _, c) in &dated {
         let t = round(sx(*x));
-        let name = c.as_of.clone().unwrap_or_default();
+        let name = c.as_of.map(|t| t.to_string()).unwrap_or_default();
         if !x_ticks.iter().any(|(_, n)| *n == name) {
             x_ticks.push((t, name));
         }
@@ -653,9 +647,9 @@ mod tests {
 
     #[test]
     fn as_of_dates_of_any_precision_are_placed() {
-        assert_eq!(as_of_days("1970-01-02"), Some(1.0));
-        assert_eq!(as_of_days("1971"), Some(365.0));
-        assert!(as_of_days("2025-06-22/2025-06-25").is_some());
-        assert_eq!(as_of_days("soon"), None);
+        let days = |s: &str| as_of_days(AsOf::parse(s).unwrap());
+        assert_eq!(days("1970-01-02"), 1.0);
+        assert_eq!(days("1971"), 365.0);
+        assert_eq!(days("1971-02"), 396.0);
     }
 }
