@@ -833,8 +833,8 @@ const PAST_IRREGULAR: &[&str] = &[
 
 /// "crashed on Thursday afternoon", "will open their season on Sunday": a weekday after
 /// "on", dated by the tense of its clause against the publication date (the latest such
-/// day on or before it for the past, the next on or after it for the future). A clause
-/// whose tense says neither gives no date.
+/// day on or before it for the past, the next on or after it for the future), read from
+/// the tense marker nearest before it. A clause whose tense says neither gives no date.
 fn from_weekday(t: &Tokens, i: usize, day: u32, published: Anchor) -> Option<DateMatch> {
     use chrono::{Datelike, NaiveDate};
     if i == 0 || !t.is_word(i - 1, "on") || !t.is_cap(i) {
@@ -855,10 +855,14 @@ fn from_weekday(t: &Tokens, i: usize, day: u32, published: Anchor) -> Option<Dat
         }
         let w = t.lc(k);
         let w = w.as_str();
+        // The tense marker nearest the weekday decides ("is said to want it settled
+        // before Spurs open their season on Saturday" looks ahead).
         if FUTURE_CUES.contains(&w) {
             future = true;
+            break;
         } else if (w.ends_with("ed") && w.len() > 3) || PAST_IRREGULAR.contains(&w) {
             past = true;
+            break;
         }
     }
     let today = date.weekday().num_days_from_monday();
@@ -907,6 +911,12 @@ mod tests {
         let future = "Spurs will open their season against Brentford on Sunday.";
         assert_eq!(
             weekday_date(future, "Sunday", "2025-06-13").as_deref(),
+            Some("2025-06-15")
+        );
+        let nearest =
+            "He is said to want it settled before Spurs open against Brentford on Sunday.";
+        assert_eq!(
+            weekday_date(nearest, "Sunday", "2025-06-13").as_deref(),
             Some("2025-06-15")
         );
         let same_day = "Rescuers found 10 more bodies on Friday.";

@@ -707,6 +707,50 @@ fn quantity_of_words(
     // A date names the event of the verb or noun before it ("launched on June 5",
     // "began their mission on June 6, 2024").
     if dimension == Dimension::Date {
+        // "against Brentford on Saturday", "at Brentford on Sunday", "face Leeds on
+        // Tuesday": the day of a meeting with a named opponent or host.
+        if before
+            .first()
+            .is_some_and(|w| w.text.eq_ignore_ascii_case("on"))
+        {
+            let names: Vec<&Word<'_>> = before[1..]
+                .iter()
+                .take(4)
+                .take_while(|w| w.text.starts_with(char::is_uppercase))
+                .collect();
+            let prep = before.get(1 + names.len());
+            let meets = prep.is_some_and(|p| {
+                matches!(
+                    p.text.to_lowercase().as_str(),
+                    "against"
+                        | "versus"
+                        | "vs"
+                        | "face"
+                        | "faces"
+                        | "play"
+                        | "plays"
+                        | "host"
+                        | "hosts"
+                        | "visit"
+                        | "visits"
+                        | "meet"
+                        | "meets"
+                        | "at"
+                )
+            });
+            let clean = !names.is_empty() && names.iter().skip(1).all(|w| !w.brk);
+            if meets && clean {
+                let mut opponent: Vec<&str> = names.iter().rev().map(|w| w.text).collect();
+                opponent.dedup();
+                let opponent = opponent.join(" ");
+                return q(
+                    format!("day of the meeting with {opponent}"),
+                    DATE_VERB_RULE,
+                    &opponent,
+                    false,
+                );
+            }
+        }
         if before
             .first()
             .is_some_and(|w| w.text.eq_ignore_ascii_case("on"))
@@ -1582,6 +1626,25 @@ mod tests {
             Dimension::Percent,
         );
         assert_eq!(q.as_deref(), Some("interest rate"));
+    }
+
+    #[test]
+    fn a_day_against_a_named_side_is_the_day_of_that_meeting() {
+        let date = |text: &str, fig: &str| quantity(text, fig, Kind::Date, None, Dimension::Date);
+        let a = date(
+            "Spurs open their season against Brentford on Saturday.",
+            "Saturday",
+        );
+        let b = date(
+            "The team opens its campaign at Brentford on Sunday.",
+            "Sunday",
+        );
+        assert_eq!(a.as_deref(), Some("day of the meeting with Brentford"));
+        assert_eq!(a, b);
+        assert_ne!(
+            date("The jet came down in Ahmedabad on Thursday.", "Thursday"),
+            a
+        );
     }
 
     #[test]
