@@ -1072,6 +1072,32 @@ impl NameMap {
     }
 }
 
+/// The initials of a name of several words, its small connecting words left out
+/// ("Reserve Bank of India" → "RBI"); none for a name of one word.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !CONNECTORS.contains(w) && !matches!(*w, "the" | "The"))
+        .collect();
+    if words.len() < 2 || !words.iter().all(|w| is_capitalised(w)) {
+        return None;
+    }
+    Some(words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+/// Whether `short` is the acronym of the name `long` ("WHO", "World Health
+/// Organization").
+fn abbreviates(short: &str, long: &str) -> bool {
+    !short.contains(' ')
+        && is_acronym(short)
+        && initials(long).is_some_and(|i| {
+            i == short
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .collect::<String>()
+        })
+}
+
 /// The kind of a name from its mentions' votes (person, organisation, unknown). A
 /// person is read from the shape of a name alone ("Credit Suisse" has one); an
 /// organisation from the words around a mention or its suffix, so a few such mentions
@@ -1150,6 +1176,26 @@ pub fn merge_names<D: AsRef<[EntityMention]>>(all: &[D], config: &Config) -> Nam
             }
         }
     }
+    // "RBI" and "Reserve Bank of India": an acronym and the name it abbreviates.
+    let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, n) in names.iter().enumerate().filter(|(_, n)| n.contains(' ')) {
+        if let Some(ini) = initials(n) {
+            by_initials.entry(ini).or_default().push(i);
+        }
+    }
+    for (i, n) in names.iter().enumerate() {
+        if !n.contains(' ') && is_acronym(n) {
+            let key: String = n.chars().filter(|c| c.is_alphabetic()).collect();
+            for &j in by_initials
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .take(MAX_NAMES_PER_WORD)
+            {
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
     for (o, canon) in &alias_names {
         if let (Ok(a), Ok(b)) = (
             names.binary_search(&o.as_str()),
@@ -1168,7 +1214,9 @@ pub fn merge_names<D: AsRef<[EntityMention]>>(all: &[D], config: &Config) -> Nam
             || alias_names.contains(&(b.to_string(), a.to_string()))
             || same_person(a, b, ka, kb, config.matching.name_similarity)
             || org_short_form(a, b, ka, kb)
-            || org_short_form(b, a, kb, ka);
+            || org_short_form(b, a, kb, ka)
+            || abbreviates(a, b)
+            || abbreviates(b, a);
         if same {
             unions.push((a, b));
         }
@@ -1357,6 +1405,18 @@ mod tests {
     fn org_short_form_resolves_to_full_name() {
         let n = names("Meta invested in Scale AI last week. Scale's valuation rose.");
         assert!(n.contains(&("Scale".into(), "Scale AI".into())), "{n:?}");
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates() {
+        let text = "The Reserve Bank of India cut rates. The RBI said so. The WHO met.";
+        let seg = segment(text);
+        let found = find_entities(text, &seg);
+        let map = merge_names(&[found], &Config::default());
+        assert_eq!(map.canonical("RBI"), "Reserve Bank of India");
+        assert_eq!(map.canonical("WHO"), "WHO");
+        assert!(abbreviates("WHO", "World Health Organization"));
+        assert!(!abbreviates("WHO", "World Bank"));
     }
 
     #[test]
