@@ -1024,7 +1024,19 @@ fn quantity_of_words(
                 compound.unwrap_or_else(|| (canonical(w1.text), w1.text.to_string()));
             let change = matches!(name.as_str(), "fall" | "rise");
             let vague_time = dimension == Dimension::ClockTime && !known_event;
-            if !vague_time && (!change || (dimension != Dimension::Count && !level)) {
+            // "a promise of over 1,200 km of range": a word that only frames the figure
+            // gives way to the noun the measure is of.
+            let framing = matches!(
+                stem(w1.text).as_str(),
+                "promis" | "claim" | "figur" | "estimat" | "total" | "tally" | "count" | "number"
+            );
+            let measured_of = framing
+                && (dimension.is_measure() || dimension == Dimension::Currency)
+                && after_clean
+                && after.first().is_some_and(|w| w.text == "of")
+                && after.get(1).is_some_and(|w| content(w));
+            if !vague_time && !measured_of && (!change || (dimension != Dimension::Count && !level))
+            {
                 return q(name, "the X of N", &words, v);
             }
         }
@@ -1626,6 +1638,18 @@ mod tests {
             Dimension::Percent,
         );
         assert_eq!(q.as_deref(), Some("interest rate"));
+    }
+
+    #[test]
+    fn a_framing_noun_gives_way_to_what_is_measured() {
+        let q = quantity(
+            "With a promise of over 1,200 kms of range, the car arrives.",
+            "over 1,200 kms",
+            Kind::Number,
+            Some("km"),
+            Dimension::Length,
+        );
+        assert_eq!(q.as_deref(), Some("range"));
     }
 
     #[test]
