@@ -17,7 +17,7 @@ use crate::identity::cues::{
     is_restatement, played_in, FOUNDING_VERBS,
 };
 use crate::identity::owner::{
-    clause_subject, percent_of_name, place_owner, possessive_owner, shares_owner,
+    clause_subject, percent_of_name, place_owner, possessive_owner, scene_place, shares_owner,
 };
 use crate::identity::quantity::open_quantity;
 use crate::identity::story::story_labels;
@@ -492,6 +492,20 @@ fn build_claims(
                     q.name
                 });
                 claim.volatile = q.volatile;
+                // "In Wales, Labour took its total to 27 seats": a count told of one place
+                // is that place's part (tallies are placed below).
+                let scene = (!q.volatile && unit.dimension == Dimension::Count)
+                    .then(|| scene_place(&doc.text, &an.entities, names, sentence.start, m.start))
+                    .flatten()
+                    .filter(|p| owner.as_ref() != Some(p));
+                let owner = match (owner, scene) {
+                    (Some(o), Some(p)) => Some(format!("{o} in {p}")),
+                    (None, Some(p)) => {
+                        claim.subject_rule = SubjectRule::Place;
+                        Some(p)
+                    }
+                    (o, None) => o,
+                };
                 claim.subject = owner;
                 // "cut the repo rate by 0.25%": the change of a rate counts points.
                 if q.rate_change {
@@ -845,6 +859,19 @@ mod tests {
         let day = find(&c, "Friday night");
         assert_eq!(day.date.as_deref(), Some("2023-09-08"));
         assert_ne!(day.attribute.as_deref(), Some("event_date"));
+    }
+
+    #[test]
+    fn a_count_told_of_one_place_is_that_places() {
+        let c = claims(
+            "Labour won 412 seats. In Wales, Labour took its total to 27 seats.",
+            "2024-07-05",
+        );
+        assert_eq!(
+            find(&c, "27 seats").subject.as_deref(),
+            Some("Labour in Wales")
+        );
+        assert_eq!(find(&c, "412 seats").subject.as_deref(), Some("Labour"));
     }
 
     #[test]

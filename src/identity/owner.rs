@@ -369,6 +369,25 @@ pub fn shares_owner(
     None
 }
 
+/// The place a sentence opens on ("In Wales, Labour took its total to 27 seats"):
+/// canonical, never a person.
+pub fn scene_place(
+    text: &str,
+    entities: &[EntityMention],
+    names: &NameMap,
+    sentence_start: usize,
+    fig_start: usize,
+) -> Option<String> {
+    let i = entities.partition_point(|e| e.start < sentence_start);
+    let e = entities.get(i).filter(|e| e.end <= fig_start)?;
+    let lead = text.get(sentence_start..e.start)?.trim();
+    let after = text.get(e.end..fig_start)?;
+    let name = names.canonical(&e.canonical);
+    let person = e.kind == EntityKind::Person || names.kind(name) == EntityKind::Person;
+    (matches!(lead, "In" | "In the") && after.trim_start().starts_with(',') && !person)
+        .then(|| name.to_string())
+}
+
 /// The place named by "in X" after a figure in the same clause ("died in Kerr County"),
 /// or by "In X," opening its sentence: canonical, never a person.
 pub fn place_owner(
@@ -404,13 +423,13 @@ pub fn place_owner(
         }
     }
     // "In Kerr County, 84 people died."
+    if let Some(p) = scene_place(text, entities, names, sentence_start, fig_start) {
+        return Some(p);
+    }
     let i = entities.partition_point(|e| e.start < sentence_start);
     let e = entities.get(i).filter(|e| e.end <= fig_start)?;
     let lead = text.get(sentence_start..e.start)?.trim();
     let after = text.get(e.end..fig_start)?;
-    if matches!(lead, "In" | "In the") && after.trim_start().starts_with(',') {
-        return place(e);
-    }
     // "Bangkok city authorities said that … 47 are still missing": the authorities of a
     // place count that place's toll.
     let words: Vec<&str> = after.split_whitespace().take(4).collect();
