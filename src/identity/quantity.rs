@@ -913,12 +913,8 @@ fn quantity_of_words(
                         .map(|(n, _)| (n, w.text))
                 });
             // "added five assists", "raised three children": a level, not a change.
-            let level_verb = |v: &str| {
-                matches!(
-                    v.to_lowercase().as_str(),
-                    "added" | "adds" | "raised" | "up" | "down"
-                )
-            };
+            let level_verb =
+                |v: &str| matches!(v.to_lowercase().as_str(), "added" | "adds" | "raised");
             if let Some((dir, verb)) =
                 change.filter(|(_, v)| !generic && !volatile && !level_verb(v))
             {
@@ -1638,6 +1634,17 @@ mod tests {
             Dimension::Percent,
         );
         assert_eq!(q.as_deref(), Some("interest rate"));
+    }
+
+    #[test]
+    fn up_or_down_before_a_count_is_a_change() {
+        let count = |text: &str, fig: &str| {
+            quantity(text, fig, Kind::Count, Some("seats"), Dimension::Count)
+        };
+        let down = count("SNP decline: down 37 seats, to single digits.", "37 seats");
+        let lost = count("The SNP lost 38 seats.", "38 seats");
+        assert_eq!(down, lost);
+        assert_ne!(down, count("The SNP won 9 seats.", "9 seats"));
     }
 
     #[test]
