@@ -898,10 +898,19 @@ fn split_run<'a>(
             && lower_words.contains(lower.as_str())
             && !is_acronym(w)
             && !is_camel(w);
+        // "Crashed Air India jet's pilots …": a verb that opens a sentence before a name.
+        let initial_verb = k == 0
+            && run.len() > 1
+            && sentence_initial
+            && lower.len() >= 6
+            && lower.ends_with("ed")
+            && !matches!(lower.as_str(), "united" | "limited")
+            && lower_words.contains(lower.as_str());
         let suffix_in_run = k > s && is_org_suffix(w);
         let breaker = ((TITLES.contains(&w) || NOT_NAMES.contains(&w)) && !suffix_in_run)
             || STOP_CAPS.contains(&w)
-            || initial_common;
+            || initial_common
+            || initial_verb;
         if breaker {
             if k > s {
                 parts.push(&run[s..k]);
@@ -1432,6 +1441,16 @@ mod tests {
         assert_eq!(kind_by_votes([9, 0, 0]), EntityKind::Person);
         assert_eq!(kind_by_votes([9, 1, 0]), EntityKind::Person);
         assert_eq!(kind_by_votes([0, 0, 3]), EntityKind::Unknown);
+    }
+
+    #[test]
+    fn a_verb_opening_a_sentence_is_not_part_of_a_name() {
+        let n = names("The jet crashed. Crashed Air India jet's pilots had 9,300 hours.");
+        let canon: Vec<&str> = n.iter().map(|(_, c)| c.as_str()).collect();
+        assert!(canon.contains(&"Air India"), "{canon:?}");
+        let n = names("United Airlines flew. They united.");
+        let canon: Vec<&str> = n.iter().map(|(_, c)| c.as_str()).collect();
+        assert!(canon.contains(&"United Airlines"), "{canon:?}");
     }
 
     #[test]
