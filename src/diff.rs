@@ -406,6 +406,35 @@ pub fn diff_group(
             verdict = Verdict::ConflictScopeUncertain;
         }
     }
+    // Sources agree on the main figure, and each that states a second one states another
+    // ("7.1, then a second quake of 6.2" against "7.1, then another of 6.4"): the second
+    // figures are compared among themselves.
+    let mut second: Option<(&Claim, &Claim, &Claim)> = None;
+    if verdict == Verdict::Agree && !weak && !volatile && ndocs >= 2 {
+        let all: Vec<usize> = (0..reps.len()).collect();
+        let major = majority(&ctx, &all, &all, &comparable, &clash);
+        let stated = |c: &Claim| c.value.point.is_some() && !c.in_change;
+        let rest: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&r| stated(reps[r]) && clash(reps[major], reps[r]))
+            .collect();
+        'pairs: for (x, &i) in rest.iter().enumerate() {
+            for &j in &rest[x + 1..] {
+                let (a, b) = (reps[i], reps[j]);
+                if doc_ix[i] != doc_ix[j]
+                    && clash(a, b)
+                    && pair_verdict(a, b, &scopes[i], &scopes[j], volatile) != Verdict::TimeScoped
+                {
+                    second = Some((reps[major], a, b));
+                    break 'pairs;
+                }
+            }
+        }
+        if second.is_some() {
+            verdict = Verdict::ConflictScopeUncertain;
+        }
+    }
     // Nobody dissents, but the figures change over explicitly different times (a
     // valuation in 2021 and in 2025): a timeline.
     if verdict == Verdict::Agree && docs.len() >= 2 {
@@ -431,6 +460,21 @@ pub fn diff_group(
     }
     let message = match (verdict, against) {
         (Verdict::TimeScoped, _) => timeline_message(group, &members),
+        (_, None) if second.is_some() => {
+            let (major, a, b) = second.expect("checked");
+            format!(
+                "{} {}: sources agree on \"{}\"; a second figure differs: \"{}\" in {}:{} against \"{}\" in {}:{}",
+                group.subject,
+                group.attribute.replace('_', " "),
+                major.text,
+                a.text,
+                a.doc,
+                a.span.line,
+                b.text,
+                b.doc,
+                b.span.line
+            )
+        }
         (_, None) if own.is_some() => {
             let (a, b) = own.expect("checked");
             format!(
@@ -485,7 +529,7 @@ pub fn diff_group(
     };
     // An article's own two figures may be a part and its whole, or two updates: shown,
     // never gated.
-    let severity = if own.is_some() {
+    let severity = if own.is_some() || second.is_some() {
         Severity::Info
     } else {
         severity_of(verdict)
@@ -1272,6 +1316,36 @@ mod tests {
             open: false,
         };
         diff_group(&g, &claims, &Config::default(), false).verdict
+    }
+
+    #[test]
+    fn second_figures_are_compared_among_themselves() {
+        let g = ClaimGroup {
+            subject: "Scale AI".into(),
+            attribute: "valuation".into(),
+            unit: "USD".into(),
+            claims: (0..5).collect(),
+            open: false,
+        };
+        let claims = vec![
+            claim("a", "$7.1 billion", 7.1e9, 7.1e9, None),
+            claim("a", "$6.2 billion", 6.2e9, 6.2e9, None),
+            claim("b", "$7.1 billion", 7.1e9, 7.1e9, None),
+            claim("b", "$6.4 billion", 6.4e9, 6.4e9, None),
+            claim("c", "$7.1 billion", 7.1e9, 7.1e9, None),
+        ];
+        let f = diff_group(&g, &claims, &Config::default(), false);
+        assert_eq!(f.verdict, Verdict::ConflictScopeUncertain);
+        assert_eq!(f.severity, Severity::Info);
+        assert!(
+            f.message.contains("a second figure differs"),
+            "{}",
+            f.message
+        );
+        // The same second figure everywhere is no disagreement.
+        let mut same = claims.clone();
+        same[3] = claim("b", "$6.2 billion", 6.2e9, 6.2e9, None);
+        assert_eq!(verdict(same), Verdict::Agree);
     }
 
     #[test]
