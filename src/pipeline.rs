@@ -717,9 +717,18 @@ fn elided_count(text: &str, mentions: &[Mention], mi: usize) -> Option<Mention> 
     let whole = m.value.point.is_some_and(|v| v.fract() == 0.0 && v > 1.0);
     let after = text.get(m.end..).unwrap_or("").trim_start();
     // A noun of its own after it ("214 more", "121 of them") is not elided.
+    // "… short of the 419 Tony Blair won": a name and its verb after the number.
+    let relative = after.starts_with(char::is_uppercase)
+        && after.split_whitespace().take(4).skip(1).any(|w| {
+            matches!(
+                w,
+                "won" | "had" | "took" | "scored" | "held" | "secured" | "got"
+            )
+        });
     let bare = after.is_empty()
         || after.starts_with([',', '.', ';', ')', ':'])
-        || after.starts_with("and ");
+        || after.starts_with("and ")
+        || relative;
     if !whole || !bare || gap.len() > 60 || gap.contains(['.', ';', ':', '(', ')']) {
         return None;
     }
@@ -872,6 +881,17 @@ mod tests {
             Some("Labour in Wales")
         );
         assert_eq!(find(&c, "412 seats").subject.as_deref(), Some("Labour"));
+    }
+
+    #[test]
+    fn a_count_in_a_relative_clause_is_its_subjects() {
+        let c = claims(
+            "Labour's 412 seats fall a little short of the 419 Tony Blair won in 1997.",
+            "2024-07-05",
+        );
+        let blair = find(&c, "419");
+        assert_eq!(blair.unit.as_deref(), Some("seats"));
+        assert_eq!(blair.subject.as_deref(), Some("Tony Blair"));
     }
 
     #[test]

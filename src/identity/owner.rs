@@ -100,6 +100,18 @@ pub fn clause_subject(
     if let Some(e) = beneficiary(text, entities, fig.1, window.1) {
         return (!doubtful(text, e, names)).then(|| canon(e));
     }
+    // "the 419 Tony Blair won": the subject of a relative clause right after the figure.
+    let i = entities.partition_point(|e| e.start < fig.1);
+    if let Some(e) = entities.get(i).filter(|e| e.start < window.1) {
+        let gap = text.get(fig.1..e.start).unwrap_or("x");
+        let verb = text
+            .get(e.end..window.1)
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| is_verb(w.trim_end_matches([',', '.'])));
+        if gap == " " && verb && !e.possessive {
+            return (!doubtful(text, e, names)).then(|| canon(e));
+        }
+    }
     let lead = text.get(window.0..fig.0)?;
     let (cut, end) = clause_start(lead);
     let clause = &lead[cut..];
