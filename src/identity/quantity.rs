@@ -466,7 +466,13 @@ pub fn open_quantity(
     // "648 out of 650 seats": the whole the others are parts of ("all 242 passengers"
     // is the count itself).
     let lead = text.get(..fig.0).unwrap_or("").trim_end();
-    let whole = dimension == Dimension::Count && ends_with_ci(lead, " out of");
+    // "412 of 650 seats" too: the whole after a part's number.
+    let part_of = lead.strip_suffix(" of").is_some_and(|l| {
+        l.rsplit(' ')
+            .next()
+            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == ','))
+    });
+    let whole = dimension == Dimension::Count && (ends_with_ci(lead, " out of") || part_of);
     if whole && !q.name.starts_with("total") {
         q.name = format!("total {}", q.name);
     }
@@ -1634,6 +1640,29 @@ mod tests {
             Dimension::Percent,
         );
         assert_eq!(q.as_deref(), Some("interest rate"));
+    }
+
+    #[test]
+    fn the_whole_after_a_parts_number_is_a_total() {
+        let q = quantity(
+            "Labour has won 412 of 650 seats in Parliament.",
+            "650 seats",
+            Kind::Count,
+            Some("seats"),
+            Dimension::Count,
+        );
+        let out_of = quantity(
+            "Labour has won 412 out of 650 seats.",
+            "650 seats",
+            Kind::Count,
+            Some("seats"),
+            Dimension::Count,
+        );
+        assert!(
+            q.as_deref().is_some_and(|n| n.starts_with("total")),
+            "{q:?}"
+        );
+        assert_eq!(q, out_of);
     }
 
     #[test]
