@@ -786,7 +786,7 @@ pub fn parse(
         return from_month(t, i, published);
     }
     if let Some(d) = weekday(w) {
-        return from_weekday(t, i, d, published?);
+        return from_weekday(t, i, d, published);
     }
     from_day(t, i, published)
 }
@@ -834,13 +834,14 @@ const PAST_IRREGULAR: &[&str] = &[
 /// "crashed on Thursday afternoon", "will open their season on Sunday": a weekday after
 /// "on", dated by the tense of its clause against the publication date (the latest such
 /// day on or before it for the past, the next on or after it for the future), read from
-/// the tense marker nearest before it. A clause whose tense says neither gives no date.
-fn from_weekday(t: &Tokens, i: usize, day: u32, published: Anchor) -> Option<DateMatch> {
+/// the tense marker nearest before it. A clause whose tense says neither gives no date;
+/// with no day of publication the weekday is found but its date stays unknown.
+fn from_weekday(t: &Tokens, i: usize, day: u32, published: Option<Anchor>) -> Option<DateMatch> {
     use chrono::{Datelike, NaiveDate};
     if i == 0 || !t.is_word(i - 1, "on") || !t.is_cap(i) {
         return None;
     }
-    let date = NaiveDate::from_ymd_opt(published.year, published.month?, published.day?)?;
+    let date = published.and_then(|p| NaiveDate::from_ymd_opt(p.year, p.month?, p.day?));
     // The clause before "on", back to a sentence or clause boundary.
     let mut future = false;
     let mut past = false;
@@ -865,19 +866,24 @@ fn from_weekday(t: &Tokens, i: usize, day: u32, published: Anchor) -> Option<Dat
             break;
         }
     }
-    let today = date.weekday().num_days_from_monday();
-    let resolved = match (past, future) {
-        (true, false) => date - chrono::Duration::days(i64::from((today + 7 - day) % 7)),
-        (false, true) => date + chrono::Duration::days(i64::from((day + 7 - today) % 7)),
-        _ => return None,
-    };
+    if past == future {
+        return None;
+    }
+    let resolved = date.map(|date| {
+        let today = date.weekday().num_days_from_monday();
+        if past {
+            date - chrono::Duration::days(i64::from((today + 7 - day) % 7))
+        } else {
+            date + chrono::Duration::days(i64::from((day + 7 - today) % 7))
+        }
+    });
     let part = t.is_any(i + 1, &["morning", "afternoon", "evening", "night"]);
     Some(DateMatch {
         start: i,
         end: i + 1 + usize::from(part),
         year_only: false,
-        iso: Some(resolved.format("%Y-%m-%d").to_string()),
-        year: Some(resolved.year()),
+        iso: resolved.map(|r| r.format("%Y-%m-%d").to_string()),
+        year: resolved.map(|r| r.year()),
         last_year: None,
         range: false,
     })
@@ -934,6 +940,10 @@ mod tests {
             None
         );
         assert_eq!(weekday_date(past, "Thursday", "2025-06"), None);
+        // Found all the same, with no date to give it.
+        let t = tokenize(past);
+        let i = (0..t.len()).find(|&i| t.is_word(i, "Thursday")).unwrap();
+        assert!(parse(&t, i, None, false).is_some_and(|m| m.iso.is_none()));
     }
 
     fn d(s: &str, i: usize, published: Option<i32>) -> Option<String> {
