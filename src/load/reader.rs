@@ -17,6 +17,7 @@ use super::html::{
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Elements that hold no article text, wherever they are.
 pub(super) const SKIPPED: &[&str] = &[
@@ -729,12 +730,12 @@ impl Words {
         if value.is_empty() {
             return w;
         }
-        for_each_word(value, |a, b| {
-            w.chrome |= is_one_of(a, b, CHROME_WORDS);
-            w.weak |= is_one_of(a, b, WEAK_CHROME_WORDS);
-            w.story |= is_one_of(a, b, STORY_WORDS);
-            w.datey |= is_one_of(a, b, DATE_WORDS);
-        });
+        let mut bits = 0u8;
+        for_each_word(value, |a, b| bits |= word_kinds(a, b));
+        w.chrome = bits & CHROME_KIND != 0;
+        w.weak = bits & WEAK_KIND != 0;
+        w.story = bits & STORY_KIND != 0;
+        w.datey = bits & DATE_KIND != 0;
         w
     }
 
@@ -773,6 +774,44 @@ const DATE_WORDS: &[&str] = &[
     "modified",
     "dateline",
 ];
+
+const CHROME_KIND: u8 = 1;
+const WEAK_KIND: u8 = 2;
+const STORY_KIND: u8 = 4;
+const DATE_KIND: u8 = 8;
+
+/// The lists a word is one of (see [`is_one_of`]), as `*_KIND` bits. The entries of all
+/// four lists are grouped by their first letter once, so a word is compared only with the
+/// few that start as it does.
+fn word_kinds(a: &[u8], b: &[u8]) -> u8 {
+    type Table = Vec<Vec<(&'static str, u8)>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Table = vec![Vec::new(); 128];
+        for (list, kind) in [
+            (CHROME_WORDS, CHROME_KIND),
+            (WEAK_CHROME_WORDS, WEAK_KIND),
+            (STORY_WORDS, STORY_KIND),
+            (DATE_WORDS, DATE_KIND),
+        ] {
+            for w in list {
+                let slot = &mut t[usize::from(w.as_bytes()[0] & 0x7f)];
+                match slot.iter_mut().find(|(e, _)| e == w) {
+                    Some((_, k)) => *k |= kind,
+                    None => slot.push((w, kind)),
+                }
+            }
+        }
+        t
+    });
+    let Some(first) = a.first() else { return 0 };
+    let Some(slot) = table.get(usize::from(first.to_ascii_lowercase())) else {
+        return 0;
+    };
+    slot.iter()
+        .filter(|(w, _)| is_one_of(a, b, &[w]))
+        .fold(0, |bits, (_, k)| bits | k)
+}
 
 /// Whether the word `a` followed by `b` (ASCII letters and digits of any case; `b` is
 /// empty for a single word) is one of `list`: equal to a short entry, or starting with a
