@@ -950,6 +950,13 @@ fn stats(src: &str, toks: &[Tok], nodes: &mut [Node]) {
     for (idx, tok) in toks.iter().enumerate() {
         let Tok::Text(s, e) = tok else { continue };
         let o = owner[idx];
+        // Text directly inside a dropped element (a script's or a style sheet's) counts
+        // for that element alone, whose counts nothing reads: it is neither the block
+        // that owns it nor added to its parent. Not measuring it saves reading every byte
+        // of a page's scripts.
+        if nodes[o].skip {
+            continue;
+        }
         let t = &src[*s..*e];
         let len = t.bytes().filter(|c| !c.is_ascii_whitespace()).count();
         let commas = memchr::memchr_iter(b',', t.as_bytes()).count();
