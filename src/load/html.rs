@@ -653,6 +653,7 @@ struct Found {
 fn metadata(src: &str, toks: &[Tok<'_>], reading: &reader::Reading) -> Meta {
     let mut f = Found::default();
     let mut in_svg = 0usize;
+    let itemprop = memchr::memmem::Finder::new(b"itemprop");
     for (idx, tok) in toks.iter().enumerate() {
         match tok {
             Tok::Start {
@@ -674,7 +675,7 @@ fn metadata(src: &str, toks: &[Tok<'_>], reading: &reader::Reading) -> Meta {
                     continue;
                 }
                 if !matches!(name, "meta" | "link" | "script" | "time")
-                    && memchr::memmem::find(&src.as_bytes()[*attrs..*end], b"itemprop").is_none()
+                    && itemprop.find(&src.as_bytes()[*attrs..*end]).is_none()
                 {
                     continue;
                 }

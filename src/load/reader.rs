@@ -636,22 +636,17 @@ fn close_implied(nodes: &mut [Node], stack: &mut Vec<usize>, name: &str, flags: 
     }
 }
 
-/// Whether a start tag's attribute text (any case) holds one of `class`, `id`, `hidden`,
-/// `style`, `role`, `itemprop`, `rel`: without one, no attribute that matters here is there.
-fn may_matter(tag: &[u8]) -> bool {
-    let at = |i: usize, word: &[u8]| {
-        tag.get(i..i + word.len())
-            .is_some_and(|t| t.eq_ignore_ascii_case(word))
-    };
-    (0..tag.len()).any(|i| match tag[i].to_ascii_lowercase() {
-        b'c' => at(i, b"class"),
-        b'i' => at(i, b"id") || at(i, b"itemprop"),
-        b'h' => at(i, b"hidden"),
-        b's' => at(i, b"style"),
-        b'r' => at(i, b"role") || at(i, b"rel"),
-        _ => false,
-    })
-}
+/// The attributes [`classify`] reads: a tag without any of them says nothing here.
+const READ_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "role",
+    "itemprop",
+    "rel",
+];
 
 /// Reads what a start tag says about its element: dropped outright, or hinted by words.
 fn classify<'a>(
@@ -670,11 +665,14 @@ fn classify<'a>(
     if flags & VOID_TAG != 0 {
         return;
     }
-    if !may_matter(src.as_bytes().get(attrs_at..end).unwrap_or(b"")) {
-        return;
-    }
     spans.clear();
     attribute_spans(src, attrs_at, end, spans);
+    if !spans
+        .iter()
+        .any(|(name, _)| READ_ATTRIBUTES.iter().any(|r| name.eq_ignore_ascii_case(r)))
+    {
+        return;
+    }
     let a = &spans[..];
     let style = span_attr(a, "style").map(|s| s.to_ascii_lowercase().replace(' ', ""));
     if span_attr(a, "hidden").is_some()
