@@ -304,10 +304,13 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
         let c = b[i];
         match quote {
             Some(q) => {
-                if c == q {
-                    quote = None;
-                    last_sig = c;
-                }
+                // Straight to the closing quote; without one, to the fallback below.
+                let Some(off) = memchr::memchr(q, &b[i..]) else {
+                    break;
+                };
+                i += off;
+                quote = None;
+                last_sig = q;
             }
             None => match c {
                 b'>' => return Some(i + 1),
