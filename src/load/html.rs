@@ -12,6 +12,10 @@ use super::entities;
 use super::reader;
 use super::view::ViewBuilder;
 use crate::document::{Document, Format, OffsetMap};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// An HTML document: visible article text, title, publication date and URL.
 pub fn html_document(id: String, source: String) -> Document {
@@ -34,20 +38,106 @@ pub fn html_document(id: String, source: String) -> Document {
 
 /// One token of the page. Offsets are bytes of the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Tok {
+pub(super) enum Tok<'a> {
     /// Character data (entities not yet decoded).
     Text(usize, usize),
     /// A start tag `<name …>` spanning `start..end`; `attrs` is where attributes start.
+    /// `name` is lower-case; `flags` are its [`tag_flags`].
     Start {
-        name: String,
+        name: Cow<'a, str>,
+        flags: u16,
         start: usize,
         attrs: usize,
         end: usize,
         self_closing: bool,
     },
     /// An end tag `</name>` spanning `start..end`.
-    End { name: String, start: usize },
+    End {
+        name: Cow<'a, str>,
+        flags: u16,
+        start: usize,
+    },
 }
+
+/// An inline element (`reader::INLINE`).
+pub(super) const INLINE_TAG: u16 = 1;
+/// An element without content or end tag (`reader::VOID`).
+pub(super) const VOID_TAG: u16 = 2;
+/// An element that holds no article text (`reader::SKIPPED`).
+pub(super) const SKIPPED_TAG: u16 = 4;
+/// An element that starts and ends a paragraph of the view ([`PARAGRAPH`]).
+const PARAGRAPH_TAG: u16 = 8;
+/// An element that starts and ends a line of the view ([`LINE`]).
+const LINE_TAG: u16 = 16;
+/// An element whose content is raw text ([`RAW_TEXT`]).
+const RAW_TAG: u16 = 32;
+
+/// What the lists of element names say about a lower-case tag name, looked up once per tag
+/// instead of comparing it with every entry of every list.
+pub(super) fn tag_flags(name: &str) -> u16 {
+    static TABLE: OnceLock<HashMap<&'static str, u16, FastHash>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut t: HashMap<&'static str, u16, FastHash> = HashMap::default();
+            let lists: [(&[&'static str], u16); 6] = [
+                (reader::INLINE, INLINE_TAG),
+                (reader::VOID, VOID_TAG),
+                (reader::SKIPPED, SKIPPED_TAG),
+                (PARAGRAPH, PARAGRAPH_TAG),
+                (LINE, LINE_TAG),
+                (RAW_TEXT, RAW_TAG),
+            ];
+            for (list, flag) in lists {
+                for name in list {
+                    *t.entry(name).or_default() |= flag;
+                }
+            }
+            t
+        })
+        .get(name)
+        .copied()
+        .unwrap_or(0)
+}
+
+/// A small fast hasher (FxHash) for short keys such as tag names and class values.
+#[derive(Default, Clone, Copy)]
+pub(super) struct Fx(u64);
+
+impl Fx {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = [0u8; 8];
+            v[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(v) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Builds [`Fx`] hashers.
+pub(super) type FastHash = BuildHasherDefault<Fx>;
 
 /// Elements whose content is raw text up to the matching end tag.
 const RAW_TEXT: &[&str] = &[
@@ -98,9 +188,9 @@ const LINE: &[&str] = &[
 ];
 
 /// Splits `src` into tokens. Never fails: anything that is not a well-formed tag is text.
-fn tokenize(src: &str) -> Vec<Tok> {
+fn tokenize(src: &str) -> Vec<Tok<'_>> {
     let b = src.as_bytes();
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(src.len() / 32);
     let mut text_start = 0;
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
@@ -133,10 +223,13 @@ fn tokenize(src: &str) -> Vec<Tok> {
             .iter()
             .take_while(|c| !c.is_ascii_whitespace() && !matches!(c, b'/' | b'>'))
             .count();
-        let name = src
-            .get(name_at..name_at + name_len)
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let raw_name = src.get(name_at..name_at + name_len).unwrap_or("");
+        let name: Cow<str> = if raw_name.bytes().any(|c| c.is_ascii_uppercase()) {
+            Cow::Owned(raw_name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(raw_name)
+        };
+        let flags = tag_flags(&name);
         let Some(end) = tag_end(b, name_at + name_len) else {
             // `<` that never closes is text.
             i = p + 1;
@@ -144,15 +237,20 @@ fn tokenize(src: &str) -> Vec<Tok> {
         };
         push_text(&mut toks, text_start, p);
         if closing {
-            toks.push(Tok::End { name, start: p });
+            toks.push(Tok::End {
+                name,
+                flags,
+                start: p,
+            });
             i = end;
             text_start = end;
             continue;
         }
         let self_closing = end >= 2 && b[end - 2] == b'/';
-        let raw = !self_closing && RAW_TEXT.contains(&name.as_str());
+        let raw = !self_closing && flags & RAW_TAG != 0;
         toks.push(Tok::Start {
             name: name.clone(),
+            flags,
             start: p,
             attrs: name_at + name_len,
             end,
@@ -167,7 +265,11 @@ fn tokenize(src: &str) -> Vec<Tok> {
             match close {
                 Some(c) => {
                     let after = memchr::memchr(b'>', &b[c..]).map_or(b.len(), |g| c + g + 1);
-                    toks.push(Tok::End { name, start: c });
+                    toks.push(Tok::End {
+                        name,
+                        flags,
+                        start: c,
+                    });
                     i = after;
                 }
                 None => i = b.len(),
@@ -179,7 +281,7 @@ fn tokenize(src: &str) -> Vec<Tok> {
     toks
 }
 
-fn push_text(toks: &mut Vec<Tok>, start: usize, end: usize) {
+fn push_text(toks: &mut Vec<Tok<'_>>, start: usize, end: usize) {
     if start < end {
         toks.push(Tok::Text(start, end));
     }
@@ -202,10 +304,13 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
         let c = b[i];
         match quote {
             Some(q) => {
-                if c == q {
-                    quote = None;
-                    last_sig = c;
-                }
+                // Straight to the closing quote; without one, to the fallback below.
+                let Some(off) = memchr::memchr(q, &b[i..]) else {
+                    break;
+                };
+                i += off;
+                quote = None;
+                last_sig = q;
             }
             None => match c {
                 b'>' => return Some(i + 1),
@@ -244,9 +349,24 @@ fn find_end_tag(b: &[u8], from: usize, name: &str) -> Option<usize> {
 
 /// The attributes of a start tag: lower-case names, decoded values.
 pub(super) fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, String)> {
+    let mut spans = Vec::new();
+    attribute_spans(src, from, end, &mut spans);
+    spans
+        .into_iter()
+        .map(|(name, value)| (name.to_ascii_lowercase(), entities::decode_all(value)))
+        .collect()
+}
+
+/// The attributes of a start tag as written: names in their own case, values not yet
+/// decoded (as [`attributes`] reads them), appended to `out`.
+pub(super) fn attribute_spans<'a>(
+    src: &'a str,
+    from: usize,
+    end: usize,
+    out: &mut Vec<(&'a str, &'a str)>,
+) {
     let b = src.as_bytes();
     let end = end.min(b.len()).saturating_sub(1); // before `>`
-    let mut out = Vec::new();
     let mut i = from;
     while i < end {
         while i < end && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -260,12 +380,12 @@ pub(super) fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, Str
             i += 1;
             continue;
         }
-        let name = src.get(ns..i).unwrap_or("").to_ascii_lowercase();
+        let name = src.get(ns..i).unwrap_or("");
         let mut j = i;
         while j < end && b[j].is_ascii_whitespace() {
             j += 1;
         }
-        let mut value = String::new();
+        let mut value = "";
         if j < end && b[j] == b'=' {
             j += 1;
             while j < end && b[j].is_ascii_whitespace() {
@@ -273,10 +393,7 @@ pub(super) fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, Str
             }
             let (vs, ve, next) = if j < end && matches!(b[j], b'"' | b'\'') {
                 let q = b[j];
-                let close = b[j + 1..end]
-                    .iter()
-                    .position(|&c| c == q)
-                    .map(|p| j + 1 + p);
+                let close = memchr::memchr(q, &b[j + 1..end]).map(|p| j + 1 + p);
                 match close {
                     Some(c) => (j + 1, c, c + 1),
                     None => (j + 1, end, end),
@@ -288,12 +405,26 @@ pub(super) fn attributes(src: &str, from: usize, end: usize) -> Vec<(String, Str
                     .map_or(end, |p| j + p);
                 (j, ve, ve)
             };
-            value = entities::decode_all(src.get(vs..ve).unwrap_or(""));
+            value = src.get(vs..ve).unwrap_or("");
             i = next;
         }
         out.push((name, value));
     }
-    out
+}
+
+/// The decoded value of attribute `name` (lower-case) among [`attribute_spans`], if the
+/// tag has it: the same as [`attr`] of [`attributes`], decoding only what is asked for.
+pub(super) fn span_attr<'a>(spans: &[(&'a str, &'a str)], name: &str) -> Option<Cow<'a, str>> {
+    spans
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| {
+            if v.contains('&') {
+                Cow::Owned(entities::decode_all(v))
+            } else {
+                Cow::Borrowed(*v)
+            }
+        })
 }
 
 /// The value of attribute `name`, if the tag has it.
@@ -345,7 +476,7 @@ struct Renderer<'a> {
 }
 
 /// Renders the tokens reader mode kept; the tags of dropped ones still break lines.
-fn render(src: &str, toks: &[Tok], visible: &[bool]) -> (String, OffsetMap) {
+fn render(src: &str, toks: &[Tok<'_>], visible: &[bool]) -> (String, OffsetMap) {
     let mut r = Renderer {
         src,
         b: ViewBuilder::new(src),
@@ -356,7 +487,10 @@ fn render(src: &str, toks: &[Tok], visible: &[bool]) -> (String, OffsetMap) {
         match tok {
             Tok::Text(s, e) if shown => r.text(*s, *e),
             Tok::Text(..) => {}
-            Tok::Start { name, start, .. } | Tok::End { name, start } => {
+            Tok::Start {
+                name, flags, start, ..
+            }
+            | Tok::End { name, flags, start } => {
                 if shown && name == "pre" {
                     if matches!(tok, Tok::Start { .. }) {
                         r.pre += 1;
@@ -364,7 +498,7 @@ fn render(src: &str, toks: &[Tok], visible: &[bool]) -> (String, OffsetMap) {
                         r.pre = r.pre.saturating_sub(1);
                     }
                 }
-                r.block(name, *start);
+                r.block(name, *flags, *start);
             }
         }
     }
@@ -373,10 +507,10 @@ fn render(src: &str, toks: &[Tok], visible: &[bool]) -> (String, OffsetMap) {
 
 impl Renderer<'_> {
     /// Notes the break a tag named `name` at `at` causes, if any.
-    fn block(&mut self, name: &str, at: usize) {
-        if PARAGRAPH.contains(&name) {
+    fn block(&mut self, name: &str, flags: u16, at: usize) {
+        if flags & PARAGRAPH_TAG != 0 {
             self.pending.raise(Pending::Paragraph(at));
-        } else if LINE.contains(&name) {
+        } else if flags & LINE_TAG != 0 {
             self.pending.raise(Pending::Line(at));
         } else if name == "td" || name == "th" {
             self.pending.raise(Pending::Cell(at));
@@ -519,9 +653,10 @@ struct Found {
     any_time: Option<String>,
 }
 
-fn metadata(src: &str, toks: &[Tok], reading: &reader::Reading) -> Meta {
+fn metadata(src: &str, toks: &[Tok<'_>], reading: &reader::Reading) -> Meta {
     let mut f = Found::default();
     let mut in_svg = 0usize;
+    let itemprop = memchr::memmem::Finder::new(b"itemprop");
     for (idx, tok) in toks.iter().enumerate() {
         match tok {
             Tok::Start {
@@ -531,7 +666,7 @@ fn metadata(src: &str, toks: &[Tok], reading: &reader::Reading) -> Meta {
                 self_closing,
                 ..
             } => {
-                let name = name.as_str();
+                let name: &str = name;
                 if name == "svg" && !self_closing {
                     in_svg += 1;
                 }
@@ -543,7 +678,7 @@ fn metadata(src: &str, toks: &[Tok], reading: &reader::Reading) -> Meta {
                     continue;
                 }
                 if !matches!(name, "meta" | "link" | "script" | "time")
-                    && !src[*attrs..*end].contains("itemprop")
+                    && itemprop.find(&src.as_bytes()[*attrs..*end]).is_none()
                 {
                     continue;
                 }

@@ -11,12 +11,16 @@
 //! elements hidden by attribute, style or hiding class, bylines and datelines (whose date
 //! is kept as a fallback publication date).
 
-use super::html::{attr, attributes, Tok};
+use super::html::{
+    attr, attribute_spans, attributes, span_attr, FastHash, Tok, INLINE_TAG, SKIPPED_TAG, VOID_TAG,
+};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Elements that hold no article text, wherever they are.
-const SKIPPED: &[&str] = &[
+pub(super) const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "nav", "footer", "header",
     "aside", "form", "title", "head", "button", "select", "datalist", "object", "canvas", "audio",
     "video", "map", "dialog", "embed", "textarea", "input", "label",
@@ -44,7 +48,7 @@ pub(super) const VOID: &[&str] = &[
 ];
 
 /// Inline elements: their text belongs to the nearest block around them.
-const INLINE: &[&str] = &[
+pub(super) const INLINE: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
     "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
     "time", "tt", "u", "var", "wbr", "br", "img", "picture", "source", "nobr",
@@ -167,8 +171,8 @@ enum Hint {
 
 /// One element of the page.
 #[derive(Debug, Clone)]
-struct Node {
-    name: String,
+struct Node<'a> {
+    name: &'a str,
     parent: usize,
     /// Token index of the start tag (the root has none and starts at 0).
     first: usize,
@@ -201,17 +205,17 @@ struct Node {
     /// It is, or holds, an `itemprop=articleBody` or an `<article>`.
     body_inside: bool,
     /// Its `class` attribute, to find siblings of the same kind.
-    class: String,
+    class: Cow<'a, str>,
     /// Its class or id has a story word, whatever else it has.
     story_word: bool,
     /// Headings inside it whose text is mostly a link: the mark of teaser cards.
     link_headings: usize,
 }
 
-impl Node {
-    fn new(name: &str, parent: usize, first: usize, in_link: bool) -> Self {
+impl<'a> Node<'a> {
+    fn new(name: &'a str, flags: u16, parent: usize, first: usize, in_link: bool) -> Self {
         Node {
-            name: name.to_string(),
+            name,
             parent,
             first,
             end: first,
@@ -219,7 +223,7 @@ impl Node {
             skip: false,
             body_hint: false,
             in_link,
-            inline: INLINE.contains(&name),
+            inline: flags & INLINE_TAG != 0,
             text: 0,
             link_text: 0,
             commas: 0,
@@ -231,7 +235,7 @@ impl Node {
             has_time: false,
             datey: false,
             body_inside: false,
-            class: String::new(),
+            class: Cow::Borrowed(""),
             story_word: false,
             link_headings: 0,
         }
@@ -256,7 +260,7 @@ pub(super) struct Reading {
 }
 
 /// Decides which tokens of the page are the article.
-pub(super) fn read(src: &str, toks: &[Tok]) -> Reading {
+pub(super) fn read(src: &str, toks: &[Tok<'_>]) -> Reading {
     let mut nodes = build_tree(src, toks);
     stats(src, toks, &mut nodes);
     let keep = choose(&nodes);
@@ -268,9 +272,15 @@ pub(super) fn read(src: &str, toks: &[Tok]) -> Reading {
     }
     let content_text: usize = keep.iter().map(|&i| nodes[i].text).sum();
     let mut dateline = None;
+    // The last range hidden: an element inside it is hidden already (elements come in
+    // document order, and nothing is shown again here).
+    let mut hidden = 0..0;
     for (i, n) in nodes.iter().enumerate().skip(1) {
         if n.skip {
-            visible[n.first..n.end].iter_mut().for_each(|v| *v = false);
+            if n.first < hidden.start || n.end > hidden.end {
+                visible[n.first..n.end].iter_mut().for_each(|v| *v = false);
+                hidden = n.first..n.end;
+            }
             continue;
         }
         if !visible.get(n.first).copied().unwrap_or(false) {
@@ -278,12 +288,16 @@ pub(super) fn read(src: &str, toks: &[Tok]) -> Reading {
         }
         match drop_reason(&nodes, i, content_text) {
             Drop::Keep => {}
-            Drop::Chrome => visible[n.first..n.end].iter_mut().for_each(|v| *v = false),
+            Drop::Chrome => {
+                visible[n.first..n.end].iter_mut().for_each(|v| *v = false);
+                hidden = n.first..n.end;
+            }
             Drop::Dateline => {
                 if dateline.is_none() {
                     dateline = date_of(src, &toks[n.first..n.end]);
                 }
                 visible[n.first..n.end].iter_mut().for_each(|v| *v = false);
+                hidden = n.first..n.end;
             }
         }
     }
@@ -311,9 +325,9 @@ fn drop_reason(nodes: &[Node], i: usize, content_text: usize) -> Drop {
     if n.link_headings >= 2 {
         return Drop::Chrome;
     }
-    let inline = INLINE.contains(&n.name.as_str());
+    let inline = n.inline;
     if n.text <= 120
-        && ((n.has_time && !inline && !matches!(n.name.as_str(), "p" | "li" | "td"))
+        && ((n.has_time && !inline && !matches!(n.name, "p" | "li" | "td"))
             || (n.datey && n.name != "p"))
     {
         return Drop::Dateline;
@@ -329,11 +343,11 @@ fn drop_reason(nodes: &[Node], i: usize, content_text: usize) -> Drop {
                 Drop::Chrome
             }
         }
-        Hint::WeakChrome if !matches!(n.name.as_str(), "p") => return Drop::Chrome,
+        Hint::WeakChrome if !matches!(n.name, "p") => return Drop::Chrome,
         _ => {}
     }
     if !matches!(
-        n.name.as_str(),
+        n.name,
         "div" | "section" | "ul" | "ol" | "table" | "dl" | "figure" | "aside" | "details"
     ) {
         return Drop::Keep;
@@ -344,7 +358,7 @@ fn drop_reason(nodes: &[Node], i: usize, content_text: usize) -> Drop {
         return Drop::Keep;
     }
     let ld = n.link_density();
-    let list = matches!(n.name.as_str(), "ul" | "ol" | "dl");
+    let list = matches!(n.name, "ul" | "ol" | "dl");
     let story = n.hint == Hint::Story;
     if (n.images > 1 && (n.paragraphs as f64) < 0.5 * n.images as f64 && n.name != "figure")
         || (!list && n.text < 25 && ld > 0.0)
@@ -361,14 +375,14 @@ fn drop_reason(nodes: &[Node], i: usize, content_text: usize) -> Drop {
 /// A `<time>` that is the whole text of its block (a time stamp, not a date in a sentence).
 fn standalone_time(nodes: &[Node], i: usize) -> bool {
     let mut p = nodes[i].parent;
-    while p != 0 && INLINE.contains(&nodes[p].name.as_str()) {
+    while p != 0 && nodes[p].inline {
         p = nodes[p].parent;
     }
     nodes[p].text <= nodes[i].text + 12
 }
 
 /// The date a dateline states: a `<time datetime>` inside it, else its text.
-fn date_of(src: &str, toks: &[Tok]) -> Option<String> {
+fn date_of(src: &str, toks: &[Tok<'_>]) -> Option<String> {
     let mut text = String::new();
     for t in toks {
         match t {
@@ -405,7 +419,7 @@ fn choose(nodes: &[Node]) -> Vec<usize> {
             || hidden[n.parent]
             || (n.hint == Hint::Chrome
                 && !n.body_inside
-                && !matches!(n.name.as_str(), "html" | "body" | "main"));
+                && !matches!(n.name, "html" | "body" | "main"));
     }
     for i in 1..nodes.len() {
         let n = &nodes[i];
@@ -514,7 +528,7 @@ fn fallback(nodes: &[Node]) -> Vec<usize> {
 
 /// A candidate's starting score: its tag and its class and id words.
 fn initial_score(n: &Node) -> f64 {
-    let tag = match n.name.as_str() {
+    let tag = match n.name {
         "div" | "article" | "main" => 5.0,
         "pre" | "td" | "blockquote" | "section" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
@@ -537,27 +551,31 @@ fn initial_score(n: &Node) -> f64 {
 }
 
 /// Builds the element tree; node 0 is the page itself.
-fn build_tree(src: &str, toks: &[Tok]) -> Vec<Node> {
-    let mut nodes = vec![Node::new("#page", 0, 0, false)];
+fn build_tree<'a>(src: &'a str, toks: &'a [Tok<'a>]) -> Vec<Node<'a>> {
+    let mut nodes = Vec::with_capacity(toks.len() / 2 + 1);
+    nodes.push(Node::new("#page", 0, 0, 0, false));
     nodes[0].end = toks.len();
     let mut stack: Vec<usize> = vec![0];
-    let mut cache = HashMap::new();
+    let mut cache = HashMap::default();
+    let mut spans = Vec::new();
     for (idx, tok) in toks.iter().enumerate() {
         match tok {
             Tok::Start {
                 name,
+                flags,
                 attrs,
                 end,
                 self_closing,
                 ..
             } => {
-                close_implied(&mut nodes, &mut stack, name, idx);
+                let name: &'a str = name;
+                close_implied(&mut nodes, &mut stack, name, *flags, idx);
                 let parent = *stack.last().unwrap_or(&0);
                 let in_link = nodes[parent].in_link || name == "a";
-                let mut n = Node::new(name, parent, idx, in_link);
+                let mut n = Node::new(name, *flags, parent, idx, in_link);
                 n.end = idx + 1;
-                classify(src, &mut n, *attrs, *end, &mut cache);
-                let void = *self_closing || VOID.contains(&name.as_str());
+                classify(src, &mut n, *flags, *attrs, *end, &mut cache, &mut spans);
+                let void = *self_closing || flags & VOID_TAG != 0;
                 nodes.push(n);
                 if !void {
                     stack.push(nodes.len() - 1);
@@ -586,14 +604,14 @@ fn build_tree(src: &str, toks: &[Tok]) -> Vec<Node> {
 
 /// Closes what a new start tag implies closed: a `<p>` before a block, an `<li>` before
 /// the next `<li>`, a cell before the next cell.
-fn close_implied(nodes: &mut [Node], stack: &mut Vec<usize>, name: &str, idx: usize) {
+fn close_implied(nodes: &mut [Node], stack: &mut Vec<usize>, name: &str, flags: u16, idx: usize) {
     let (closes, stop): (&[&str], &[&str]) = match name {
         "li" => (&["li"], &["ul", "ol", "menu"]),
         "dt" | "dd" => (&["dt", "dd"], &["dl"]),
         "td" | "th" => (&["td", "th"], &["tr", "table"]),
         "tr" => (&["tr", "td", "th"], &["table", "tbody", "thead", "tfoot"]),
         "option" => (&["option"], &["select", "datalist"]),
-        _ if !INLINE.contains(&name) => (&["p"], &[]),
+        _ if flags & INLINE_TAG == 0 => (&["p"], &[]),
         _ => return,
     };
     let Some(&top) = stack.last() else { return };
@@ -605,11 +623,11 @@ fn close_implied(nodes: &mut [Node], stack: &mut Vec<usize>, name: &str, idx: us
         return;
     }
     if let Some(pos) = stack.iter().rposition(|&i| {
-        let n = nodes[i].name.as_str();
+        let n = nodes[i].name;
         closes.contains(&n) || stop.contains(&n) || i == 0
     }) {
         let i = stack[pos];
-        if closes.contains(&nodes[i].name.as_str()) {
+        if closes.contains(&nodes[i].name) {
             for &j in &stack[pos..] {
                 nodes[j].end = idx;
             }
@@ -618,69 +636,85 @@ fn close_implied(nodes: &mut [Node], stack: &mut Vec<usize>, name: &str, idx: us
     }
 }
 
+/// The attributes [`classify`] reads: a tag without any of them says nothing here.
+const READ_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "hidden",
+    "aria-hidden",
+    "style",
+    "role",
+    "itemprop",
+    "rel",
+];
+
 /// Reads what a start tag says about its element: dropped outright, or hinted by words.
-fn classify(
-    src: &str,
-    n: &mut Node,
+fn classify<'a>(
+    src: &'a str,
+    n: &mut Node<'a>,
+    flags: u16,
     attrs_at: usize,
     end: usize,
-    cache: &mut HashMap<String, Words>,
+    cache: &mut HashMap<Cow<'a, str>, Words, FastHash>,
+    spans: &mut Vec<(&'a str, &'a str)>,
 ) {
-    if SKIPPED.contains(&n.name.as_str()) {
+    if flags & SKIPPED_TAG != 0 {
         n.skip = true;
     }
     // Void elements hold no text; most tags carry no attribute that matters here.
-    if VOID.contains(&n.name.as_str()) {
+    if flags & VOID_TAG != 0 {
         return;
     }
-    let tag = src.get(attrs_at..end).unwrap_or("").to_ascii_lowercase();
-    if !["class", "id", "hidden", "style", "role", "itemprop", "rel"]
+    spans.clear();
+    attribute_spans(src, attrs_at, end, spans);
+    if !spans
         .iter()
-        .any(|k| tag.contains(k))
+        .any(|(name, _)| READ_ATTRIBUTES.iter().any(|r| name.eq_ignore_ascii_case(r)))
     {
         return;
     }
-    let a = attributes(src, attrs_at, end);
-    let style = attr(&a, "style").map(|s| s.to_ascii_lowercase().replace(' ', ""));
-    if attr(&a, "hidden").is_some()
-        || attr(&a, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || attr(&a, "role")
+    let a = &spans[..];
+    let style = span_attr(a, "style").map(|s| s.to_ascii_lowercase().replace(' ', ""));
+    if span_attr(a, "hidden").is_some()
+        || span_attr(a, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || span_attr(a, "role")
             .is_some_and(|r| SKIPPED_ROLES.contains(&r.to_ascii_lowercase().as_str()))
         || style.is_some_and(|s| s.contains("display:none") || s.contains("visibility:hidden"))
     {
         n.skip = true;
     }
-    if attr(&a, "itemprop").is_some_and(|p| {
+    let itemprop = span_attr(a, "itemprop");
+    if itemprop.as_deref().is_some_and(|p| {
         p.split_ascii_whitespace()
             .any(|w| w.eq_ignore_ascii_case("articlebody"))
     }) {
         n.body_hint = true;
     }
-    if attr(&a, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-        || attr(&a, "itemprop").is_some_and(|p| p.to_ascii_lowercase().contains("author"))
+    if span_attr(a, "rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || itemprop.is_some_and(|p| p.to_ascii_lowercase().contains("author"))
     {
         n.hint = Hint::Chrome;
         return;
     }
-    n.class = attr(&a, "class").unwrap_or("").to_string();
+    let class = span_attr(a, "class").unwrap_or(Cow::Borrowed(""));
     // Pages repeat a few class values thousands of times: read each once.
-    let class = attr(&a, "class").unwrap_or("");
-    let from_class = match cache.get(class) {
+    let from_class = match cache.get(class.as_ref()) {
         Some(w) => *w,
         None => {
-            let w = Words::of(class);
-            cache.insert(class.to_string(), w);
+            let w = Words::of(&class);
+            cache.insert(class.clone(), w);
             w
         }
     };
-    let words = from_class.or(attr(&a, "id").map_or(Words::default(), Words::of));
+    n.class = class;
+    let words = from_class.or(span_attr(a, "id").map_or(Words::default(), |id| Words::of(&id)));
     n.hint = words.hint();
     n.story_word = words.story;
     n.datey = words.datey;
 }
 
-/// What the words of a class or id value say (see [`split_words`]).
-#[derive(Debug, Clone, Copy, Default)]
+/// What the words of a class or id value say (see [`for_each_word`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Words {
     chrome: bool,
     weak: bool,
@@ -694,12 +728,12 @@ impl Words {
         if value.is_empty() {
             return w;
         }
-        for word in split_words(value) {
-            w.chrome |= is_one_of(&word, CHROME_WORDS);
-            w.weak |= is_one_of(&word, WEAK_CHROME_WORDS);
-            w.story |= is_one_of(&word, STORY_WORDS);
-            w.datey |= is_one_of(&word, DATE_WORDS);
-        }
+        let mut bits = 0u8;
+        for_each_word(value, |a, b| bits |= word_kinds(a, b));
+        w.chrome = bits & CHROME_KIND != 0;
+        w.weak = bits & WEAK_KIND != 0;
+        w.story = bits & STORY_KIND != 0;
+        w.datey = bits & DATE_KIND != 0;
         w
     }
 
@@ -739,24 +773,122 @@ const DATE_WORDS: &[&str] = &[
     "dateline",
 ];
 
-/// Whether `word` is one of `list`: equal to a short entry, or starting with a longer one
-/// (`comments` is `comment`, `adverts` is `advert`; `ad` is only `ad`).
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    let first = word.as_bytes().first();
-    list.iter().any(|w| {
-        // The first byte rules out nearly every entry before a comparison is made.
-        w.as_bytes().first() == first
-            && if w.len() <= 4 {
-                word == *w
-            } else {
-                word.starts_with(w)
+const CHROME_KIND: u8 = 1;
+const WEAK_KIND: u8 = 2;
+const STORY_KIND: u8 = 4;
+const DATE_KIND: u8 = 8;
+
+/// The lists a word is one of (see [`is_one_of`]), as `*_KIND` bits. The entries of all
+/// four lists are grouped by their first letter once, so a word is compared only with the
+/// few that start as it does.
+fn word_kinds(a: &[u8], b: &[u8]) -> u8 {
+    type Table = Vec<Vec<(&'static str, u8)>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: Table = vec![Vec::new(); 128];
+        for (list, kind) in [
+            (CHROME_WORDS, CHROME_KIND),
+            (WEAK_CHROME_WORDS, WEAK_KIND),
+            (STORY_WORDS, STORY_KIND),
+            (DATE_WORDS, DATE_KIND),
+        ] {
+            for w in list {
+                let slot = &mut t[usize::from(w.as_bytes()[0] & 0x7f)];
+                match slot.iter_mut().find(|(e, _)| e == w) {
+                    Some((_, k)) => *k |= kind,
+                    None => slot.push((w, kind)),
+                }
             }
+        }
+        t
+    });
+    let Some(first) = a.first() else { return 0 };
+    let Some(slot) = table.get(usize::from(first.to_ascii_lowercase())) else {
+        return 0;
+    };
+    slot.iter()
+        .filter(|(w, _)| is_one_of(a, b, &[w]))
+        .fold(0, |bits, (_, k)| bits | k)
+}
+
+/// Whether the word `a` followed by `b` (ASCII letters and digits of any case; `b` is
+/// empty for a single word) is one of `list`: equal to a short entry, or starting with a
+/// longer one (`comments` is `comment`, `adverts` is `advert`; `ad` is only `ad`).
+fn is_one_of(a: &[u8], b: &[u8], list: &[&str]) -> bool {
+    let first = a.first().map(u8::to_ascii_lowercase);
+    let len = a.len() + b.len();
+    list.iter().any(|w| {
+        let w = w.as_bytes();
+        // The first byte rules out nearly every entry before a comparison is made.
+        if w.first().copied() != first {
+            return false;
+        }
+        if w.len() <= 4 {
+            if len != w.len() {
+                return false;
+            }
+        } else if len < w.len() {
+            return false;
+        }
+        if w.len() <= a.len() {
+            a[..w.len()].eq_ignore_ascii_case(w)
+        } else {
+            let (wa, wb) = w.split_at(a.len());
+            a.eq_ignore_ascii_case(wa) && b[..wb.len()].eq_ignore_ascii_case(wb)
+        }
     })
+}
+
+/// Calls `f` with each word of a class or id value, as [`split_words`] splits them, without
+/// building strings: `f(word, b"")` for a word, `f(word, next)` for a word and the next
+/// one of the same whitespace-separated part (read as joined). Words keep their case.
+fn for_each_word(s: &str, mut f: impl FnMut(&[u8], &[u8])) {
+    let bytes = s.as_bytes();
+    // The previous word of the same part, and the word being read.
+    let mut prev: Option<(usize, usize)> = None;
+    let mut cur: Option<usize> = None;
+    let mut prev_lower = false;
+    let mut word = |prev: &mut Option<(usize, usize)>, start: usize, end: usize| {
+        let w = &bytes[start..end];
+        f(w, b"");
+        if let Some((ps, pe)) = *prev {
+            f(&bytes[ps..pe], w);
+        }
+        *prev = Some((start, end));
+    };
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = cur.take() {
+                word(&mut prev, st, i);
+            }
+            prev = None;
+            prev_lower = false;
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
+            if let Some(st) = cur.take() {
+                word(&mut prev, st, i);
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower {
+            if let Some(st) = cur.take() {
+                word(&mut prev, st, i);
+            }
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        cur.get_or_insert(i);
+    }
+    if let Some(st) = cur {
+        word(&mut prev, st, bytes.len());
+    }
 }
 
 /// The words of class and id values: split at anything but letters and digits and at
 /// lower-to-upper case changes (`relatedLinks`), lower-cased; pairs are also joined
 /// (`most-read` gives `mostread`, `sr-only` gives `sronly`).
+#[cfg(test)]
 fn split_words(s: &str) -> Vec<String> {
     let mut parts: Vec<Vec<String>> = Vec::new();
     for token in s.split(|c: char| c.is_whitespace()) {
@@ -816,9 +948,16 @@ fn stats(src: &str, toks: &[Tok], nodes: &mut [Node]) {
     for (idx, tok) in toks.iter().enumerate() {
         let Tok::Text(s, e) = tok else { continue };
         let o = owner[idx];
+        // Text directly inside a dropped element (a script's or a style sheet's) counts
+        // for that element alone, whose counts nothing reads: it is neither the block
+        // that owns it nor added to its parent. Not measuring it saves reading every byte
+        // of a page's scripts.
+        if nodes[o].skip {
+            continue;
+        }
         let t = &src[*s..*e];
         let len = t.bytes().filter(|c| !c.is_ascii_whitespace()).count();
-        let commas = t.matches(',').count();
+        let commas = memchr::memchr_iter(b',', t.as_bytes()).count();
         let n = &mut nodes[o];
         n.text += len;
         n.commas += commas;
@@ -838,17 +977,15 @@ fn stats(src: &str, toks: &[Tok], nodes: &mut [Node]) {
         }
     }
     for i in (1..nodes.len()).rev() {
-        match nodes[i].name.as_str() {
+        match nodes[i].name {
             "p" => nodes[i].paragraphs += 1,
             "img" | "picture" => nodes[i].images += 1,
             "video" | "iframe" | "object" | "embed" | "audio" => nodes[i].embeds += 1,
             "time" => nodes[i].has_time = true,
             _ => {}
         }
-        if matches!(
-            nodes[i].name.as_str(),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-        ) && nodes[i].link_text * 2 > nodes[i].text
+        if matches!(nodes[i].name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+            && nodes[i].link_text * 2 > nodes[i].text
         {
             nodes[i].link_headings += 1;
         }
@@ -896,6 +1033,50 @@ mod tests {
         let w = split_words("inline-block-related-list commentsDiv sr-only");
         for want in ["related", "comments", "sronly", "div"] {
             assert!(w.iter().any(|x| x == want), "{want} in {w:?}");
+        }
+    }
+
+    /// The words as [`split_words`] spells them, read the way [`Words::of`] reads them.
+    fn words_by_strings(value: &str) -> Words {
+        let one = |word: &str, list: &[&str]| {
+            list.iter().any(|w| {
+                w.as_bytes().first() == word.as_bytes().first()
+                    && if w.len() <= 4 {
+                        word == *w
+                    } else {
+                        word.starts_with(w)
+                    }
+            })
+        };
+        let mut w = Words::default();
+        for word in split_words(value) {
+            w.chrome |= one(&word, CHROME_WORDS);
+            w.weak |= one(&word, WEAK_CHROME_WORDS);
+            w.story |= one(&word, STORY_WORDS);
+            w.datey |= one(&word, DATE_WORDS);
+        }
+        w
+    }
+
+    #[test]
+    fn words_read_without_strings_as_with_them() {
+        for v in [
+            "inline-block-related-list commentsDiv sr-only",
+            "most-read MostRead mostRead most read",
+            "ad-slot AD ads adverts advertising adx",
+            "article-body sidebar-aware",
+            "story__body storyBody story-body__inner",
+            "pub-date pubDate date-time dateTime TimeStamp",
+            "a-d-s relatedLinks RELATEDlinks x1Comment 2share",
+            "headerNav\u{a0}nav\u{2003}igation caf\u{e9}-related art\u{e9}icle",
+            "  -- __ ",
+            "sr\tonly sr\nonly read-more more-on moreOn",
+            "hide-on-init hideOnInit invisible offscreen toolbar tools",
+        ] {
+            assert_eq!(Words::of(v), words_by_strings(v), "{v:?}");
+            for part in v.split(' ') {
+                assert_eq!(Words::of(part), words_by_strings(part), "{part:?}");
+            }
         }
     }
 
