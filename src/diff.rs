@@ -374,7 +374,6 @@ pub fn diff_group(
             for (x, &i) in first.iter().enumerate() {
                 for &j in &first[x + 1..] {
                     let (a, b) = (reps[i], reps[j]);
-                    let stated = |c: &Claim| c.value.point.is_some() && !c.in_change;
                     let same_time = match (&a.as_of, &b.as_of) {
                         (Some(x), Some(y)) => x.compatible(y),
                         (None, None) => true,
@@ -413,7 +412,6 @@ pub fn diff_group(
     if verdict == Verdict::Agree && !weak && !volatile && ndocs >= 2 {
         let all: Vec<usize> = (0..reps.len()).collect();
         let major = majority(&ctx, &all, &all, &comparable, &clash);
-        let stated = |c: &Claim| c.value.point.is_some() && !c.in_change;
         let rest: Vec<usize> = all
             .iter()
             .copied()
@@ -543,6 +541,12 @@ pub fn diff_group(
         claims: members.iter().map(|c| c.id.clone()).collect(),
         message,
     }
+}
+
+/// Whether a figure states a value of its own: a point, and not one end of a change
+/// ("from 78 to 112").
+fn stated(c: &Claim) -> bool {
+    c.value.point.is_some() && !c.in_change
 }
 
 /// How many distinct figures of one document a group compares: the lowest and highest

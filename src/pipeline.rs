@@ -9,6 +9,7 @@ use crate::claim::{Identity, SubjectRule};
 use crate::config::Config;
 use crate::diff::diff_groups;
 use crate::document::{Document, Format, LineCursor};
+use crate::extract::date::names_weekday;
 use crate::extract::{extract_mentions, ExtractContext};
 use crate::finding::{DocumentInfo, Finding, Report, Severity, Summary, Verdict};
 use crate::group::group_claims;
@@ -324,20 +325,23 @@ fn build_claims(
                     });
                 }
             }
-        } else if let Some(am) = (!weekday_named(&claim.text))
-            .then(|| {
-                lexicon.classify(
-                    sent_text,
-                    &Figure {
-                        span: fig,
-                        kind: m.kind,
-                        unit: m.unit.as_deref(),
-                        value: m.value.point,
-                        others: &window_figures(&figures, (base, limit), m),
-                    },
-                )
-            })
-            .flatten()
+        } else if let Some(am) = (m.kind != Kind::Date
+            // A weekday's date was read from the tense of its clause: good enough to
+            // compare as info, never as a lexicon fact.
+            || !names_weekday(&claim.text))
+        .then(|| {
+            lexicon.classify(
+                sent_text,
+                &Figure {
+                    span: fig,
+                    kind: m.kind,
+                    unit: m.unit.as_deref(),
+                    value: m.value.point,
+                    others: &window_figures(&figures, (base, limit), m),
+                },
+            )
+        })
+        .flatten()
         {
             let f = &lexicon.families()[am.family];
             let lead = doc.text.get(base..m.start).unwrap_or("");
@@ -632,20 +636,10 @@ fn build_claims(
     out
 }
 
-/// Whether a figure's text names a weekday ("Thursday afternoon"): its date was read
-/// from the tense of its clause, good enough to compare as info, never as a fact.
-fn weekday_named(text: &str) -> bool {
-    let first = text.split_whitespace().next().unwrap_or("");
-    crate::extract::date::weekday(&first.to_ascii_lowercase()).is_some()
-}
-
 /// Whether a sentence opens as a picture's caption ("Photo caption: …", "Pictured: …").
 fn is_caption(opening: &str) -> bool {
-    let lower = opening
-        .trim_start()
-        .get(..16)
-        .unwrap_or(opening.trim_start());
-    let lower = lower.to_ascii_lowercase();
+    let opening = opening.trim_start();
+    let lower = opening.get(..16).unwrap_or(opening).to_ascii_lowercase();
     [
         "photo caption",
         "caption:",
@@ -897,10 +891,12 @@ mod tests {
     #[test]
     fn a_captions_date_is_the_pictures() {
         let c = claims(
-            "Photo caption: Mourners in Moulay Brahim on September 9, 2023.\n\nThe quake struck on September 8, 2023.",
+            "Photo caption: Mourners beside a quake victim in Moulay Brahim on September 9, 2023.\n\nMourners beside a quake victim in Moulay Brahim on September 10, 2023.",
             "2023-09-10",
         );
         assert_eq!(find(&c, "September 9, 2023").attribute, None);
+        // The same words outside a caption date the quake.
+        assert!(find(&c, "September 10, 2023").attribute.is_some());
         assert!(is_caption("Pictured: the rescue"));
         assert!(!is_caption("The quake struck"));
     }

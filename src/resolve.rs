@@ -1099,12 +1099,12 @@ fn initials(name: &str) -> Option<String> {
 fn abbreviates(short: &str, long: &str) -> bool {
     !short.contains(' ')
         && is_acronym(short)
-        && initials(long).is_some_and(|i| {
-            i == short
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .collect::<String>()
-        })
+        && initials(long).is_some_and(|i| i == acronym_letters(short))
+}
+
+/// The letters of an acronym ("U.N." → "UN").
+fn acronym_letters(short: &str) -> String {
+    short.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
 /// The kind of a name from its mentions' votes (person, organisation, unknown). A
@@ -1194,9 +1194,8 @@ pub fn merge_names<D: AsRef<[EntityMention]>>(all: &[D], config: &Config) -> Nam
     }
     for (i, n) in names.iter().enumerate() {
         if !n.contains(' ') && is_acronym(n) {
-            let key: String = n.chars().filter(|c| c.is_alphabetic()).collect();
             for &j in by_initials
-                .get(&key)
+                .get(&acronym_letters(n))
                 .into_iter()
                 .flatten()
                 .take(MAX_NAMES_PER_WORD)

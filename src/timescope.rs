@@ -38,8 +38,7 @@ pub fn time_mentions(text: &str, mentions: &[Mention], seg: &Segmentation) -> Ve
             let iso = m.date.as_deref()?;
             let at = AsOf::parse(iso.split('/').next().unwrap_or(iso))?;
             // A weekday dates figures as a relative cue (below), not as a stated date.
-            let first = text.get(m.start..m.end)?.split_whitespace().next()?;
-            if crate::extract::date::weekday(&first.to_ascii_lowercase()).is_some() {
+            if crate::extract::date::names_weekday(text.get(m.start..m.end)?) {
                 return None;
             }
             let sentence = seg.sentence_at(m.start)?;
@@ -91,11 +90,10 @@ const WEEKDAYS: &[&str] = &crate::text::WEEKDAY_NAMES;
 /// The date of the latest weekday `day` (0 = Monday) on or before the publication date
 /// (none when the publication names no day).
 fn weekday_before(published: AsOf, day: usize) -> Option<AsOf> {
-    use chrono::Datelike;
-    let date = published.date()?;
-    let today = date.weekday().num_days_from_monday() as i64;
-    let back = (today - day as i64).rem_euclid(7);
-    AsOf::from_date(date - chrono::Duration::days(back))
+    AsOf::from_date(crate::extract::date::weekday_on_or_before(
+        published.date()?,
+        day as u32,
+    ))
 }
 
 /// How far (in words) a cue may stand from the figure.

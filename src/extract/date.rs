@@ -792,11 +792,33 @@ pub fn parse(
 }
 
 /// The weekday number (0 = Monday) of a lower-cased weekday name.
-pub fn weekday(w: &str) -> Option<u32> {
+fn weekday(w: &str) -> Option<u32> {
     crate::text::WEEKDAY_NAMES
         .iter()
         .position(|d| *d == w)
         .map(|d| d as u32)
+}
+
+/// Whether a figure's text opens with a weekday name ("Thursday afternoon").
+pub fn names_weekday(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    crate::text::WEEKDAY_NAMES
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d))
+}
+
+/// The latest weekday `day` (0 = Monday) on or before `date`.
+pub fn weekday_on_or_before(date: chrono::NaiveDate, day: u32) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let today = date.weekday().num_days_from_monday();
+    date - chrono::Duration::days(i64::from((today + 7 - day) % 7))
+}
+
+/// The first weekday `day` (0 = Monday) on or after `date`.
+fn weekday_on_or_after(date: chrono::NaiveDate, day: u32) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let today = date.weekday().num_days_from_monday();
+    date + chrono::Duration::days(i64::from((day + 7 - today) % 7))
 }
 
 /// Words that put the clause before a weekday in the future ("will open … on Sunday",
@@ -842,39 +864,32 @@ fn from_weekday(t: &Tokens, i: usize, day: u32, published: Option<Anchor>) -> Op
         return None;
     }
     let date = published.and_then(|p| NaiveDate::from_ymd_opt(p.year, p.month?, p.day?));
-    // The clause before "on", back to a sentence or clause boundary.
-    let mut future = false;
-    let mut past = false;
+    // The clause before "on", back to a sentence or clause boundary; the tense marker
+    // nearest the weekday decides ("is said to want it settled before Spurs open their
+    // season on Saturday" looks ahead).
+    let mut past = None;
     let mut k = i - 1;
-    while k > 0 && i - k < 14 {
+    while past.is_none() && k > 0 && i - k < 14 {
         k -= 1;
         if t.is_boundary(k) || t.is_punct(k, ',') {
             break;
         }
-        if !t.is_word_tok(k) {
-            continue;
-        }
-        let w = t.lc(k);
-        let w = w.as_str();
-        // The tense marker nearest the weekday decides ("is said to want it settled
-        // before Spurs open their season on Saturday" looks ahead).
-        if FUTURE_CUES.contains(&w) {
-            future = true;
-            break;
-        } else if (w.ends_with("ed") && w.len() > 3) || PAST_IRREGULAR.contains(&w) {
-            past = true;
-            break;
+        if t.is_word_tok(k) {
+            let w = t.lc(k);
+            let w = w.as_str();
+            if FUTURE_CUES.contains(&w) {
+                past = Some(false);
+            } else if (w.ends_with("ed") && w.len() > 3) || PAST_IRREGULAR.contains(&w) {
+                past = Some(true);
+            }
         }
     }
-    if past == future {
-        return None;
-    }
+    let past = past?;
     let resolved = date.map(|date| {
-        let today = date.weekday().num_days_from_monday();
         if past {
-            date - chrono::Duration::days(i64::from((today + 7 - day) % 7))
+            weekday_on_or_before(date, day)
         } else {
-            date + chrono::Duration::days(i64::from((day + 7 - today) % 7))
+            weekday_on_or_after(date, day)
         }
     });
     let part = t.is_any(i + 1, &["morning", "afternoon", "evening", "night"]);

@@ -115,6 +115,18 @@ fn known(phrase: &str) -> Option<(String, bool)> {
     synonyms().by_stem.get(&stem_phrase(phrase)).cloned()
 }
 
+/// The direction a change word names ("slid" → "fall", "climbed" → "rise"), if any.
+fn direction(word: &str) -> Option<String> {
+    known(word)
+        .map(|(n, _)| n)
+        .filter(|n| matches!(n.as_str(), "fall" | "rise"))
+}
+
+/// Whether a word is a numeral, in digits or in words ("25", "two").
+fn is_numeral(w: &Word<'_>) -> bool {
+    w.text.starts_with(|c: char| c.is_ascii_digit()) || starts_number_word(&w.text.to_lowercase())
+}
+
 /// Stems each word of a phrase and joins them with one space.
 pub fn stem_phrase(p: &str) -> String {
     let mut out = String::new();
@@ -392,6 +404,12 @@ const ORDER_WORDS: &[&str] = &[
     "straight-line",
 ];
 
+/// Nouns that only frame a figure ("a promise of 1,200 km of range"): the noun after
+/// the figure says what is measured.
+const FRAMING: &[&str] = &[
+    "promise", "claim", "figure", "estimate", "total", "tally", "count", "number",
+];
+
 /// Nouns of one-off events in a life or a firm's history, whose year outlets may
 /// disagree on ("debut in 2011"); stems.
 const EVENT_NOUNS: &[&str] = &[
@@ -587,7 +605,7 @@ fn quantity_of_words(
         }
         v
     };
-    let before: Vec<Word<'_>> = before_long.iter().take(6).copied().collect();
+    let before = &before_long[..before_long.len().min(6)];
     let after: Vec<Word<'_>> = words[first_after..]
         .iter()
         .enumerate()
@@ -615,10 +633,7 @@ fn quantity_of_words(
                 // "10 campers and one counselor are still missing": a coordinated count
                 // shares the predicate.
                 if after.get(k).is_some_and(|w| w.text == "and")
-                    && after.get(k + 1).is_some_and(|w| {
-                        starts_number_word(&w.text.to_lowercase())
-                            || w.text.starts_with(|c: char| c.is_ascii_digit())
-                    })
+                    && after.get(k + 1).is_some_and(is_numeral)
                     && k + 2 < after.len()
                 {
                     k += 3;
@@ -668,7 +683,7 @@ fn quantity_of_words(
             }
         }
         // "home to about a million people": a predicate of two words before.
-        if let [w0, w1, ..] = before.as_slice() {
+        if let [w0, w1, ..] = before {
             if !w0.brk {
                 let phrase = format!("{} {}", w1.text, w0.text);
                 if let Some((name, v)) = known(&phrase) {
@@ -823,10 +838,7 @@ fn quantity_of_words(
             let numeral = words
                 .iter()
                 .filter(|w| w.start >= fig.0 && w.start < fig.1)
-                .find(|w| {
-                    w.text.starts_with(|c: char| c.is_ascii_digit())
-                        || starts_number_word(&w.text.to_lowercase())
-                })
+                .find(|w| is_numeral(w))
                 .map_or(fig.0, |w| w.start);
             let modifiers: Vec<String> = words
                 .iter()
@@ -865,10 +877,8 @@ fn quantity_of_words(
                     .iter()
                     .take(4)
                     .chain(after.iter().take(2))
-                    .find_map(|w| {
-                        known(w.text).filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
-                    });
-                if let Some((dir, _)) = dir {
+                    .find_map(|w| direction(w.text));
+                if let Some(dir) = dir {
                     return q(format!("point {dir}"), "change in points", noun, false);
                 }
             }
@@ -894,7 +904,7 @@ fn quantity_of_words(
             // "a majority of 176 seats", "a loss of 249 seats": the noun before "of"
             // names what the count measures; "lost 251 seats", "gained nine seats": a
             // change of the count, not its level.
-            if let [of, head, ..] = before.as_slice() {
+            if let [of, head, ..] = before {
                 let h = head.text.to_lowercase();
                 if of.text == "of" && !of.brk && MEASURE_OF.contains(&h.as_str()) {
                     // A change names its noun ("seat fall"); a majority or margin is
@@ -913,11 +923,7 @@ fn quantity_of_words(
                 .take(2)
                 .enumerate()
                 .take_while(|(k, w)| *k == 0 || !w.brk)
-                .find_map(|(_, w)| {
-                    known(w.text)
-                        .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
-                        .map(|(n, _)| (n, w.text))
-                });
+                .find_map(|(_, w)| direction(w.text).map(|n| (n, w.text)));
             // "added five assists", "raised three children": a level, not a change.
             let level_verb =
                 |v: &str| matches!(v.to_lowercase().as_str(), "added" | "adds" | "raised");
@@ -956,47 +962,33 @@ fn quantity_of_words(
     }
     // 2. "the X of N", "X: N"; for times, rates and amounts also "X at N" and "X to N"
     // ("took off at 1:39 PM", "trims the repo rate to 6.25%").
-    // "cuts repo rate by 25 basis points to 6.25%": the new level of the object before
-    // the change.
-    // "a vote share of just 33.8 per cent": a word that only stresses the figure.
+    // "a vote share of just 33.8 per cent": past a word that only stresses the figure.
     let stressed = before
         .first()
         .is_some_and(|w| matches!(w.text, "just" | "only" | "merely" | "mere" | "barely"));
-    let before_long: Vec<Word<'_>> = before_long
-        .iter()
-        .skip(usize::from(stressed))
-        .copied()
-        .collect();
-    let near: Vec<Word<'_>> = before_long.iter().take(6).copied().collect();
-    let past_change: Vec<Word<'_>> = match before_long.as_slice() {
+    let long = &before_long[usize::from(stressed)..];
+    let near = &long[..long.len().min(6)];
+    // "cuts repo rate by 25 basis points to 6.25%": the new level of the object before
+    // the change; "its vote share rose by … to 34%": past the verb to its subject.
+    let by_then_to = match long {
         [to, rest @ ..] if matches!(to.text, "to" | "at") => rest
             .iter()
             .take(5)
             .position(|w| w.text == "by")
-            .filter(|&k| {
-                rest[..k].iter().any(|w| {
-                    w.text.starts_with(|c: char| c.is_ascii_digit())
-                        || starts_number_word(&w.text.to_lowercase())
-                }) && !rest[..=k].iter().any(|w| w.brk)
-            })
-            .map_or_else(
-                || near.clone(),
-                |k| {
-                    // "its vote share rose by … to 34%": past the verb to its subject.
-                    let verb = rest.get(k + 1).is_some_and(|w| {
-                        !w.brk
-                            && known(w.text)
-                                .is_some_and(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
-                    });
-                    let skip = k + 1 + usize::from(verb);
-                    std::iter::once(*to)
-                        .chain(rest[skip..].iter().copied())
-                        .collect()
-                },
-            ),
-        _ => near,
+            .filter(|&k| rest[..k].iter().any(is_numeral) && !rest[..=k].iter().any(|w| w.brk))
+            .map(|k| {
+                let verb = rest
+                    .get(k + 1)
+                    .is_some_and(|w| !w.brk && direction(w.text).is_some());
+                let skip = k + 1 + usize::from(verb);
+                std::iter::once(*to)
+                    .chain(rest[skip..].iter().copied())
+                    .collect::<Vec<_>>()
+            }),
+        _ => None,
     };
-    if let [w0, w1, rest @ ..] = past_change.as_slice() {
+    let past_change = by_then_to.as_deref().unwrap_or(near);
+    if let [w0, w1, rest @ ..] = past_change {
         let joiner = w0.text.to_lowercase();
         let level = matches!(joiner.as_str(), "at" | "to")
             && (dimension == Dimension::ClockTime
@@ -1028,12 +1020,8 @@ fn quantity_of_words(
             let vague_time = dimension == Dimension::ClockTime && !known_event;
             // "a promise of over 1,200 km of range": a word that only frames the figure
             // gives way to the noun the measure is of.
-            let framing = matches!(
-                stem(w1.text).as_str(),
-                "promis" | "claim" | "figur" | "estimat" | "total" | "tally" | "count" | "number"
-            );
-            let measured_of = framing
-                && (dimension.is_measure() || dimension == Dimension::Currency)
+            let measured_of = (dimension.is_measure() || dimension == Dimension::Currency)
+                && FRAMING.iter().any(|f| stem(f) == stem(w1.text))
                 && after_clean
                 && after.first().is_some_and(|w| w.text == "of")
                 && after.get(1).is_some_and(|w| content(w));
@@ -1177,31 +1165,26 @@ fn quantity_of_words(
             if adverb && k != 0 {
                 return None;
             }
-            known(w.text)
-                .filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
-                .map(|(n, _)| (n, w.text))
+            direction(w.text).map(|n| (n, w.text))
         });
     // "cut the repo rate by 25 basis points", "lowered its forecast by 0.3%": a change
     // verb before its object and "by".
-    let mut object: Option<String> = None;
+    // Whether that object is a rate ("the repo rate", "bond yields").
+    let mut rate_object = false;
     let change = change.or_else(|| {
         before
             .first()
             .filter(|w| w.text.eq_ignore_ascii_case("by") && !w.brk)?;
-        let mut between: Vec<&str> = Vec::new();
+        let rate = [stem("rate"), stem("yield")];
         for w in before.iter().skip(1).take(5) {
-            if let Some((n, _)) =
-                known(w.text).filter(|(n, _)| matches!(n.as_str(), "fall" | "rise"))
-            {
-                between.reverse();
-                object = Some(between.join(" "));
+            if let Some(n) = direction(w.text) {
                 return Some((n, w.text));
             }
             let determiner = matches!(w.text, "the" | "its" | "their" | "his" | "her" | "a");
             if w.brk || !(content(w) || determiner) {
                 return None;
             }
-            between.push(w.text);
+            rate_object |= rate.contains(&stem(w.text));
         }
         None
     });
@@ -1220,15 +1203,12 @@ fn quantity_of_words(
                 | Dimension::Currency
         ) || dimension.is_measure()
         {
-            let mut c = q(name, "change verb", words, false);
             // A change of a rate stated in percent moves it by points ("cut the rate by
             // 0.25%", "lifted its interest rate by 0.5 per cent").
-            if let (Some(c), Some(o)) = (c.as_mut(), object.as_deref()) {
-                c.rate_change = dimension == Dimension::Percent
-                    && o.split(' ')
-                        .any(|w| [stem("rate"), stem("yield")].contains(&stem(w)));
-            }
-            return c;
+            return q(name, "change verb", words, false).map(|c| Quantity {
+                rate_change: dimension == Dimension::Percent && rate_object,
+                ..c
+            });
         }
     }
     // 8. An amount paid or received in a deal ("will pay 103m euros", "for €103m", "a
@@ -1607,7 +1587,7 @@ mod tests {
         let q = open_quantity(text, (s, s + 5), Kind::Percent, None, Dimension::Percent).unwrap();
         assert_eq!(q.name, "fall");
         assert!(!q.rate_change);
-        // Not across another verb: "said on Friday by 3%" names no change.
+        // Not across words that are not its object: "higher than expected by 3%".
         let none = quantity(
             "profits were said to be higher than expected by 3%",
             "3%",
